@@ -1,0 +1,554 @@
+// The one interface the renderer sees (DESIGN.md, "One contract"). The preload, the IPC handlers
+// and the headless host's routes are all generated from PUNCHBRIDGE_API_INPUTS, so adding a method
+// is one entry here plus its implementation.
+import { z } from 'zod';
+
+// ---------- results and errors ----------
+
+/** An expected failure, written for a person: what happened, and what to do about it. */
+export interface ApiError {
+  code: string;
+  message: string;
+  action: string;
+}
+
+export type Result<T> = { ok: true; value: T } | { ok: false; error: ApiError };
+
+// ---------- shared value schemas ----------
+
+/** A naive wall-clock time as devices and ERPNext carry it: `YYYY-MM-DD HH:mm:ss`. */
+export const WallClockTimeSchema = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/, 'Use the form YYYY-MM-DD HH:mm:ss');
+export const DateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Use the form YYYY-MM-DD');
+
+export const TimeZoneSchema = z.string().refine(isKnownTimeZone, {
+  message: 'Choose a time zone from the list, such as Asia/Kolkata or Europe/Berlin',
+});
+
+function isKnownTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const IPV4 = /^(?:25[0-5]|2[0-4]\d|1?\d?\d)(?:\.(?:25[0-5]|2[0-4]\d|1?\d?\d)){3}$/;
+const HOST_NAME = /^(?=.{1,253}$)[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)*$/;
+const HostSchema = z
+  .string()
+  .trim()
+  .min(1, 'Enter the device address, such as 192.168.1.201')
+  .refine(
+    // Digits and dots only means the person meant an IPv4 address, so 192.168.1.300 is a typo.
+    (host) => (/^[\d.]+$/.test(host) ? IPV4.test(host) : HOST_NAME.test(host)),
+    'Enter an IPv4 address such as 192.168.1.201 or a host name',
+  );
+const PortSchema = z.number().int().min(1, 'Ports run from 1 to 65535').max(65535, 'Ports run from 1 to 65535');
+/** ZK comm keys are numbers from 0 to 999999; empty means "no key". */
+const CommKeySchema = z.string().regex(/^\d{0,6}$/, 'The comm key is a number of up to 6 digits, as set on the device');
+
+// ---------- punches ----------
+
+export const PUNCH_STATES = ['pending', 'synced', 'unmatched', 'rejected', 'failed', 'ignored'] as const;
+export type PunchState = (typeof PUNCH_STATES)[number];
+export const PunchStateSchema = z.enum(PUNCH_STATES);
+
+export type PunchSource = 'zk' | 'live' | 'adms' | 'file';
+export type LogType = 'IN' | 'OUT';
+
+export interface Punch {
+  id: number;
+  deviceSerial: string;
+  /** The configured device it came from; null when that device has since been removed. */
+  deviceId: string | null;
+  deviceName: string;
+  userId: string;
+  /** Wall-clock time on the device, in the device's zone. */
+  deviceTime: string;
+  /** The time sent to ERPNext, in the server zone; null until converted. */
+  serverTime: string | null;
+  /** Raw punch state code from the device (0 check-in, 1 check-out, 4 overtime-in...). */
+  punchStateCode: number;
+  verifyType: number;
+  logType: LogType | null;
+  state: PunchState;
+  /** ERPNext's exact reason for rejected / failed / unmatched punches. */
+  lastError: string | null;
+  /** Set when a DST change made the device time ambiguous or impossible. */
+  timeNote: string | null;
+  employee: string | null;
+  employeeName: string | null;
+  checkinName: string | null;
+  attempts: number;
+  source: PunchSource;
+  receivedAt: string;
+  syncedAt: string | null;
+}
+
+export const PunchQuerySchema = z.object({
+  from: DateSchema.optional(),
+  to: DateSchema.optional(),
+  deviceId: z.string().optional(),
+  employee: z.string().optional(),
+  states: z.array(PunchStateSchema).optional(),
+  search: z.string().max(200).optional(),
+  offset: z.number().int().min(0).default(0),
+  limit: z.number().int().min(1).max(1000).default(100),
+});
+export type PunchQuery = z.input<typeof PunchQuerySchema>;
+
+export interface PunchPage {
+  rows: Punch[];
+  total: number;
+}
+
+export const PunchSelectionSchema = z.object({
+  ids: z.array(z.number().int().positive()).min(1, 'Select at least one punch'),
+});
+export type PunchSelection = z.infer<typeof PunchSelectionSchema>;
+
+export const PunchExportSchema = PunchQuerySchema.omit({ offset: true, limit: true });
+export type PunchExport = z.input<typeof PunchExportSchema>;
+
+// ---------- devices ----------
+
+export const LOG_TYPE_RULES = ['auto', 'in', 'out', 'none'] as const;
+export type LogTypeRule = (typeof LOG_TYPE_RULES)[number];
+
+export const ClearPolicySchema = z.discriminatedUnion('mode', [
+  z.object({ mode: z.literal('never') }),
+  z.object({ mode: z.literal('when-fuller-than'), percent: z.number().int().min(1).max(100) }),
+]);
+export type ClearPolicy = z.infer<typeof ClearPolicySchema>;
+
+export const DeviceInputSchema = z.object({
+  name: z.string().trim().min(1, 'Give the device a name, such as "Main gate"').max(80),
+  host: HostSchema,
+  port: PortSchema.default(4370),
+  /** 'auto' tries TCP first and falls back to UDP; 'udp' is for devices that only speak UDP. */
+  transport: z.enum(['auto', 'udp']).default('auto'),
+  /** Write-only. Omitted keeps the stored key; '' removes it. */
+  commKey: CommKeySchema.optional(),
+  /** IANA zone of the device's clock; null means the ERPNext server's zone. */
+  timeZone: TimeZoneSchema.nullable().default(null),
+  logTypeRule: z.enum(LOG_TYPE_RULES).default('auto'),
+  inStates: z.array(z.number().int().min(0).max(255)).default([0, 4]),
+  outStates: z.array(z.number().int().min(0).max(255)).default([1, 5]),
+  clearPolicy: ClearPolicySchema.default({ mode: 'never' }),
+  enabled: z.boolean().default(true),
+  live: z.boolean().default(false),
+  /** Name encoding on the device, for non-ASCII user names (e.g. utf-8, gbk, windows-1256). */
+  nameEncoding: z.string().default('utf-8'),
+});
+export type DeviceInput = z.input<typeof DeviceInputSchema>;
+export type DeviceConfig = z.output<typeof DeviceInputSchema>;
+
+export const DeviceUpdateSchema = z.object({ id: z.string().min(1), changes: DeviceInputSchema.partial() });
+export type DeviceUpdate = z.input<typeof DeviceUpdateSchema>;
+
+export const DeviceIdSchema = z.object({ id: z.string().min(1) });
+export type DeviceId = z.infer<typeof DeviceIdSchema>;
+
+export type DeviceStatus = 'never-read' | 'ok' | 'warning' | 'error' | 'disabled';
+
+export interface Device extends Omit<DeviceConfig, 'commKey'> {
+  id: string;
+  hasCommKey: boolean;
+  serialNumber: string | null;
+  status: DeviceStatus;
+  lastReadAt: string | null;
+  lastError: ApiError | null;
+  /** Device clock minus this PC's clock at the last read, in seconds. */
+  clockSkewSeconds: number | null;
+  recordCount: number | null;
+  recordCapacity: number | null;
+}
+
+/** A connection test that does not need the device saved first. */
+export const DeviceProbeSchema = z.object({
+  host: HostSchema,
+  port: PortSchema.default(4370),
+  transport: z.enum(['auto', 'udp']).default('auto'),
+  commKey: CommKeySchema.optional(),
+  /** When testing a saved device whose key is stored, pass its id and omit commKey. */
+  deviceId: z.string().optional(),
+});
+export type DeviceProbeInput = z.input<typeof DeviceProbeSchema>;
+
+export interface DeviceProbeResult {
+  serialNumber: string;
+  firmware: string;
+  deviceName: string;
+  platform: string;
+  transportUsed: 'tcp' | 'udp';
+  userCount: number;
+  userCapacity: number;
+  recordCount: number;
+  recordCapacity: number;
+  deviceTime: string;
+  /** Device clock minus this PC's clock, in seconds. */
+  clockSkewSeconds: number;
+}
+
+export interface DeviceUser {
+  userId: string;
+  name: string;
+  privilege: number;
+  cardNumber: number;
+}
+
+// ---------- ERPNext ----------
+
+export const ErpnextSettingsInputSchema = z.object({
+  url: z
+    .string()
+    .trim()
+    .url('Enter the full address of your ERPNext site, such as https://erp.example.com')
+    .refine((u) => /^https?:\/\//i.test(u), 'The address starts with https:// (or http://)'),
+  apiKey: z.string().trim().min(1, 'Enter the API key from your ERPNext user (User > API Access)'),
+  /** Write-only. Omitted keeps the stored secret. */
+  apiSecret: z.string().trim().min(1, 'Enter the API secret').optional(),
+  /** The ERPNext System Settings time zone; null = read it from the server. */
+  serverTimeZone: TimeZoneSchema.nullable().default(null),
+  /** Which Employee field the device user id is matched against. */
+  employeeFieldname: z.enum(['attendance_device_id', 'name']).default('attendance_device_id'),
+  verifyTls: z.boolean().default(true),
+  caFile: z.string().nullable().default(null),
+  latitude: z.number().min(-90).max(90).nullable().default(null),
+  longitude: z.number().min(-180).max(180).nullable().default(null),
+});
+export type ErpnextSettingsInput = z.input<typeof ErpnextSettingsInputSchema>;
+
+export interface ErpnextSettings extends Omit<z.output<typeof ErpnextSettingsInputSchema>, 'apiSecret'> {
+  hasApiSecret: boolean;
+}
+
+export interface ErpnextTestResult {
+  user: string;
+  /** e.g. 'hrms (v14+)', 'erpnext (v13)', 'v2 (Frappe v15+)'. */
+  detectedPath: string;
+  serverTimeZone: string | null;
+  /** Things that work but need attention, each with what to do. */
+  problems: ApiError[];
+}
+
+export interface EmployeeSummary {
+  name: string;
+  employeeName: string;
+  attendanceDeviceId: string | null;
+  status: string;
+  company: string | null;
+  department: string | null;
+  branch: string | null;
+}
+
+export const EmployeeSearchSchema = z.object({ text: z.string().max(200), limit: z.number().int().min(1).max(100).default(20) });
+export type EmployeeSearch = z.input<typeof EmployeeSearchSchema>;
+
+export interface ShiftTypeSummary {
+  name: string;
+  lastSyncOfCheckin: string | null;
+  autoUpdateLastSync: boolean;
+}
+
+// ---------- mapping ----------
+
+export interface UnmatchedUser {
+  userId: string;
+  deviceId: string | null;
+  deviceSerial: string;
+  deviceName: string;
+  nameOnDevice: string | null;
+  punchCount: number;
+  firstSeen: string;
+  lastSeen: string;
+}
+
+export const MapUsersSchema = z.object({
+  mappings: z
+    .array(
+      z.object({
+        userId: z.string().min(1),
+        /** null maps this user id on every device. */
+        deviceId: z.string().nullable().default(null),
+        employee: z.string().min(1, 'Choose an employee'),
+      }),
+    )
+    .min(1, 'Choose at least one user to map'),
+  /** true: set the employee's Attendance Device ID in ERPNext; false: map in Punchbridge only. */
+  writeToErpnext: z.boolean().default(false),
+});
+export type MapUsersInput = z.input<typeof MapUsersSchema>;
+
+export interface MapUsersOutcome {
+  mapped: number;
+  /** Held punches that went back to the queue. */
+  requeued: number;
+  failures: { userId: string; error: ApiError }[];
+}
+
+export const UnmapSchema = z.object({ userId: z.string().min(1), deviceId: z.string().nullable().default(null) });
+export type UnmapInput = z.input<typeof UnmapSchema>;
+
+export interface EmployeeMapping {
+  userId: string;
+  deviceId: string | null;
+  employee: string;
+  employeeName: string | null;
+  createdAt: string;
+}
+
+// ---------- schedule, settings, preferences ----------
+
+export const ScheduleSchema = z.object({
+  intervalMinutes: z.number().int().min(1, 'Sync at most once a minute').max(1440, 'Sync at least once a day'),
+  runAtStart: z.boolean().default(true),
+});
+export type ScheduleInput = z.input<typeof ScheduleSchema>;
+
+export interface Schedule extends z.output<typeof ScheduleSchema> {
+  paused: boolean;
+  nextRunAt: string | null;
+}
+
+export const PausedSchema = z.object({ paused: z.boolean() });
+
+export const SyncSettingsSchema = z.object({
+  /** Punches before this date are ignored. */
+  importStartDate: DateSchema.nullable().default(null),
+  pushConcurrency: z.number().int().min(1).max(32).default(4),
+  shiftTypes: z.array(z.object({ name: z.string().min(1), deviceIds: z.array(z.string()) })).default([]),
+  /** Clock skew above this many seconds is a warning. */
+  clockSkewWarningSeconds: z.number().int().min(10).default(120),
+});
+export type SyncSettingsInput = z.input<typeof SyncSettingsSchema>;
+export type SyncSettings = z.output<typeof SyncSettingsSchema>;
+
+export const PreferencesSchema = z.object({
+  startAtLogin: z.boolean().default(false),
+  startMinimised: z.boolean().default(false),
+  closeToTray: z.boolean().default(true),
+});
+export type PreferencesInput = z.input<typeof PreferencesSchema>;
+export type Preferences = z.output<typeof PreferencesSchema>;
+
+// ---------- runs and progress ----------
+
+export type RunTrigger = 'manual' | 'schedule' | 'startup' | 'wake' | 'cli';
+
+export type DevicePhase =
+  | 'waiting'
+  | 'connecting'
+  | 'reading-users'
+  | 'reading-records'
+  | 'saving'
+  | 'clearing'
+  | 'done'
+  | 'failed';
+
+export interface DeviceProgress {
+  deviceId: string;
+  deviceName: string;
+  phase: DevicePhase;
+  bytesRead: number;
+  bytesTotal: number;
+}
+
+export interface RunProgress {
+  runId: number;
+  trigger: RunTrigger;
+  startedAt: string;
+  devices: DeviceProgress[];
+  push: { done: number; total: number };
+}
+
+export interface RunCounts {
+  read: number;
+  new: number;
+  synced: number;
+  duplicates: number;
+  unmatched: number;
+  rejected: number;
+  failed: number;
+}
+
+export interface DeviceRunResult {
+  deviceId: string;
+  deviceName: string;
+  serialNumber: string | null;
+  ok: boolean;
+  read: number;
+  new: number;
+  cleared: boolean;
+  clockSkewSeconds: number | null;
+  error: ApiError | null;
+  durationMs: number;
+}
+
+export type RunOutcome = 'ok' | 'partial' | 'failed';
+
+export interface RunSummary {
+  id: number;
+  trigger: RunTrigger;
+  startedAt: string;
+  finishedAt: string;
+  outcome: RunOutcome;
+  counts: RunCounts;
+  devices: DeviceRunResult[];
+  errors: ApiError[];
+  warnings: string[];
+}
+
+export const RunIdSchema = z.object({ id: z.number().int().positive() });
+export const ListRunsSchema = z.object({ limit: z.number().int().min(1).max(500).default(50) });
+
+export interface AppStatus {
+  running: boolean;
+  progress: RunProgress | null;
+  lastRun: RunSummary | null;
+  paused: boolean;
+  nextRunAt: string | null;
+  counts: Record<PunchState, number>;
+  unmatchedUsers: number;
+  /** Set up yet? The UI shows first-run steps while either is false. */
+  erpnextConfigured: boolean;
+  devicesConfigured: boolean;
+  /** Things that need a person, e.g. "The API secret was refused". */
+  attention: ApiError[];
+  /** 'desktop' in Electron, 'headless' behind `punchbridge serve`, 'demo' with simulators. */
+  mode: 'desktop' | 'headless' | 'demo';
+}
+
+export const LogQuerySchema = z.object({ lines: z.number().int().min(1).max(5000).default(500) });
+
+export interface LogLine {
+  time: string;
+  level: 'debug' | 'info' | 'warn' | 'error';
+  module: string;
+  message: string;
+}
+
+// ---------- events ----------
+
+export type PunchbridgeEvent =
+  | { type: 'status'; status: AppStatus }
+  | { type: 'progress'; progress: RunProgress }
+  | { type: 'run-finished'; run: RunSummary }
+  | { type: 'error'; error: ApiError }
+  | { type: 'unmatched-users'; users: UnmatchedUser[] };
+
+// ---------- the interface ----------
+
+export interface PunchbridgeApi {
+  getStatus(): Promise<AppStatus>;
+  syncNow(): Promise<Result<RunSummary>>;
+
+  listDevices(): Promise<Device[]>;
+  addDevice(input: DeviceInput): Promise<Result<Device>>;
+  updateDevice(input: DeviceUpdate): Promise<Result<Device>>;
+  removeDevice(input: DeviceId): Promise<Result<{ keptPunches: number }>>;
+  testDevice(input: DeviceProbeInput): Promise<Result<DeviceProbeResult>>;
+  readDeviceUsers(input: DeviceId): Promise<Result<DeviceUser[]>>;
+  setDeviceTime(input: DeviceId): Promise<Result<{ deviceTime: string }>>;
+
+  getErpnextSettings(): Promise<ErpnextSettings | null>;
+  saveErpnextSettings(input: ErpnextSettingsInput): Promise<Result<ErpnextSettings>>;
+  testErpnext(input: ErpnextSettingsInput | undefined): Promise<Result<ErpnextTestResult>>;
+  listShiftTypes(): Promise<Result<ShiftTypeSummary[]>>;
+
+  listUnmatchedUsers(): Promise<UnmatchedUser[]>;
+  searchEmployees(input: EmployeeSearch): Promise<Result<EmployeeSummary[]>>;
+  mapUsers(input: MapUsersInput): Promise<Result<MapUsersOutcome>>;
+  unmapUser(input: UnmapInput): Promise<Result<{ removed: boolean }>>;
+  listMappings(): Promise<EmployeeMapping[]>;
+
+  queryPunches(input: PunchQuery): Promise<PunchPage>;
+  retryPunches(input: PunchSelection): Promise<Result<{ requeued: number }>>;
+  ignorePunches(input: PunchSelection): Promise<Result<{ ignored: number }>>;
+  exportPunchesCsv(input: PunchExport): Promise<Result<{ fileName: string; csv: string }>>;
+
+  getSchedule(): Promise<Schedule>;
+  setSchedule(input: ScheduleInput): Promise<Result<Schedule>>;
+  setPaused(input: { paused: boolean }): Promise<Schedule>;
+
+  getSyncSettings(): Promise<SyncSettings>;
+  saveSyncSettings(input: SyncSettingsInput): Promise<Result<SyncSettings>>;
+
+  listRuns(input: { limit?: number }): Promise<RunSummary[]>;
+  getRun(input: { id: number }): Promise<RunSummary | null>;
+  readLog(input: { lines?: number }): Promise<LogLine[]>;
+
+  getPreferences(): Promise<Preferences>;
+  setPreferences(input: PreferencesInput): Promise<Result<Preferences>>;
+}
+
+/** Events arrive through a subscription beside the request/response methods. */
+export interface PunchbridgeEvents {
+  subscribe(listener: (event: PunchbridgeEvent) => void): () => void;
+}
+
+const NoInput = z.undefined();
+
+/**
+ * The argument schema of every method, validated at both doors (IPC and HTTP).
+ * Its keys are the method list: bridges are built from it.
+ */
+export const PUNCHBRIDGE_API_INPUTS = {
+  getStatus: NoInput,
+  syncNow: NoInput,
+  listDevices: NoInput,
+  addDevice: DeviceInputSchema,
+  updateDevice: DeviceUpdateSchema,
+  removeDevice: DeviceIdSchema,
+  testDevice: DeviceProbeSchema,
+  readDeviceUsers: DeviceIdSchema,
+  setDeviceTime: DeviceIdSchema,
+  getErpnextSettings: NoInput,
+  saveErpnextSettings: ErpnextSettingsInputSchema,
+  testErpnext: ErpnextSettingsInputSchema.optional(),
+  listShiftTypes: NoInput,
+  listUnmatchedUsers: NoInput,
+  searchEmployees: EmployeeSearchSchema,
+  mapUsers: MapUsersSchema,
+  unmapUser: UnmapSchema,
+  listMappings: NoInput,
+  queryPunches: PunchQuerySchema,
+  retryPunches: PunchSelectionSchema,
+  ignorePunches: PunchSelectionSchema,
+  exportPunchesCsv: PunchExportSchema,
+  getSchedule: NoInput,
+  setSchedule: ScheduleSchema,
+  setPaused: PausedSchema,
+  getSyncSettings: NoInput,
+  saveSyncSettings: SyncSettingsSchema,
+  listRuns: ListRunsSchema,
+  getRun: RunIdSchema,
+  readLog: LogQuerySchema,
+  getPreferences: NoInput,
+  setPreferences: PreferencesSchema,
+} as const satisfies { [K in keyof PunchbridgeApi]: z.ZodType };
+
+export type PunchbridgeApiMethod = keyof PunchbridgeApi;
+export const PUNCHBRIDGE_API_METHODS = Object.keys(PUNCHBRIDGE_API_INPUTS) as PunchbridgeApiMethod[];
+
+/** Parse a method's argument; a bad argument becomes an ApiError that says what to fix. */
+export function parseApiInput<M extends PunchbridgeApiMethod>(
+  method: M,
+  input: unknown,
+): { ok: true; value: Parameters<PunchbridgeApi[M]>[0] } | { ok: false; error: ApiError } {
+  const parsed = PUNCHBRIDGE_API_INPUTS[method].safeParse(input);
+  if (parsed.success) return { ok: true, value: parsed.data as Parameters<PunchbridgeApi[M]>[0] };
+  const first = parsed.error.issues[0];
+  const where = first?.path.length ? `${first.path.join('.')}: ` : '';
+  return {
+    ok: false,
+    error: {
+      code: 'invalid-argument',
+      message: `${where}${first?.message ?? 'The request was not understood'}`,
+      action: 'Correct the highlighted value and try again.',
+    },
+  };
+}

@@ -1,0 +1,28 @@
+// The `punchbridge` command. Each area registers its own subcommands; this file only assembles them.
+import { Command } from 'commander';
+import { registerZkCommands } from './zk/commands';
+import { registerSimCommands } from './sim/commands';
+import { registerErpnextCommands } from './erpnext/commands';
+import { registerSyncCommands } from './sync/commands';
+import { registerHostCommands } from './host/commands';
+import { registerSourceCommands } from './sources/commands';
+
+export function buildProgram(): Command {
+  const program = new Command('punchbridge')
+    .description('Move attendance punches from ZKTeco devices into ERPNext / Frappe HR.')
+    .option('--data-dir <dir>', 'where the journal and settings live (default: the desktop app\'s folder, or $PUNCHBRIDGE_DATA_DIR)')
+    .option('--json', 'print machine-readable JSON instead of text')
+    .showHelpAfterError();
+  const device = program.command('device').description('add, list, change and probe attendance devices');
+  registerZkCommands(program, device);
+  registerSyncCommands(program, device);
+  registerErpnextCommands(program);
+  registerSimCommands(program);
+  registerHostCommands(program);
+  registerSourceCommands(program);
+  return program;
+}
+
+if (process.env.VITEST === undefined) {
+  await buildProgram().parseAsync(process.argv);
+}

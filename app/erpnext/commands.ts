@@ -1,0 +1,3 @@
+import type { Command } from 'commander';
+
+export function registerErpnextCommands(_program: Command): void {}

@@ -1,0 +1,3 @@
+import type { Command } from 'commander';
+
+export function registerSimCommands(_program: Command): void {}

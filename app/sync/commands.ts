@@ -1,0 +1,3 @@
+import type { Command } from 'commander';
+
+export function registerSyncCommands(_program: Command, _device: Command): void {}

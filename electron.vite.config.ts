@@ -1,0 +1,22 @@
+import { resolve } from 'node:path';
+import { defineConfig } from 'electron-vite';
+import react from '@vitejs/plugin-react';
+
+// main and preload are built for Electron's Node; the renderer is also what `punchbridge serve`
+// serves to browsers (out/renderer).
+export default defineConfig({
+  main: {
+    build: { outDir: 'out/main', rollupOptions: { input: { index: resolve('main/index.ts') } } },
+  },
+  preload: {
+    build: {
+      outDir: 'out/preload',
+      rollupOptions: { input: { index: resolve('main/preload.ts') }, output: { format: 'cjs', entryFileNames: '[name].cjs' } },
+    },
+  },
+  renderer: {
+    root: 'renderer',
+    plugins: [react()],
+    build: { outDir: resolve('out/renderer'), rollupOptions: { input: { index: resolve('renderer/index.html') } } },
+  },
+});
