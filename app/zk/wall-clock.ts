@@ -1,0 +1,68 @@
+// Device times are naive wall-clock values (DESIGN.md): we keep them as `YYYY-MM-DD HH:mm:ss`
+// strings and never turn them into JS Dates, which would apply this PC's time zone.
+
+export interface WallClockParts {
+  year: number;
+  month: number;
+  day: number;
+  hour: number;
+  minute: number;
+  second: number;
+}
+
+const pad = (value: number, width = 2) => String(value).padStart(width, '0');
+
+export function formatWallClock(parts: WallClockParts): string {
+  return `${pad(parts.year, 4)}-${pad(parts.month)}-${pad(parts.day)} ${pad(parts.hour)}:${pad(parts.minute)}:${pad(parts.second)}`;
+}
+
+export function parseWallClock(text: string): WallClockParts | null {
+  const match = /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2}):(\d{2})$/.exec(text);
+  if (!match) return null;
+  const [year, month, day, hour, minute, second] = match.slice(1).map(Number) as [number, number, number, number, number, number];
+  return { year, month, day, hour, minute, second };
+}
+
+/** False for dates a calendar does not have, such as Feb 31 after a device lost power. */
+export function isRealCalendarTime(parts: WallClockParts): boolean {
+  if (parts.month < 1 || parts.month > 12 || parts.day < 1) return false;
+  if (parts.hour > 23 || parts.minute > 59 || parts.second > 59) return false;
+  const daysInMonth = new Date(Date.UTC(parts.year, parts.month, 0)).getUTCDate();
+  return parts.day <= daysInMonth;
+}
+
+/**
+ * The device's u32 time (reference §1.7): every month counts 31 days and years run from 2000, so a
+ * value can decode to a day the calendar lacks; callers check with isRealCalendarTime.
+ */
+export function decodeZkTime(encoded: number): WallClockParts {
+  let t = encoded >>> 0;
+  const second = t % 60;
+  t = Math.floor(t / 60);
+  const minute = t % 60;
+  t = Math.floor(t / 60);
+  const hour = t % 24;
+  t = Math.floor(t / 24);
+  const day = (t % 31) + 1;
+  t = Math.floor(t / 31);
+  const month = (t % 12) + 1;
+  t = Math.floor(t / 12);
+  return { year: t + 2000, month, day, hour, minute, second };
+}
+
+export function encodeZkTime(parts: WallClockParts): number {
+  return (
+    ((parts.year % 100) * 12 * 31 + (parts.month - 1) * 31 + (parts.day - 1)) * 86400 +
+    (parts.hour * 60 + parts.minute) * 60 +
+    parts.second
+  );
+}
+
+/** Realtime events carry 6 bytes: YY MM DD hh mm ss, the year as an offset from 2000 (reference §1.9). */
+export function decodeZkTimeHex(bytes: Uint8Array): WallClockParts {
+  return { year: 2000 + bytes[0]!, month: bytes[1]!, day: bytes[2]!, hour: bytes[3]!, minute: bytes[4]!, second: bytes[5]! };
+}
+
+export function encodeZkTimeHex(parts: WallClockParts): Buffer {
+  return Buffer.from([parts.year - 2000, parts.month, parts.day, parts.hour, parts.minute, parts.second]);
+}
