@@ -1,0 +1,84 @@
+// A terminal that pushes over ADMS (reference §4), for tests and the demo: it registers with a
+// handshake, uploads ATTLOG lines from the stamp the server gave, and polls for commands.
+
+export interface AdmsPunch {
+  userId: string;
+  time: string;
+  state: number;
+  verify: number;
+}
+
+export interface AdmsDeviceSimulatorOptions {
+  serverUrl: string;
+  serialNumber: string;
+}
+
+export interface HandshakeOptions {
+  [key: string]: string;
+}
+
+export class AdmsDeviceSimulator {
+  private readonly log: AdmsPunch[] = [];
+  /** The server's clock as the device last saw it in an HTTP Date header. */
+  serverDate: Date | null = null;
+
+  constructor(private readonly options: AdmsDeviceSimulatorOptions) {}
+
+  punch(punch: AdmsPunch): void {
+    this.log.push(punch);
+  }
+
+  /** GET /iclock/cdata?options=all; returns the options block, or the HTTP status when refused. */
+  async handshake(): Promise<{ status: number; options: HandshakeOptions }> {
+    const response = await fetch(this.url('/iclock/cdata', { options: 'all', pushver: '2.4.1', language: '69' }));
+    this.noteDate(response);
+    const body = await response.text();
+    const options: HandshakeOptions = {};
+    for (const line of body.split(/\r?\n/).slice(1)) {
+      const equals = line.indexOf('=');
+      if (equals > 0) options[line.slice(0, equals)] = line.slice(equals + 1);
+    }
+    return { status: response.status, options };
+  }
+
+  /** Uploads every punch after `fromIndex` (how the stamp resumes), as one ATTLOG post. */
+  async uploadAttendance(fromIndex = 0, extraLines: string[] = []): Promise<{ status: number; body: string }> {
+    const lines = this.log.slice(fromIndex).map((punch) => [punch.userId, punch.time, punch.state, punch.verify, 0, 0, 0].join('\t'));
+    return this.post('ATTLOG', [...lines, ...extraLines].join('\n'), String(this.log.length));
+  }
+
+  async uploadUsers(users: { userId: string; name: string; privilege?: number; card?: number }[]): Promise<{ status: number; body: string }> {
+    const body = users
+      .map((user) => `USER PIN=${user.userId}\tName=${user.name}\tPri=${user.privilege ?? 0}\tPasswd=\tCard=${user.card ?? 0}\tGrp=1\tTZ=0000000100000000\tVerify=0\tViceCard=`)
+      .join('\n');
+    return this.post('OPERLOG', body, String(users.length));
+  }
+
+  async poll(): Promise<{ status: number; body: string }> {
+    const response = await fetch(this.url('/iclock/getrequest', { INFO: 'Ver 8.0.4,1,0,1,192.168.1.201,10,7,12,1,111' }));
+    this.noteDate(response);
+    return { status: response.status, body: await response.text() };
+  }
+
+  private async post(table: string, body: string, stamp: string): Promise<{ status: number; body: string }> {
+    const response = await fetch(this.url('/iclock/cdata', { table, Stamp: stamp }), {
+      method: 'POST',
+      headers: { 'Content-Type': 'text/plain' },
+      body,
+    });
+    this.noteDate(response);
+    return { status: response.status, body: await response.text() };
+  }
+
+  private url(path: string, query: Record<string, string>): string {
+    const url = new URL(path, this.options.serverUrl);
+    url.searchParams.set('SN', this.options.serialNumber);
+    for (const [key, value] of Object.entries(query)) url.searchParams.set(key, value);
+    return url.toString();
+  }
+
+  private noteDate(response: Response): void {
+    const date = response.headers.get('date');
+    if (date) this.serverDate = new Date(date);
+  }
+}
