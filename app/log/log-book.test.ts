@@ -1,0 +1,61 @@
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { LogBook, LOG_FILE_NAME } from './log-book';
+import { createLogger } from './logger';
+import { RotatingFile } from './rotating-file';
+
+const folders: string[] = [];
+function tempFolder(): string {
+  const folder = mkdtempSync(join(tmpdir(), 'punchbridge-log-'));
+  folders.push(folder);
+  return folder;
+}
+afterEach(() => {
+  for (const folder of folders.splice(0)) rmSync(folder, { recursive: true, force: true });
+});
+
+describe('LogBook', () => {
+  it('keeps lines per module in the ring buffer and in punchbridge.log, masked', () => {
+    const dataDir = tempFolder();
+    const book = new LogBook();
+    book.configure({ dataDir });
+    book.secrets.register('very-secret-key');
+    const log = createLogger('erpnext', book);
+    log.info('pushed 3 punches with very-secret-key', { apiSecret: 'other-secret' });
+    log.error('push failed', new Error('HTTP 500'));
+    book.close();
+
+    const lines = book.read(10);
+    expect(lines.map((line) => [line.level, line.module])).toEqual([['info', 'erpnext'], ['error', 'erpnext']]);
+    expect(lines[0]!.message).toBe('pushed 3 punches with *** {"apiSecret":"***"}');
+    const file = readFileSync(join(dataDir, LOG_FILE_NAME), 'utf8');
+    expect(file).toContain('INFO  [erpnext] pushed 3 punches with ***');
+    expect(file).toContain('Error: HTTP 500');
+    expect(file).not.toContain('very-secret-key');
+    expect(file).not.toContain('other-secret');
+  });
+
+  it('drops lines below the chosen level and keeps only the newest lines', () => {
+    const book = new LogBook(3);
+    book.configure({ level: 'info' });
+    const log = createLogger('sync', book);
+    log.debug('hidden');
+    for (let index = 1; index <= 5; index++) log.info(`line ${index}`);
+    expect(book.read(10).map((line) => line.message)).toEqual(['line 3', 'line 4', 'line 5']);
+    expect(book.read(1).map((line) => line.message)).toEqual(['line 5']);
+  });
+});
+
+describe('RotatingFile', () => {
+  it('starts a new file past the size limit and keeps the configured number of old ones', () => {
+    const folder = tempFolder();
+    const file = new RotatingFile(join(folder, 'punchbridge.log'), { maxBytes: 100, keep: 2 });
+    for (let index = 0; index < 10; index++) file.append(`${String(index).repeat(40)}\n`);
+    file.close();
+    expect(readdirSync(folder).sort()).toEqual(['punchbridge.1.log', 'punchbridge.2.log', 'punchbridge.log']);
+    expect(readFileSync(join(folder, 'punchbridge.log'), 'utf8')).toContain('9'.repeat(40));
+    expect(readFileSync(join(folder, 'punchbridge.1.log'), 'utf8')).toContain('7'.repeat(40));
+  });
+});
