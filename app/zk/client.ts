@@ -1,0 +1,197 @@
+// A logged-in device: the commands Punchbridge uses, one at a time on the session.
+import { decodeAttendanceLog, type AttendanceRecord, type InvalidRecord } from './attendance-records';
+import { readBuffered, type ProgressCallback } from './buffered-read';
+import { openSession, type ZkConnectOptions } from './connect';
+import {
+  CMD_ATTLOG_RRQ,
+  CMD_CLEAR_ATTLOG,
+  CMD_DISABLEDEVICE,
+  CMD_ENABLEDEVICE,
+  CMD_EXIT,
+  CMD_GET_FREE_SIZES,
+  CMD_GET_TIME,
+  CMD_GET_VERSION,
+  CMD_OPTIONS_RRQ,
+  CMD_REFRESHDATA,
+  CMD_SET_TIME,
+  CMD_USERTEMP_RRQ,
+  FCT_USER,
+  MAX_CHUNK_TCP,
+  MAX_CHUNK_UDP,
+} from './constants';
+import { malformedData, zkErrors } from './errors';
+import { decodeFreeSizes, type ZkSizes } from './free-sizes';
+import { streamLiveEvents } from './live-events';
+import type { ZkSession } from './session';
+import { createNameDecoder } from './text-fields';
+import { decodeUserList, type ZkUser } from './user-records';
+import { decodeZkTime, encodeZkTime, formatWallClock, isRealCalendarTime, parseWallClock } from './wall-clock';
+
+export interface AttendanceReadout {
+  records: AttendanceRecord[];
+  /** Records that cannot become punches (impossible dates, no user id), with the reason. */
+  invalid: InvalidRecord[];
+}
+
+export interface ZkDevice {
+  readonly transport: 'tcp' | 'udp';
+  readonly sessionId: number;
+  getSerialNumber(): Promise<string>;
+  getFirmwareVersion(): Promise<string>;
+  getDeviceName(): Promise<string>;
+  getPlatform(): Promise<string>;
+  getSizes(): Promise<ZkSizes>;
+  /** Device wall-clock time, `YYYY-MM-DD HH:mm:ss`. */
+  getTime(): Promise<string>;
+  setTime(wallClock: string): Promise<void>;
+  disable(): Promise<void>;
+  enable(): Promise<void>;
+  clearAttendance(): Promise<void>;
+  readUsers(onProgress?: ProgressCallback): Promise<ZkUser[]>;
+  readAttendance(onProgress?: ProgressCallback): Promise<AttendanceReadout>;
+  /** Live punches (CMD_REG_EVENT), each event ACKed; ends when `signal` aborts. */
+  liveEvents(options?: { signal?: AbortSignal }): AsyncIterable<AttendanceRecord>;
+  /** CMD_EXIT, then closes the socket. Safe to call more than once. */
+  disconnect(): Promise<void>;
+}
+
+/** Connects and logs in (comm key). Rejects with ZkError. */
+export async function connectZk(options: ZkConnectOptions): Promise<ZkDevice> {
+  const nameEncoding = options.nameEncoding ?? 'utf-8';
+  createNameDecoder(nameEncoding); // an unknown label is a settings bug: fail before touching the network
+  const { session, kind } = await openSession(options);
+  return new ZkDeviceConnection(session, kind, nameEncoding);
+}
+
+const EXIT_TIMEOUT_MS = 1000;
+
+class ZkDeviceConnection implements ZkDevice {
+  private queue: Promise<unknown> = Promise.resolve();
+  private disconnecting: Promise<void> | null = null;
+
+  constructor(
+    private readonly session: ZkSession,
+    readonly transport: 'tcp' | 'udp',
+    private readonly nameEncoding: string,
+  ) {}
+
+  get sessionId(): number {
+    return this.session.sessionId;
+  }
+
+  getSerialNumber = () => this.readOption('~SerialNumber', 'the serial number request');
+  getDeviceName = () => this.readOption('~DeviceName', 'the device name request');
+  getPlatform = () => this.readOption('~Platform', 'the platform request');
+
+  getFirmwareVersion(): Promise<string> {
+    return this.exclusive(async () => nulTerminated(await this.session.expectOk(CMD_GET_VERSION, 'the firmware version request')));
+  }
+
+  getSizes(): Promise<ZkSizes> {
+    return this.exclusive(async () => decodeFreeSizes(await this.session.expectOk(CMD_GET_FREE_SIZES, 'the size request')));
+  }
+
+  getTime(): Promise<string> {
+    return this.exclusive(async () => {
+      const data = await this.session.expectOk(CMD_GET_TIME, 'the time request');
+      if (data.length < 4) throw malformedData(`a time of ${data.length} bytes`);
+      return formatWallClock(decodeZkTime(data.readUInt32LE(0)));
+    });
+  }
+
+  setTime(wallClock: string): Promise<void> {
+    const parts = parseWallClock(wallClock);
+    if (!parts || !isRealCalendarTime(parts) || parts.year < 2000 || parts.year > 2099) {
+      throw new RangeError(`"${wallClock}" is not a device time (YYYY-MM-DD HH:mm:ss, 2000-2099)`);
+    }
+    const data = Buffer.alloc(4);
+    data.writeUInt32LE(encodeZkTime(parts));
+    return this.exclusive(async () => {
+      await this.session.expectOk(CMD_SET_TIME, 'the new time', data);
+      await this.session.expectOk(CMD_REFRESHDATA, 'the refresh request');
+    });
+  }
+
+  disable = () => this.simple(CMD_DISABLEDEVICE, 'the request to lock its keypad (disable)');
+  enable = () => this.simple(CMD_ENABLEDEVICE, 'the request to unlock its keypad (enable)');
+
+  clearAttendance(): Promise<void> {
+    return this.exclusive(async () => {
+      await this.session.expectOk(CMD_CLEAR_ATTLOG, 'the request to clear its attendance log');
+      await this.session.expectOk(CMD_REFRESHDATA, 'the refresh request');
+    });
+  }
+
+  readUsers(onProgress?: ProgressCallback): Promise<ZkUser[]> {
+    return this.exclusive(async () => {
+      const sizes = decodeFreeSizes(await this.session.expectOk(CMD_GET_FREE_SIZES, 'the size request'));
+      if (sizes.users === 0) return [];
+      const dataset = await readBuffered(this.session, { command: CMD_USERTEMP_RRQ, fct: FCT_USER, what: 'the user list request' }, this.chunkSize, onProgress);
+      return decodeUserList(dataset, sizes.users, this.nameEncoding);
+    });
+  }
+
+  async readAttendance(onProgress?: ProgressCallback): Promise<AttendanceReadout> {
+    const read = await this.exclusive(async () => {
+      const sizes = decodeFreeSizes(await this.session.expectOk(CMD_GET_FREE_SIZES, 'the size request'));
+      if (sizes.records === 0) return null;
+      const dataset = await readBuffered(this.session, { command: CMD_ATTLOG_RRQ, fct: 0, what: 'the attendance log request' }, this.chunkSize, onProgress);
+      return { dataset, count: sizes.records, log: decodeAttendanceLog(dataset, sizes.records) };
+    });
+    if (read === null) return { records: [], invalid: [] };
+    if (read.log.recordSize !== 8) return { records: read.log.records, invalid: read.log.invalid };
+    // 8-byte records carry only the device's uid; the user list maps it to the PIN (reference §1.10).
+    const users = await this.readUsers();
+    const { records, invalid } = decodeAttendanceLog(read.dataset, read.count, new Map(users.map((user) => [user.uid, user.userId])));
+    return { records, invalid };
+  }
+
+  liveEvents(options: { signal?: AbortSignal } = {}): AsyncIterable<AttendanceRecord> {
+    return streamLiveEvents(this.session, (work) => this.exclusive(work), options.signal);
+  }
+
+  disconnect(): Promise<void> {
+    this.disconnecting ??= this.sayGoodbye();
+    return this.disconnecting;
+  }
+
+  private async sayGoodbye(): Promise<void> {
+    await this.queue;
+    if (this.session.isOpen) {
+      // The device answers EXIT with ACK_OK; a device that stays silent must not hold us up.
+      let timer: NodeJS.Timeout | undefined;
+      const patience = new Promise<void>((resolve) => (timer = setTimeout(resolve, EXIT_TIMEOUT_MS)));
+      await Promise.race([this.session.request(CMD_EXIT, 'the goodbye').catch(() => undefined), patience]);
+      clearTimeout(timer);
+    }
+    await this.session.close(zkErrors.connectionLost(this.session.target));
+  }
+
+  private get chunkSize(): number {
+    return this.transport === 'tcp' ? MAX_CHUNK_TCP : MAX_CHUNK_UDP;
+  }
+
+  private readOption(key: string, what: string): Promise<string> {
+    return this.exclusive(async () => {
+      const text = nulTerminated(await this.session.expectOk(CMD_OPTIONS_RRQ, what, Buffer.from(`${key}\0`, 'latin1')));
+      const equals = text.indexOf('=');
+      return equals === -1 ? text : text.slice(equals + 1);
+    });
+  }
+
+  private simple(command: number, what: string): Promise<void> {
+    return this.exclusive(async () => void (await this.session.expectOk(command, what)));
+  }
+
+  /** Commands run one after another: replies on one socket cannot be told apart otherwise. */
+  private exclusive<T>(work: () => Promise<T>): Promise<T> {
+    const result = this.queue.then(work, work);
+    this.queue = result.catch(() => undefined);
+    return result;
+  }
+}
+
+function nulTerminated(data: Buffer): string {
+  const end = data.indexOf(0);
+  return data.toString('utf8', 0, end === -1 ? data.length : end).trim();
+}

@@ -1,0 +1,16 @@
+// The ZK protocol client: connect to a ZKTeco terminal over TCP or UDP port 4370 and read it.
+export { connectZk, type AttendanceReadout, type ZkDevice } from './client';
+export { DEFAULT_TIMEOUT_MS, type ZkConnectOptions } from './connect';
+export { probeDevice, clockSkewSeconds, type ProbeLists, type ProbeReport } from './probe';
+export { ZkError, type ZkErrorCode } from './errors';
+export type { ProgressCallback } from './buffered-read';
+export { decodeAttendanceLog, decodeRecords, ATTENDANCE_RECORD_SIZES, type AttendanceLog, type AttendanceRecord, type InvalidRecord } from './attendance-records';
+export { decodeUserList, type ZkUser } from './user-records';
+export { decodeFreeSizes, type ZkSizes } from './free-sizes';
+export { decodeLiveEvent, type LiveEvent } from './live-event';
+// The codec base, shared with the simulator.
+export * from './constants';
+export { zkChecksum } from './checksum';
+export { makeCommKey } from './comm-key';
+export { decodePacket, encodePacket, hasValidChecksum, TcpPacketReader, wrapTcp, ZkFramingError, type ZkPacket } from './packet';
+export * from './wall-clock';

@@ -1,0 +1,116 @@
+// One conversation with a device: reply ids, the session id, matching replies to requests, and
+// the timeout on every wait (reference §1.3).
+import {
+  CMD_ACK_ERROR,
+  CMD_ACK_OK,
+  CMD_ACK_REPEAT,
+  CMD_ACK_RETRY,
+  CMD_ACK_UNAUTH,
+  CMD_DATA,
+  CMD_REG_EVENT,
+} from './constants';
+import { zkErrors, type ZkError } from './errors';
+import { decodePacket, encodePacket, ZkFramingError, type ZkPacket } from './packet';
+import { PacketQueue } from './packet-queue';
+import type { TransportHandlers, ZkTransport } from './transport';
+
+export class ZkSession {
+  sessionId = 0;
+  /** pyzk starts at 0 and echoes the device; 0 is also what realtime events carry, so we skip it on wrap. */
+  private nextReplyId = 0;
+  private readonly replies = new PacketQueue();
+  private readonly events = new PacketQueue();
+  private transport: ZkTransport | null = null;
+  private ended: ZkError | null = null;
+
+  constructor(
+    readonly target: string,
+    readonly timeoutMs: number,
+  ) {}
+
+  /** Handlers to give the transport when opening it. */
+  readonly handlers: TransportHandlers = {
+    onPacket: (bytes) => this.route(bytes),
+    onClose: (error) => this.end(error),
+  };
+
+  attach(transport: ZkTransport): void {
+    this.transport = transport;
+  }
+
+  get isOpen(): boolean {
+    return this.ended === null;
+  }
+
+  /** Sends a command; returns the reply id its answers will carry. */
+  send(command: number, data?: Uint8Array): number {
+    if (this.ended) throw this.ended;
+    const replyId = this.nextReplyId;
+    this.nextReplyId = replyId >= 0xffff ? 1 : replyId + 1;
+    this.transport?.send(encodePacket(command, this.sessionId, replyId, data));
+    return replyId;
+  }
+
+  /** Answers a realtime event; the device expects ACK_OK with reply id 0 (reference §1.9). */
+  acknowledgeEvent(): void {
+    if (!this.ended) this.transport?.send(encodePacket(CMD_ACK_OK, this.sessionId, 0));
+  }
+
+  /** The next packet answering `replyId`; late answers to earlier requests are dropped. */
+  async receive(replyId: number, what: string): Promise<ZkPacket> {
+    for (;;) {
+      const packet = (await this.replies.take(this.timeoutMs, () => zkErrors.timeout(this.target, what, this.timeoutMs)))!;
+      if (packet.replyId === replyId) return packet;
+    }
+  }
+
+  async request(command: number, what: string, data?: Uint8Array): Promise<ZkPacket> {
+    return this.receive(this.send(command, data), what);
+  }
+
+  /** A command whose answer must be ACK_OK (or, for queries, CMD_DATA). */
+  async expectOk(command: number, what: string, data?: Uint8Array): Promise<Buffer> {
+    const reply = await this.request(command, what, data);
+    if (reply.command === CMD_ACK_OK || reply.command === CMD_DATA) return reply.data;
+    throw this.refusal(reply, what);
+  }
+
+  /** The error a reply other than ACK_OK stands for. */
+  refusal(reply: ZkPacket, what: string): ZkError {
+    if (reply.command === CMD_ACK_UNAUTH) return zkErrors.commKeyRequired(this.target);
+    if (reply.command === CMD_ACK_ERROR) return zkErrors.refused(this.target, what);
+    if (reply.command === CMD_ACK_RETRY || reply.command === CMD_ACK_REPEAT) return zkErrors.deviceBusy(this.target);
+    return zkErrors.unexpectedReply(this.target, what, reply.command);
+  }
+
+  /** The next realtime event packet, or null once `signal` aborts. */
+  nextEvent(signal?: AbortSignal): Promise<ZkPacket | null> {
+    return this.events.take(null, () => zkErrors.connectionLost(this.target), signal);
+  }
+
+  /** Ends the session and releases the socket; waits in progress fail with `reason`. */
+  async close(reason: ZkError = zkErrors.connectionLost(this.target)): Promise<void> {
+    this.end(reason);
+    await this.transport?.close();
+  }
+
+  private route(bytes: Buffer): void {
+    let packet: ZkPacket;
+    try {
+      packet = decodePacket(bytes);
+    } catch (error) {
+      if (!(error instanceof ZkFramingError)) throw error;
+      this.end(zkErrors.notZkDevice(this.target, 'its reply is shorter than a ZK header'));
+      void this.transport?.close();
+      return;
+    }
+    if (packet.command === CMD_REG_EVENT && packet.replyId === 0) this.events.push(packet);
+    else this.replies.push(packet);
+  }
+
+  private end(error: ZkError): void {
+    this.ended ??= error;
+    this.replies.fail(this.ended);
+    this.events.fail(this.ended);
+  }
+}
