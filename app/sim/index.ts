@@ -1,0 +1,2 @@
+export { startZkSimulator } from './zk';
+export type { ZkSimulator, ZkSimulatorOptions, ZkFaults, SimulatedRecord, SimulatedUser, LivePunch } from './zk';

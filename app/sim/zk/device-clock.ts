@@ -1,0 +1,68 @@
+// The terminal's clock. A device keeps a naive wall-clock time (reference §1.7); we model it as this
+// PC's local time plus an offset, and do all arithmetic on "naive milliseconds" (the wall-clock
+// fields read as if they were UTC), so that no time zone or DST rule touches device times.
+import { decodeZkTime, encodeZkTime, formatWallClock, type WallClockParts } from '../../zk/wall-clock';
+
+export function naiveNowMs(): number {
+  const now = new Date();
+  return now.getTime() - now.getTimezoneOffset() * 60_000;
+}
+
+export function naiveTimeText(naiveMs: number): string {
+  return formatWallClock(naiveParts(naiveMs));
+}
+
+export function naiveParts(naiveMs: number): WallClockParts {
+  const date = new Date(naiveMs);
+  return {
+    year: date.getUTCFullYear(),
+    month: date.getUTCMonth() + 1,
+    day: date.getUTCDate(),
+    hour: date.getUTCHours(),
+    minute: date.getUTCMinutes(),
+    second: date.getUTCSeconds(),
+  };
+}
+
+/** The u32 device time of a `YYYY-MM-DD HH:mm:ss` text, read field by field (hot path of dataset builds). */
+export function encodeTimeText(text: string): number {
+  return encodeZkTime({
+    year: Number(text.slice(0, 4)),
+    month: Number(text.slice(5, 7)),
+    day: Number(text.slice(8, 10)),
+    hour: Number(text.slice(11, 13)),
+    minute: Number(text.slice(14, 16)),
+    second: Number(text.slice(17, 19)),
+  });
+}
+
+export class DeviceClock {
+  private offsetMs: number;
+
+  constructor(offsetSeconds: number) {
+    this.offsetMs = offsetSeconds * 1000;
+  }
+
+  get offsetSeconds(): number {
+    return Math.round(this.offsetMs / 1000);
+  }
+
+  nowMs(): number {
+    return naiveNowMs() + this.offsetMs;
+  }
+
+  nowText(): string {
+    return naiveTimeText(this.nowMs());
+  }
+
+  nowEncoded(): number {
+    return encodeZkTime(naiveParts(this.nowMs()));
+  }
+
+  /** CMD_SET_TIME: the device now shows `encoded`; keep the new offset against this PC. */
+  setEncoded(encoded: number): void {
+    const parts = decodeZkTime(encoded);
+    const target = Date.UTC(parts.year, parts.month - 1, parts.day, parts.hour, parts.minute, parts.second);
+    this.offsetMs = target - naiveNowMs();
+  }
+}

@@ -1,0 +1,179 @@
+// The terminal itself, shared by every connection: its users, attendance log, clock, enabled state,
+// option table and live punches. Sessions (one per TCP connection or UDP peer) act on it.
+import { DeviceClock } from './device-clock';
+import { fitsU32Pin, type ResolvedOptions, type ZkFaults } from './options';
+import { writeRecords, writeUsers } from './record-writers';
+import { buildRecords, buildUsers, seededRandom, type SimulatedRecord, type SimulatedUser } from './roster';
+
+export interface LivePunch {
+  userId: string;
+  /** Default 0 (check-in). */
+  state?: number;
+  /** Default 1 (fingerprint). */
+  verify?: number;
+  /** Device wall-clock `YYYY-MM-DD HH:mm:ss`; default the device clock now. */
+  time?: string;
+}
+
+/** A session that registered for realtime attendance events (CMD_REG_EVENT with EF_ATTLOG). */
+export interface AttendanceEventSubscriber {
+  sendAttendanceEvent(record: SimulatedRecord): void;
+}
+
+const FREE_SIZES_INTS = 23;
+const NO_OWNER = Symbol('no owner');
+
+export class SimulatedDevice {
+  readonly clock: DeviceClock;
+  users: SimulatedUser[];
+  records: SimulatedRecord[];
+  /** Punches made while the device was disabled: the terminal holds them until it is enabled. */
+  readonly queuedPunches: SimulatedRecord[] = [];
+  faults: ZkFaults;
+  clearCount = 0;
+  eventsSent = 0;
+  eventsAcked = 0;
+  rejectedChecksums = 0;
+  private disabledBy: unknown = NO_OWNER;
+  private revision = 0;
+  private readonly datasets = new Map<'users' | 'records', { revision: number; bytes: Buffer }>();
+  private readonly subscribers = new Set<AttendanceEventSubscriber>();
+  private readonly optionTable: Map<string, string>;
+
+  constructor(readonly options: ResolvedOptions) {
+    this.clock = new DeviceClock(options.clockOffsetSeconds);
+    const random = seededRandom(options.seed);
+    this.users = buildUsers(options, random);
+    this.records = buildRecords(options, this.users, this.clock.nowMs(), random);
+    this.faults = { ...options.faults };
+    this.optionTable = new Map([
+      ['~SerialNumber', options.serialNumber],
+      ['~Platform', options.platform],
+      ['~DeviceName', options.deviceName],
+      ['MAC', '00:17:61:50:42:01'],
+      ['~ZKFPVersion', '10'],
+      ['ZKFaceVersion', '0'],
+      ['~ExtendFmt', options.recordSize >= 40 ? '1' : '0'],
+      ['~UserExtFmt', options.userRecordSize === 72 ? '1' : '0'],
+      ['FaceFunOn', '0'],
+      ['CompatOldFirmware', '0'],
+      ['IPAddress', options.host],
+      ['NetMask', '255.255.255.0'],
+      ['GATEIPAddress', '0.0.0.0'],
+      ['~OS', '1'],
+      ['~OEMVendor', 'ZKTeco Inc.'],
+      ['WorkCode', '0'],
+      ['~PIN2Width', String(this.pinWidth)],
+    ]);
+  }
+
+  get isDisabled(): boolean {
+    return this.disabledBy !== NO_OWNER;
+  }
+
+  get pinWidth(): number {
+    return this.options.longIds ? 14 : 9;
+  }
+
+  option(key: string): string | undefined {
+    return this.optionTable.get(key);
+  }
+
+  setOption(key: string, value: string): void {
+    this.optionTable.set(key, value);
+  }
+
+  /** The users dataset (u32 length + records), built once per change of the user list. */
+  usersDataset(): Buffer {
+    return this.dataset('users', () => writeUsers(this.users, this.options.userRecordSize, this.options.nameEncoding));
+  }
+
+  recordsDataset(): Buffer {
+    return this.dataset('records', () => writeRecords(this.records, this.options.recordSize));
+  }
+
+  private dataset(kind: 'users' | 'records', build: () => Buffer): Buffer {
+    const cached = this.datasets.get(kind);
+    if (cached && cached.revision === this.revision) return cached.bytes;
+    const bytes = build();
+    this.datasets.set(kind, { revision: this.revision, bytes });
+    return bytes;
+  }
+
+  /** CMD_GET_FREE_SIZES: 23 little-endian i32 (reference §1.8). */
+  freeSizes(): Buffer {
+    const sizes = Buffer.alloc(FREE_SIZES_INTS * 4);
+    const put = (index: number, value: number) => sizes.writeInt32LE(value, index * 4);
+    const { userCapacity, recordCapacity, fingerCapacity } = this.options;
+    put(4, this.users.length);
+    put(6, 0);
+    put(8, this.records.length);
+    put(12, this.users.filter((user) => user.privilege > 1).length);
+    put(13, this.users.filter((user) => user.password !== '').length);
+    put(14, fingerCapacity);
+    put(15, userCapacity);
+    put(16, recordCapacity);
+    put(17, fingerCapacity);
+    put(18, Math.max(0, userCapacity - this.users.length));
+    put(19, Math.max(0, recordCapacity - this.records.length));
+    return sizes;
+  }
+
+  clearRecords(): void {
+    this.records = [];
+    this.clearCount++;
+    this.revision++;
+  }
+
+  clearUsers(): void {
+    this.users = [];
+    this.revision++;
+  }
+
+  /** `owner` is the session that disabled it; when that session ends, the device enables itself. */
+  disable(owner: unknown): void {
+    this.disabledBy = owner;
+  }
+
+  enable(): void {
+    this.disabledBy = NO_OWNER;
+    const held = this.queuedPunches.splice(0);
+    for (const record of held) this.logPunch(record);
+  }
+
+  // A client that crashes between DISABLE and ENABLE must not leave demo mode holding punches for ever.
+  sessionEnded(owner: unknown): void {
+    this.subscribers.delete(owner as AttendanceEventSubscriber);
+    if (this.disabledBy === owner) this.enable();
+  }
+
+  subscribe(subscriber: AttendanceEventSubscriber): void {
+    this.subscribers.add(subscriber);
+  }
+
+  unsubscribe(subscriber: AttendanceEventSubscriber): void {
+    this.subscribers.delete(subscriber);
+  }
+
+  punch(punch: LivePunch): SimulatedRecord {
+    if (this.options.recordSize === 16 && !fitsU32Pin(punch.userId)) {
+      throw new RangeError(`A device with 16-byte records cannot log user id "${punch.userId}": it holds ids as a u32`);
+    }
+    const record: SimulatedRecord = {
+      uid: this.users.find((user) => user.userId === punch.userId)?.uid ?? 0,
+      userId: punch.userId,
+      time: punch.time ?? this.clock.nowText(),
+      state: punch.state ?? 0,
+      verify: punch.verify ?? 1,
+    };
+    if (this.isDisabled) this.queuedPunches.push(record);
+    else this.logPunch(record);
+    return record;
+  }
+
+  private logPunch(record: SimulatedRecord): void {
+    this.records.push(record);
+    this.revision++;
+    for (const subscriber of this.subscribers) subscriber.sendAttendanceEvent(record);
+  }
+}

@@ -1,0 +1,126 @@
+// What a simulated terminal is made of, and the faults it can be told to commit.
+
+export type AttendanceRecordSize = 8 | 16 | 40 | 49;
+export type UserRecordSize = 28 | 72;
+/** Buffer encodings a device's names are written in: pyzk's default UTF-8, or a Windows ANSI code page. */
+export type NameEncoding = 'utf8' | 'latin1';
+
+/** Switches for the faults a client must survive; each can change while the simulator runs. */
+export interface ZkFaults {
+  /** Write each chunk's PREPARE_DATA, DATA and ACK_OK in one TCP write (what breaks node-zklib). */
+  coalesceChunks: boolean;
+  /** Close a connection once this many bytes were sent on it (UDP: stop answering that client). */
+  dropAfterBytes: number | null;
+  /** Wait this long before every reply. */
+  delayMs: number;
+  /** Answer CMD_ACK_ERROR to this command code. */
+  ackErrorFor: number | null;
+  /** Accept connections and datagrams but never answer. */
+  silent: boolean;
+  /** Send every packet with a wrong checksum. */
+  wrongChecksum: boolean;
+  /** Stop listening on TCP, so that connecting is refused (UDP fallback tests). */
+  refuseTcp: boolean;
+  /** Close the UDP socket, so that datagrams are refused. */
+  refuseUdp: boolean;
+}
+
+export interface ZkSimulatorOptions {
+  /** Default 127.0.0.1. */
+  host?: string;
+  /** TCP and UDP port; default 0 picks a free one (read it from `simulator.port`). */
+  port?: number;
+  /** Device password; 0 (default) means none. */
+  commKey?: number;
+  serialNumber?: string;
+  firmware?: string;
+  deviceName?: string;
+  platform?: string;
+  /** Enrolled users; default 10. */
+  userCount?: number;
+  /** Attendance records already in the log; default 50. */
+  recordCount?: number;
+  /** 13-digit user ids sharing their first 9 digits (needs 40/49-byte records and 72-byte users). */
+  longIds?: boolean;
+  /** Default 72 (TFT); 28 is the B/W layout. */
+  userRecordSize?: UserRecordSize;
+  /** Default 40 (TFT). */
+  recordSize?: AttendanceRecordSize;
+  /** Default 'utf8'. */
+  nameEncoding?: NameEncoding;
+  /** Same seed, same users and records (relative to the device clock at start). Default 1. */
+  seed?: number;
+  /** Device clock = this PC's local time + this many seconds. Default 0. */
+  clockOffsetSeconds?: number;
+  /** Put one record dated February 31 in the log, as a device does after a power loss. */
+  includeInvalidDate?: boolean;
+  userCapacity?: number;
+  recordCapacity?: number;
+  fingerCapacity?: number;
+  /** Split each chunk's data into CMD_DATA packets of this size on TCP (some firmwares use 1008). */
+  tcpDataPieceSize?: number;
+  /** Realtime attendance event data length: 32 (TFT capture) or 36 (what node-zklib expects). */
+  eventSize?: 32 | 36;
+  /** Answer packets whose checksum is wrong with CMD_ACK_ERROR instead of serving them. */
+  strictChecksums?: boolean;
+  faults?: Partial<ZkFaults>;
+}
+
+export type ResolvedOptions = Required<Omit<ZkSimulatorOptions, 'faults' | 'tcpDataPieceSize'>> & {
+  tcpDataPieceSize: number | null;
+  faults: ZkFaults;
+};
+
+export const NO_FAULTS: ZkFaults = {
+  coalesceChunks: false,
+  dropAfterBytes: null,
+  delayMs: 0,
+  ackErrorFor: null,
+  silent: false,
+  wrongChecksum: false,
+  refuseTcp: false,
+  refuseUdp: false,
+};
+
+const PIN_LIMIT_16_BYTE_RECORD = 0xffffffff;
+
+/** Fills in defaults; throws RangeError for combinations no device has (a bug in the caller). */
+export function resolveOptions(options: ZkSimulatorOptions): ResolvedOptions {
+  const resolved: ResolvedOptions = {
+    host: options.host ?? '127.0.0.1',
+    port: options.port ?? 0,
+    commKey: options.commKey ?? 0,
+    serialNumber: options.serialNumber ?? 'PBSIM2026000001',
+    firmware: options.firmware ?? 'Ver 6.60 Apr 28 2017',
+    deviceName: options.deviceName ?? 'Punchbridge Simulator',
+    platform: options.platform ?? 'ZMM220_TFT',
+    userCount: options.userCount ?? 10,
+    recordCount: options.recordCount ?? 50,
+    longIds: options.longIds ?? false,
+    userRecordSize: options.userRecordSize ?? 72,
+    recordSize: options.recordSize ?? 40,
+    nameEncoding: options.nameEncoding ?? 'utf8',
+    seed: options.seed ?? 1,
+    clockOffsetSeconds: options.clockOffsetSeconds ?? 0,
+    includeInvalidDate: options.includeInvalidDate ?? false,
+    userCapacity: options.userCapacity ?? 10_000,
+    recordCapacity: options.recordCapacity ?? 200_000,
+    fingerCapacity: options.fingerCapacity ?? 3_000,
+    tcpDataPieceSize: options.tcpDataPieceSize ?? null,
+    eventSize: options.eventSize ?? 32,
+    strictChecksums: options.strictChecksums ?? false,
+    faults: { ...NO_FAULTS, ...options.faults },
+  };
+  if (resolved.longIds && (resolved.recordSize === 16 || resolved.userRecordSize === 28)) {
+    throw new RangeError('13-digit user ids need 40/49-byte records and 72-byte users: 16-byte records and 28-byte users hold the id as a u32');
+  }
+  if (![8, 16, 40, 49].includes(resolved.recordSize)) throw new RangeError(`No device writes ${resolved.recordSize}-byte attendance records`);
+  if (![28, 72].includes(resolved.userRecordSize)) throw new RangeError(`No device writes ${resolved.userRecordSize}-byte users`);
+  if (resolved.tcpDataPieceSize !== null && resolved.tcpDataPieceSize < 1) throw new RangeError('tcpDataPieceSize must be positive');
+  return resolved;
+}
+
+/** User ids a 16-byte record or a 28-byte user can carry: a number that fits a u32. */
+export function fitsU32Pin(userId: string): boolean {
+  return /^\d{1,10}$/.test(userId) && Number(userId) <= PIN_LIMIT_16_BYTE_RECORD;
+}

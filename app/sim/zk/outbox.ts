@@ -1,0 +1,71 @@
+// What leaves the terminal for one client, in order, with the fault switches applied as it leaves:
+// reply delay, wrong checksums, coalesced chunk writes, and the connection dropping after N bytes.
+import type { SimulatedDevice } from './device';
+
+export interface OutboxWire {
+  /** Frames one ZK packet for the wire (TCP adds the top header; UDP sends it as is). */
+  frame(packet: Buffer): Buffer;
+  /** Whether a reply's packets may be joined into one write (TCP streams only). */
+  canCoalesce: boolean;
+  write(bytes: Buffer): void;
+  /** Ends the conversation once everything written so far has gone out. */
+  close(): void;
+  isClosed(): boolean;
+}
+
+export class Outbox {
+  private bytesSent = 0;
+  private queued = 0;
+  private tail: Promise<void> = Promise.resolve();
+  private dropped = false;
+
+  constructor(
+    private readonly device: SimulatedDevice,
+    private readonly wire: OutboxWire,
+  ) {}
+
+  send(packets: Buffer[]): void {
+    const { delayMs } = this.device.faults;
+    // Without a delay and with nothing waiting, write at once: 100,000-record reads stay fast.
+    if (delayMs <= 0 && this.queued === 0) return this.write(packets);
+    this.enqueue(async () => {
+      if (delayMs > 0) await new Promise((resolve) => setTimeout(resolve, delayMs));
+      this.write(packets);
+    });
+  }
+
+  /** Closes after every reply already queued has been written. */
+  close(): void {
+    if (this.queued === 0) return this.wire.close();
+    this.enqueue(async () => this.wire.close());
+  }
+
+  private enqueue(step: () => Promise<void>): void {
+    this.queued++;
+    this.tail = this.tail.then(step).finally(() => this.queued--);
+  }
+
+  private write(packets: Buffer[]): void {
+    if (this.dropped || this.wire.isClosed()) return;
+    const faults = this.device.faults;
+    const frames = packets.map((packet) => this.wire.frame(faults.wrongChecksum ? withWrongChecksum(packet) : packet));
+    const writes = faults.coalesceChunks && this.wire.canCoalesce ? [Buffer.concat(frames)] : frames;
+    for (const bytes of writes) {
+      const limit = faults.dropAfterBytes;
+      if (limit !== null && this.bytesSent + bytes.length >= limit) {
+        this.dropped = true;
+        if (this.wire.canCoalesce) this.wire.write(bytes.subarray(0, Math.max(0, limit - this.bytesSent)));
+        this.wire.close();
+        return;
+      }
+      this.bytesSent += bytes.length;
+      this.wire.write(bytes);
+    }
+  }
+}
+
+function withWrongChecksum(packet: Buffer): Buffer {
+  const corrupted = Buffer.from(packet);
+  corrupted.writeUInt16LE(corrupted.readUInt16LE(2) ^ 0xffff, 2);
+  return corrupted;
+}
