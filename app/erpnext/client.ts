@@ -1,0 +1,139 @@
+// The ERPNext client: one transport (keep-alive agents, one axios instance) per connection, the
+// checkin endpoint found once and shared by every push.
+import type { EmployeeSummary, Result, ShiftTypeSummary } from '../api/contract';
+import type { ApiError } from '../api/contract';
+import { detectCheckinEndpoint, type CheckinEndpoint } from './checkin-endpoint';
+import { classifyCheckinAnswer, type PushOutcome, type SentCheckin } from './checkin-outcome';
+import { testConnection, getServerTimeZone, type ErpnextTestReport } from './connection-test';
+import { listEmployees, searchEmployees, setAttendanceDeviceId, type EmployeeListQuery } from './employees';
+import { readFrappeAnswer } from './frappe-answer';
+import { withLanguage } from './frappe-call';
+import { listShiftTypes, setShiftLastSync, type ShiftSyncUpdate } from './shift-types';
+import { createTransport, networkFailureError, type ErpnextConnection, type Transport } from './transport';
+
+export interface CheckinPunch {
+  /** The value matched against `employeeFieldname` (the device user id, or an employee id). */
+  employeeFieldValue: string;
+  /** `YYYY-MM-DD HH:mm:ss` in the ERPNext server's time zone. */
+  timestamp: string;
+  deviceId: string;
+  logType: 'IN' | 'OUT' | null;
+  /** Default `attendance_device_id`; `name` when punches are mapped to employee ids. */
+  employeeFieldname?: string;
+  latitude?: number | null;
+  longitude?: number | null;
+}
+
+export interface ErpnextClient {
+  testConnection(): Promise<Result<ErpnextTestReport>>;
+  pushCheckin(punch: CheckinPunch): Promise<PushOutcome>;
+  listEmployees(query: EmployeeListQuery): Promise<Result<EmployeeSummary[]>>;
+  searchEmployees(text: string, limit: number): Promise<Result<EmployeeSummary[]>>;
+  setAttendanceDeviceId(employee: string, value: string): Promise<Result<EmployeeSummary>>;
+  listShiftTypes(): Promise<Result<ShiftTypeSummary[]>>;
+  setShiftLastSync(name: string, serverTime: string): Promise<Result<ShiftSyncUpdate>>;
+  getServerTimeZone(): Promise<Result<string>>;
+  /** Closes the kept-alive sockets. */
+  close(): void;
+}
+
+export interface ErpnextClientOptions {
+  /** The endpoint a previous connection test found; without it the first push detects it. */
+  endpoint?: CheckinEndpoint;
+}
+
+export function createErpnextClient(connection: ErpnextConnection, options: ErpnextClientOptions = {}): Result<ErpnextClient> {
+  const created = createTransport(connection);
+  if (!created.ok) return created;
+  const transport = created.value;
+  const endpoints = endpointCache(transport, options.endpoint);
+  return {
+    ok: true,
+    value: {
+      testConnection: async () => {
+        const tested = await testConnection(transport, connection.verifyTls !== false);
+        if (tested.ok) endpoints.set(tested.value.endpoint);
+        return tested;
+      },
+      pushCheckin: (punch) => pushCheckin(transport, endpoints, punch),
+      listEmployees: (query) => listEmployees(transport, query),
+      searchEmployees: (text, limit) => searchEmployees(transport, text, limit),
+      setAttendanceDeviceId: (employee, value) => setAttendanceDeviceId(transport, employee, value),
+      listShiftTypes: () => listShiftTypes(transport),
+      setShiftLastSync: (name, serverTime) => setShiftLastSync(transport, name, serverTime),
+      getServerTimeZone: () => getServerTimeZone(transport),
+      close: () => transport.close(),
+    },
+  };
+}
+
+interface EndpointCache {
+  get(): Promise<Result<CheckinEndpoint>>;
+  set(endpoint: CheckinEndpoint): void;
+  /** Forget the endpoint after the server said it is gone, so the next push detects again. */
+  forget(endpoint: CheckinEndpoint): void;
+}
+
+function endpointCache(transport: Transport, initial: CheckinEndpoint | undefined): EndpointCache {
+  let known: CheckinEndpoint | null = initial ?? null;
+  // Concurrent first pushes share one detection.
+  let detecting: Promise<Result<CheckinEndpoint>> | null = null;
+  return {
+    async get() {
+      if (known) return { ok: true, value: known };
+      detecting ??= detectCheckinEndpoint(transport).then((probe) => {
+        detecting = null;
+        if (!probe.ok) return probe;
+        known = probe.value.endpoint;
+        return { ok: true, value: known };
+      });
+      return detecting;
+    },
+    set(endpoint) {
+      known = endpoint;
+    },
+    forget(endpoint) {
+      if (known?.path === endpoint.path) known = null;
+    },
+  };
+}
+
+async function pushCheckin(transport: Transport, endpoints: EndpointCache, punch: CheckinPunch): Promise<PushOutcome> {
+  const endpoint = await endpoints.get();
+  if (!endpoint.ok) return outcomeOfFailedDetection(endpoint.error);
+  const sent: SentCheckin = {
+    employeeFieldValue: punch.employeeFieldValue,
+    employeeFieldname: punch.employeeFieldname ?? 'attendance_device_id',
+    timestamp: punch.timestamp,
+    deviceId: punch.deviceId,
+  };
+  const response = await transport.send(withLanguage(transport, { method: 'POST', path: endpoint.value.path, body: checkinBody(punch) }));
+  if (!response.ok) return { kind: 'transient', error: networkFailureError(transport, response.failure), serverMessage: null };
+  const outcome = classifyCheckinAnswer(readFrappeAnswer(response.response), sent);
+  if (outcome.kind === 'endpoint-missing') endpoints.forget(endpoint.value);
+  return outcome;
+}
+
+function checkinBody(punch: CheckinPunch): Record<string, unknown> {
+  const body: Record<string, unknown> = {
+    employee_field_value: punch.employeeFieldValue,
+    timestamp: punch.timestamp,
+    device_id: punch.deviceId,
+    log_type: punch.logType,
+  };
+  if (punch.employeeFieldname) body.employee_fieldname = punch.employeeFieldname;
+  // Servers before 2025 drop parameters they do not declare (reference §0.2), so this is safe.
+  if (punch.latitude != null && punch.longitude != null) {
+    body.latitude = punch.latitude;
+    body.longitude = punch.longitude;
+  }
+  return body;
+}
+
+function outcomeOfFailedDetection(error: ApiError): PushOutcome {
+  const serverMessage = null;
+  if (error.code === 'erpnext-bad-credentials') return { kind: 'bad-credentials', error, serverMessage };
+  if (error.code === 'erpnext-no-permission') return { kind: 'no-permission', error, serverMessage };
+  if (error.code === 'erpnext-endpoint-missing') return { kind: 'endpoint-missing', error, serverMessage };
+  return { kind: 'transient', error, serverMessage };
+}
