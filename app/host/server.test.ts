@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { AppStatus } from '../api/contract';
+import type { ApiError, AppStatus } from '../api/contract';
 import { createFakeApi, type FakeApi } from './fake-api';
 import { HostStartError, startHost, type RunningHost } from './server';
 
@@ -27,8 +27,10 @@ async function start(options: { password?: string; api?: FakeApi } = {}) {
 }
 
 const bearer = { authorization: 'Bearer test-token' };
-const post = (origin: string, method: string, body: unknown, headers: Record<string, string> = bearer) =>
+const post = (origin: string, method: string, body: unknown, headers: Record<string, string> = bearer): Promise<Response> =>
   fetch(`${origin}/api/${method}`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+
+const errorOf = async (response: Response) => ((await response.json()) as { error: ApiError }).error;
 
 describe('startHost', () => {
   it('prints a tokenised URL on loopback', async () => {
@@ -50,7 +52,7 @@ describe('startHost', () => {
     const { api, origin } = await start();
     const missing = await post(origin, 'syncNow', {}, {});
     expect(missing.status).toBe(401);
-    expect((await missing.json()).error.code).toBe('unauthorized');
+    expect((await errorOf(missing)).code).toBe('unauthorized');
     expect((await post(origin, 'syncNow', {}, { authorization: 'Bearer nope' })).status).toBe(401);
     expect(api.calls).toEqual([]);
   });
@@ -75,7 +77,7 @@ describe('startHost', () => {
     const { api, origin } = await start();
     const response = await post(origin, 'addDevice', { input: { name: 'Gate', host: '192.168.1.300' } });
     expect(response.status).toBe(400);
-    const { error } = await response.json();
+    const error = await errorOf(response);
     expect(error.code).toBe('invalid-argument');
     expect(error.message).toBe('host: Enter an IPv4 address such as 192.168.1.201 or a host name');
     expect(api.calls).toEqual([]);
@@ -92,7 +94,7 @@ describe('startHost', () => {
     expect((await post(origin, 'dropDatabase', {})).status).toBe(404);
     const huge = await post(origin, 'queryPunches', { input: { search: 'x'.repeat(1024 * 1024 + 10) } });
     expect(huge.status).toBe(413);
-    expect((await huge.json()).error.code).toBe('too-large');
+    expect((await errorOf(huge)).code).toBe('too-large');
   });
 
   it('answers 500 without details when the service throws', async () => {
