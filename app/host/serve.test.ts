@@ -1,0 +1,60 @@
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { browserCommand } from './open-browser';
+import { createFakeApi } from './fake-api';
+import { serve, type HeadlessServiceFactory } from './serve';
+import { HostStartError } from './server';
+
+const folders: string[] = [];
+afterEach(() => {
+  for (const folder of folders.splice(0)) rmSync(folder, { recursive: true, force: true });
+});
+
+function fakeFactory() {
+  const created: { mode: string; closed: boolean }[] = [];
+  const factory: HeadlessServiceFactory = async ({ mode }) => {
+    const record = { mode, closed: false };
+    created.push(record);
+    return Object.assign(createFakeApi(), { close: async () => void (record.closed = true) });
+  };
+  return { created, factory };
+}
+
+describe('serve', () => {
+  it('starts the service in the chosen mode, prints the signed link, and stops both', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'punchbridge-serve-'));
+    folders.push(dataDir);
+    const { created, factory } = fakeFactory();
+    const lines: string[] = [];
+    const serving = await serve({ dataDir, host: '127.0.0.1', port: 0, demo: true, open: false, staticDir: dataDir }, factory, (line) => lines.push(line));
+
+    expect(created).toEqual([{ mode: 'demo', closed: false }]);
+    expect(lines.join('\n')).toContain(serving.host.tokenUrl);
+    const response = await fetch(`${serving.host.url}api/getStatus`, { method: 'POST', headers: { authorization: `Bearer ${serving.host.token}` } });
+    expect(response.status).toBe(200);
+
+    await serving.stop();
+    expect(created[0]!.closed).toBe(true);
+    expect(existsSync(join(dataDir, 'punchbridge.log'))).toBe(true);
+    await expect(fetch(serving.host.url)).rejects.toThrow();
+  });
+
+  it('closes the service again when the host refuses to start', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'punchbridge-serve-'));
+    folders.push(dataDir);
+    const { created, factory } = fakeFactory();
+    const attempt = serve({ dataDir, host: '0.0.0.0', port: 0, demo: false, open: false, staticDir: dataDir }, factory, () => undefined);
+    await expect(attempt).rejects.toBeInstanceOf(HostStartError);
+    expect(created).toEqual([{ mode: 'headless', closed: true }]);
+  });
+});
+
+describe('browserCommand', () => {
+  it('uses each platform\'s own opener', () => {
+    expect(browserCommand('http://x/', 'linux')).toEqual({ command: 'xdg-open', args: ['http://x/'] });
+    expect(browserCommand('http://x/', 'darwin')).toEqual({ command: 'open', args: ['http://x/'] });
+    expect(browserCommand('http://x/', 'win32')).toEqual({ command: 'rundll32', args: ['url.dll,FileProtocolHandler', 'http://x/'] });
+  });
+});
