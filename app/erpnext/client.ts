@@ -25,7 +25,8 @@ export interface CheckinPunch {
 }
 
 export interface ErpnextClient {
-  testConnection(): Promise<Result<ErpnextTestReport>>;
+  /** `chosenTimeZone`: the server zone set in settings, checked against System Settings. */
+  testConnection(options?: { chosenTimeZone?: string | null }): Promise<Result<ErpnextTestReport>>;
   pushCheckin(punch: CheckinPunch): Promise<PushOutcome>;
   listEmployees(query: EmployeeListQuery): Promise<Result<EmployeeSummary[]>>;
   searchEmployees(text: string, limit: number): Promise<Result<EmployeeSummary[]>>;
@@ -50,8 +51,8 @@ export function createErpnextClient(connection: ErpnextConnection, options: Erpn
   return {
     ok: true,
     value: {
-      testConnection: async () => {
-        const tested = await testConnection(transport, connection.verifyTls !== false);
+      testConnection: async (testOptions = {}) => {
+        const tested = await testConnection(transport, { verifyTls: connection.verifyTls !== false, chosenTimeZone: testOptions.chosenTimeZone });
         if (tested.ok) endpoints.set(tested.value.endpoint);
         return tested;
       },

@@ -75,15 +75,23 @@ export async function checkTimeFieldAccess(transport: Transport, user: string): 
   return names.some((role) => typeof role === 'string' && ROLES_THAT_SET_TIME.includes(role)) ? 'writable' : 'reset-to-now';
 }
 
-export async function testConnection(transport: Transport, verifyTls: boolean): Promise<Result<ErpnextTestReport>> {
+export interface ConnectionTestContext {
+  verifyTls: boolean;
+  /** The server zone the person chose in settings, if any. */
+  chosenTimeZone?: string | null;
+}
+
+export async function testConnection(transport: Transport, context: ConnectionTestContext): Promise<Result<ErpnextTestReport>> {
   const user = await getLoggedUser(transport);
   if (!user.ok) return user;
   const probe = await detectCheckinEndpoint(transport);
   if (!probe.ok) return probe;
   const problems: ApiError[] = [];
-  if (!verifyTls) problems.push(tlsOffWarning(transport.baseUrl));
+  if (!context.verifyTls) problems.push(tlsOffWarning(transport.baseUrl));
   const zone = await getServerTimeZone(transport);
-  if (!zone.ok) problems.push({ ...zone.error, code: 'erpnext-time-zone-unknown' });
+  const chosen = context.chosenTimeZone ?? null;
+  if (!zone.ok && !chosen) problems.push({ ...zone.error, code: 'erpnext-time-zone-unknown' });
+  if (zone.ok && chosen && zone.value !== chosen) problems.push(timeZoneMismatch(chosen, zone.value));
   const timeFieldAccess = await checkTimeFieldAccess(transport, user.value);
   if (timeFieldAccess !== 'writable') problems.push(timeFieldProblem(user.value, timeFieldAccess));
   if (probe.value.answersInEnglish === false) problems.push(languageWarning(user.value));
@@ -128,5 +136,13 @@ function languageWarning(user: string): ApiError {
     code: 'erpnext-language',
     message: `ERPNext answers ${user} in a language other than English, so Punchbridge may not tell some refusals apart (duplicates, unknown employees).`,
     action: `In ERPNext set the Language of ${user} to English.`,
+  };
+}
+
+function timeZoneMismatch(chosen: string, server: string): ApiError {
+  return {
+    code: 'erpnext-time-zone-mismatch',
+    message: `The settings say the ERPNext server's time zone is ${chosen}, but ERPNext System Settings say ${server}: punch times would be shifted.`,
+    action: `Choose ${server} as the server time zone in the ERPNext settings of Punchbridge.`,
   };
 }
