@@ -95,11 +95,14 @@ export function decodeAttendanceLog(dataset: Buffer, recordCount: number, userId
   const declared = dataset.readUInt32LE(0);
   if (declared > dataset.length - 4) throw malformedData(`an attendance log announcing ${declared} bytes but holding ${dataset.length - 4}`);
   let body = dataset.subarray(4, 4 + declared);
+  if (hasMb560Prefix(body, recordCount)) body = body.subarray(MB560_PREFIX.length);
   const recordSize = Math.floor(body.length / recordCount);
-  if (body.length >= MB560_PREFIX.length && body.subarray(0, MB560_PREFIX.length).equals(MB560_PREFIX) && body.length % recordSize !== 0) {
-    body = body.subarray(MB560_PREFIX.length);
-  }
   return { ...decodeRecords(body, recordSize, userIdByUid), recordSize };
+}
+
+function hasMb560Prefix(body: Buffer, recordCount: number): boolean {
+  const rest = body.length - MB560_PREFIX.length;
+  return rest > 0 && rest % recordCount === 0 && body.subarray(0, MB560_PREFIX.length).equals(MB560_PREFIX);
 }
 
 /** Decodes back-to-back records of one size. */

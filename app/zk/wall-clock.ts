@@ -10,10 +10,13 @@ export interface WallClockParts {
   second: number;
 }
 
-const pad = (value: number, width = 2) => String(value).padStart(width, '0');
+// Two-digit fields come from a table: bulk reads format a hundred thousand times per device.
+const TWO_DIGITS = Array.from({ length: 100 }, (_, value) => String(value).padStart(2, '0'));
+const pad = (value: number) => TWO_DIGITS[value] ?? String(value).padStart(2, '0');
 
 export function formatWallClock(parts: WallClockParts): string {
-  return `${pad(parts.year, 4)}-${pad(parts.month)}-${pad(parts.day)} ${pad(parts.hour)}:${pad(parts.minute)}:${pad(parts.second)}`;
+  const year = parts.year >= 1000 && parts.year <= 9999 ? String(parts.year) : String(parts.year).padStart(4, '0');
+  return `${year}-${pad(parts.month)}-${pad(parts.day)} ${pad(parts.hour)}:${pad(parts.minute)}:${pad(parts.second)}`;
 }
 
 export function parseWallClock(text: string): WallClockParts | null {
@@ -27,8 +30,14 @@ export function parseWallClock(text: string): WallClockParts | null {
 export function isRealCalendarTime(parts: WallClockParts): boolean {
   if (parts.month < 1 || parts.month > 12 || parts.day < 1) return false;
   if (parts.hour > 23 || parts.minute > 59 || parts.second > 59) return false;
-  const daysInMonth = new Date(Date.UTC(parts.year, parts.month, 0)).getUTCDate();
-  return parts.day <= daysInMonth;
+  return parts.day <= daysInMonth(parts.year, parts.month);
+}
+
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+function daysInMonth(year: number, month: number): number {
+  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+  return month === 2 && leap ? 29 : DAYS_IN_MONTH[month - 1]!;
 }
 
 /**
