@@ -1,3 +1,102 @@
-import type { Command } from 'commander';
+// `punchbridge sim zk`: a simulated terminal on the network until Ctrl+C, for demos and device trials.
+import { InvalidArgumentError, type Command } from 'commander';
+import { cliContext, fail, parseCount, parsePort, report } from '../../cli-support';
+import { DEFAULT_ZK_PORT } from '../../zk/constants';
+import { startZkSimulator, type AttendanceRecordSize, type ZkSimulatorOptions } from './index';
 
-export function registerZkSimCommand(_sim: Command): void {}
+interface ZkSimFlags {
+  port: number;
+  host: string;
+  users?: number;
+  records?: number;
+  commKey?: number;
+  recordSize?: AttendanceRecordSize;
+  longIds?: boolean;
+  coalesce?: boolean;
+  serial?: string;
+  clockOffset?: number;
+  dropAfter?: number;
+  delayMs?: number;
+  seed?: number;
+}
+
+/** Commander argument parsers that report bad values as usage errors rather than crashes. */
+function usage<T>(parse: (value: string) => T): (value: string) => T {
+  return (value) => {
+    try {
+      return parse(value);
+    } catch (error) {
+      throw new InvalidArgumentError((error as Error).message);
+    }
+  };
+}
+
+function parseRecordSize(value: string): AttendanceRecordSize {
+  const size = Number(value);
+  if (size !== 8 && size !== 16 && size !== 40 && size !== 49) throw new Error(`"${value}" is not a record size: use 8, 16, 40 or 49`);
+  return size;
+}
+
+function parseSeconds(value: string): number {
+  const seconds = Number(value);
+  if (!Number.isInteger(seconds)) throw new Error(`"${value}" is not a whole number of seconds`);
+  return seconds;
+}
+
+export function registerZkSimCommand(sim: Command): void {
+  sim
+    .command('zk')
+    .description('run a simulated ZKTeco terminal (TCP and UDP on one port) until stopped')
+    .option('--port <port>', 'port for TCP and UDP', usage(parsePort), DEFAULT_ZK_PORT)
+    .option('--host <host>', 'address to listen on', '127.0.0.1')
+    .option('--users <n>', 'enrolled users (default 10)', usage(parseCount))
+    .option('--records <n>', 'attendance records in the log (default 50)', usage(parseCount))
+    .option('--comm-key <key>', 'device password (comm key)', usage(parseCount))
+    .option('--record-size <bytes>', 'attendance record layout: 8, 16, 40 or 49 (default 40)', usage(parseRecordSize))
+    .option('--long-ids', '13-digit user ids')
+    .option('--coalesce', "fault: send each chunk's packets in one TCP write")
+    .option('--serial <serial>', 'serial number')
+    .option('--clock-offset <seconds>', 'device clock minus this PC clock', usage(parseSeconds))
+    .option('--drop-after <bytes>', 'fault: drop each connection after this many bytes sent', usage(parseCount))
+    .option('--delay-ms <ms>', 'fault: delay every reply', usage(parseCount))
+    .option('--seed <n>', 'seed for the generated users and records (default 1)', usage(parseCount))
+    .action(async (flags: ZkSimFlags, command: Command) => runZkSimulator(flags, command));
+}
+
+async function runZkSimulator(flags: ZkSimFlags, command: Command): Promise<void> {
+  const context = cliContext(command);
+  const options: ZkSimulatorOptions = {
+    host: flags.host,
+    port: flags.port,
+    userCount: flags.users,
+    recordCount: flags.records,
+    commKey: flags.commKey,
+    recordSize: flags.recordSize,
+    longIds: flags.longIds,
+    serialNumber: flags.serial,
+    clockOffsetSeconds: flags.clockOffset,
+    seed: flags.seed,
+    faults: { coalesceChunks: Boolean(flags.coalesce), dropAfterBytes: flags.dropAfter ?? null, delayMs: flags.delayMs ?? 0 },
+  };
+  let simulator;
+  try {
+    simulator = await startZkSimulator(options);
+  } catch (error) {
+    const busy = (error as NodeJS.ErrnoException).code === 'EADDRINUSE';
+    fail(context, {
+      code: busy ? 'port-in-use' : 'invalid-argument',
+      message: busy ? `Port ${flags.port} on ${flags.host} is already in use` : (error as Error).message,
+      action: busy ? 'Stop the program using that port, or choose another with --port' : 'Change the options and try again',
+    });
+    return;
+  }
+  const { host, port, serialNumber, users, records } = simulator;
+  report(context, { host, port, serialNumber, users: users.length, records: records.length }, () =>
+    `ZK simulator listening on ${host}:${port} (TCP+UDP), serial ${serialNumber}, ${users.length} users, ${records.length} records`,
+  );
+  await new Promise<void>((resolve) => {
+    process.once('SIGINT', resolve);
+    process.once('SIGTERM', resolve);
+  });
+  await simulator.close();
+}

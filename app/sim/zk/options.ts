@@ -61,13 +61,16 @@ export interface ZkSimulatorOptions {
   tcpDataPieceSize?: number;
   /** Realtime attendance event data length: 32 (TFT capture) or 36 (what node-zklib expects). */
   eventSize?: 32 | 36;
+  /** Give every session this id instead of a random one (golden-byte tests against captured transcripts). */
+  sessionId?: number;
   /** Answer packets whose checksum is wrong with CMD_ACK_ERROR instead of serving them. */
   strictChecksums?: boolean;
   faults?: Partial<ZkFaults>;
 }
 
-export type ResolvedOptions = Required<Omit<ZkSimulatorOptions, 'faults' | 'tcpDataPieceSize'>> & {
+export type ResolvedOptions = Required<Omit<ZkSimulatorOptions, 'faults' | 'tcpDataPieceSize' | 'sessionId'>> & {
   tcpDataPieceSize: number | null;
+  sessionId: number | null;
   faults: ZkFaults;
 };
 
@@ -108,6 +111,7 @@ export function resolveOptions(options: ZkSimulatorOptions): ResolvedOptions {
     fingerCapacity: options.fingerCapacity ?? 3_000,
     tcpDataPieceSize: options.tcpDataPieceSize ?? null,
     eventSize: options.eventSize ?? 32,
+    sessionId: options.sessionId ?? null,
     strictChecksums: options.strictChecksums ?? false,
     faults: { ...NO_FAULTS, ...options.faults },
   };

@@ -25,12 +25,19 @@ export class Outbox {
   ) {}
 
   send(packets: Buffer[]): void {
-    const { delayMs } = this.device.faults;
-    // Without a delay and with nothing waiting, write at once: 100,000-record reads stay fast.
-    if (delayMs <= 0 && this.queued === 0) return this.write(packets);
+    const { delayMs, coalesceChunks } = this.device.faults;
+    const paced = packets.length > 1 && this.wire.canCoalesce && !coalesceChunks;
+    // Without a delay or pacing and with nothing waiting, write at once.
+    if (delayMs <= 0 && !paced && this.queued === 0) return this.write(packets);
     this.enqueue(async () => {
-      if (delayMs > 0) await new Promise((resolve) => setTimeout(resolve, delayMs));
-      this.write(packets);
+      if (delayMs > 0) await sleep(delayMs);
+      if (!paced) return this.write(packets);
+      // A terminal's PREPARE_DATA, DATA and ACK_OK leave as separate TCP segments with time between
+      // them; without a pause a client on this machine reads them as one (the coalesce fault).
+      for (const packet of packets) {
+        await new Promise((resolve) => setImmediate(resolve));
+        this.write([packet]);
+      }
     });
   }
 
@@ -62,6 +69,10 @@ export class Outbox {
       this.wire.write(bytes);
     }
   }
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
 function withWrongChecksum(packet: Buffer): Buffer {

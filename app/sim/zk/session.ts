@@ -162,7 +162,7 @@ export class Session implements AttendanceEventSubscriber {
 
   private connect(request: ZkPacket): Buffer[] {
     // Reconnecting on the same socket keeps the session id (ADRO).
-    if (this.sessionId === 0) this.sessionId = 1 + Math.floor(Math.random() * 0xfffe);
+    if (this.sessionId === 0) this.sessionId = this.device.options.sessionId ?? 1 + Math.floor(Math.random() * 0xfffe);
     return [this.packet(this.authenticated ? CMD_ACK_OK : CMD_ACK_UNAUTH, request)];
   }
 
