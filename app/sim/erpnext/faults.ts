@@ -1,0 +1,73 @@
+// The fault switches: what the simulated site does to a request before Frappe sees it.
+import type { ErpnextFaults } from './options';
+
+export type FaultAction =
+  | { kind: 'none' }
+  | { kind: 'drop' }
+  | { kind: 'hang' }
+  | { kind: 'maintenance' }
+  | { kind: 'rateLimited'; retryAfterSeconds: number; limit: number }
+  | { kind: 'serverError' };
+
+export class FaultSwitches {
+  private faults: ErpnextFaults;
+  private readonly random: () => number;
+  private windowStartedAt = 0;
+  private windowRequests = 0;
+
+  constructor(
+    faults: ErpnextFaults,
+    seed: number,
+    private readonly nowMs: () => number,
+  ) {
+    this.faults = { ...faults };
+    this.random = seededRandom(seed);
+  }
+
+  get latencyMs(): number {
+    return this.faults.latencyMs ?? 0;
+  }
+
+  set(faults: ErpnextFaults): void {
+    this.faults = { ...this.faults, ...faults };
+    if ('rateLimit' in faults) this.windowRequests = 0;
+  }
+
+  /** Decided once per request, in the order a real deployment would meet them. */
+  decide(): FaultAction {
+    const { faults } = this;
+    if (faults.dropConnections) return { kind: 'drop' };
+    if (faults.hang) return { kind: 'hang' };
+    if (faults.maintenance) return { kind: 'maintenance' };
+    if (faults.rateLimit) {
+      const limited = this.countInWindow(faults.rateLimit.requests, faults.rateLimit.windowMs);
+      if (limited) return limited;
+    }
+    if (faults.failureRate && this.random() < faults.failureRate) return { kind: 'serverError' };
+    return { kind: 'none' };
+  }
+
+  private countInWindow(requests: number, windowMs: number): FaultAction | undefined {
+    const now = this.nowMs();
+    if (now - this.windowStartedAt >= windowMs) {
+      this.windowStartedAt = now;
+      this.windowRequests = 0;
+    }
+    this.windowRequests += 1;
+    if (this.windowRequests <= requests) return undefined;
+    const retryAfterSeconds = Math.max(1, Math.ceil((this.windowStartedAt + windowMs - now) / 1000));
+    return { kind: 'rateLimited', retryAfterSeconds, limit: requests };
+  }
+}
+
+/** mulberry32: a small deterministic generator, so a seed gives the same 500s on every run. */
+function seededRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let value = state;
+    value = Math.imul(value ^ (value >>> 15), value | 1);
+    value ^= value + Math.imul(value ^ (value >>> 7), value | 61);
+    return ((value ^ (value >>> 14)) >>> 0) / 4_294_967_296;
+  };
+}
