@@ -1,0 +1,127 @@
+// A bare-bones ZK client for the simulator's own tests: it sends exactly the bytes a test gives and
+// hands back every packet received, so tests can assert the device's bytes without a real client.
+import dgram from 'node:dgram';
+import net from 'node:net';
+import { CMD_CONNECT } from '../../zk/constants';
+import { decodePacket, encodePacket, TcpPacketReader, wrapTcp, type ZkPacket } from '../../zk/packet';
+
+class PacketQueue {
+  private readonly packets: Buffer[] = [];
+  private waiter: ((packet: Buffer) => void) | null = null;
+
+  push(packet: Buffer): void {
+    if (this.waiter) {
+      const resolve = this.waiter;
+      this.waiter = null;
+      resolve(packet);
+    } else this.packets.push(packet);
+  }
+
+  /** The next packet, or an error when none arrives within `timeoutMs`. */
+  next(timeoutMs: number): Promise<Buffer> {
+    const queued = this.packets.shift();
+    if (queued) return Promise.resolve(queued);
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => {
+        this.waiter = null;
+        reject(new Error(`no packet within ${timeoutMs} ms`));
+      }, timeoutMs);
+      this.waiter = (packet) => {
+        clearTimeout(timer);
+        resolve(packet);
+      };
+    });
+  }
+}
+
+abstract class RawClient {
+  sessionId = 0;
+  replyId = 0;
+  protected readonly queue = new PacketQueue();
+
+  abstract sendPacket(packet: Buffer): void;
+  abstract close(): Promise<void>;
+
+  nextPacket(timeoutMs = 2000): Promise<Buffer> {
+    return this.queue.next(timeoutMs);
+  }
+
+  async next(timeoutMs = 2000): Promise<ZkPacket> {
+    return decodePacket(await this.nextPacket(timeoutMs));
+  }
+
+  /** Sends a command with the session id and the next reply id, and returns the first answer. */
+  async command(command: number, data: Uint8Array = Buffer.alloc(0), timeoutMs = 2000): Promise<ZkPacket> {
+    this.replyId = command === CMD_CONNECT ? 0 : (this.replyId + 1) & 0xffff;
+    this.sendPacket(encodePacket(command, this.sessionId, this.replyId, data));
+    const reply = await this.next(timeoutMs);
+    if (command === CMD_CONNECT) this.sessionId = reply.sessionId;
+    return reply;
+  }
+}
+
+export class RawTcpClient extends RawClient {
+  /** Every byte received, top headers included, for exact-bytes assertions. */
+  received: Buffer = Buffer.alloc(0);
+  readonly closed: Promise<void>;
+  private readonly reader = new TcpPacketReader();
+
+  private constructor(private readonly socket: net.Socket) {
+    super();
+    socket.on('data', (bytes) => {
+      this.received = Buffer.concat([this.received, bytes]);
+      for (const packet of this.reader.push(bytes)) this.queue.push(packet);
+    });
+    socket.on('error', () => undefined);
+    this.closed = new Promise((resolve) => socket.once('close', () => resolve()));
+  }
+
+  static connect(port: number, host = '127.0.0.1'): Promise<RawTcpClient> {
+    return new Promise((resolve, reject) => {
+      const socket = net.connect(port, host);
+      socket.once('error', reject);
+      socket.once('connect', () => {
+        socket.off('error', reject);
+        resolve(new RawTcpClient(socket));
+      });
+    });
+  }
+
+  sendBytes(bytes: Buffer): void {
+    this.socket.write(bytes);
+  }
+
+  sendPacket(packet: Buffer): void {
+    this.socket.write(wrapTcp(packet));
+  }
+
+  async close(): Promise<void> {
+    this.socket.destroy();
+    await this.closed;
+  }
+}
+
+export class RawUdpClient extends RawClient {
+  private constructor(
+    private readonly socket: dgram.Socket,
+    private readonly port: number,
+    private readonly host: string,
+  ) {
+    super();
+    socket.on('message', (datagram) => this.queue.push(datagram));
+  }
+
+  static async open(port: number, host = '127.0.0.1'): Promise<RawUdpClient> {
+    const socket = dgram.createSocket('udp4');
+    await new Promise<void>((resolve) => socket.bind(0, '127.0.0.1', () => resolve()));
+    return new RawUdpClient(socket, port, host);
+  }
+
+  sendPacket(packet: Buffer): void {
+    this.socket.send(packet, this.port, this.host);
+  }
+
+  close(): Promise<void> {
+    return new Promise((resolve) => this.socket.close(() => resolve()));
+  }
+}
