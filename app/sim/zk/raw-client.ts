@@ -2,7 +2,7 @@
 // hands back every packet received, so tests can assert the device's bytes without a real client.
 import dgram from 'node:dgram';
 import net from 'node:net';
-import { CMD_CONNECT } from '../../zk/constants';
+import { CMD_ACK_OK, CMD_CONNECT, CMD_DATA, CMD_FREE_DATA, CMD_PREPARE_BUFFER, CMD_READ_BUFFER } from '../../zk/constants';
 import { decodePacket, encodePacket, TcpPacketReader, wrapTcp, type ZkPacket } from '../../zk/packet';
 
 class PacketQueue {
@@ -58,11 +58,41 @@ abstract class RawClient {
     if (command === CMD_CONNECT) this.sessionId = reply.sessionId;
     return reply;
   }
+
+  /**
+   * The buffered read as pyzk does it (reference §1.6); returns the dataset and the packets of the
+   * first chunk's answer, for tests that look at how the device split it.
+   */
+  async readBuffer(table: number, fct: number, chunkSize: number): Promise<{ dataset: Buffer; firstChunk: ZkPacket[] }> {
+    const request = Buffer.alloc(11);
+    request.writeUInt8(1, 0);
+    request.writeUInt16LE(table, 1);
+    request.writeUInt32LE(fct, 3);
+    const answer = await this.command(CMD_PREPARE_BUFFER, request);
+    if (answer.command === CMD_DATA) return { dataset: answer.data, firstChunk: [answer] };
+    if (answer.command !== CMD_ACK_OK) throw new Error(`the device answered ${answer.command} to PREPARE_BUFFER`);
+    const size = answer.data.readUInt32LE(1);
+    const parts: Buffer[] = [];
+    let firstChunk: ZkPacket[] = [];
+    for (let start = 0; start < size; start += chunkSize) {
+      const range = Buffer.alloc(8);
+      range.writeUInt32LE(start, 0);
+      range.writeUInt32LE(Math.min(chunkSize, size - start), 4);
+      const packets = [await this.command(CMD_READ_BUFFER, range)];
+      while (packets.at(-1)!.command !== CMD_ACK_OK) packets.push(await this.next());
+      for (const packet of packets) if (packet.command === CMD_DATA) parts.push(packet.data);
+      if (start === 0) firstChunk = packets;
+    }
+    await this.command(CMD_FREE_DATA);
+    return { dataset: Buffer.concat(parts), firstChunk };
+  }
 }
 
 export class RawTcpClient extends RawClient {
   /** Every byte received, top headers included, for exact-bytes assertions. */
   received: Buffer = Buffer.alloc(0);
+  /** How many socket reads delivered those bytes (packets written together arrive in one read). */
+  reads = 0;
   readonly closed: Promise<void>;
   private readonly reader = new TcpPacketReader();
 
@@ -70,6 +100,7 @@ export class RawTcpClient extends RawClient {
     super();
     socket.on('data', (bytes) => {
       this.received = Buffer.concat([this.received, bytes]);
+      this.reads++;
       for (const packet of this.reader.push(bytes)) this.queue.push(packet);
     });
     socket.on('error', () => undefined);

@@ -81,8 +81,9 @@ export class Session implements AttendanceEventSubscriber {
     }
     if (!this.authenticated && !ALLOWED_BEFORE_AUTH.has(request.command)) return this.reply(CMD_ACK_UNAUTH, request);
     if (this.device.faults.ackErrorFor === request.command) return this.reply(CMD_ACK_ERROR, request);
-    const answer = this.answer(request);
-    if (answer) this.link.send(answer);
+    this.link.send(this.answer(request));
+    // Punches held while disabled go out as events after the ENABLEDEVICE answer, not before it.
+    if (request.command === CMD_ENABLEDEVICE) this.device.enable();
     if (request.command === CMD_EXIT) this.link.end();
   }
 
@@ -138,7 +139,6 @@ export class Session implements AttendanceEventSubscriber {
         device.disable(this);
         return this.ok(request);
       case CMD_ENABLEDEVICE:
-        device.enable();
         return this.ok(request);
       case CMD_CLEAR_ATTLOG:
         device.clearRecords();
