@@ -1,0 +1,119 @@
+// Each fault switch, set at start or while running, does what a client has to survive.
+import net from 'node:net';
+import { afterEach, describe, expect, it } from 'vitest';
+import { CMD_ACK_ERROR, CMD_ACK_OK, CMD_ATTLOG_RRQ, CMD_GET_TIME, CMD_GET_VERSION } from '../../zk/constants';
+import { encodePacket, hasValidChecksum } from '../../zk/packet';
+import { startZkSimulator, type ZkSimulator, type ZkSimulatorOptions } from './index';
+import { RawTcpClient, RawUdpClient } from './raw-client';
+
+let simulator: ZkSimulator | undefined;
+let clients: { close(): Promise<void> }[] = [];
+
+afterEach(async () => {
+  await Promise.all(clients.map((client) => client.close()));
+  clients = [];
+  await simulator?.close();
+  simulator = undefined;
+});
+
+async function connectedTcp(options: ZkSimulatorOptions = {}): Promise<RawTcpClient> {
+  simulator ??= await startZkSimulator(options);
+  const client = await RawTcpClient.connect(simulator.port);
+  clients.push(client);
+  await client.command(1000);
+  return client;
+}
+
+async function connectedUdp(): Promise<RawUdpClient> {
+  const client = await RawUdpClient.open(simulator!.port);
+  clients.push(client);
+  await client.command(1000);
+  return client;
+}
+
+function tcpConnectError(port: number): Promise<string | null> {
+  return new Promise((resolve) => {
+    const socket = net.connect(port, '127.0.0.1');
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve(null);
+    });
+    socket.once('error', (error: NodeJS.ErrnoException) => resolve(error.code ?? 'error'));
+  });
+}
+
+describe('fault switches', () => {
+  it('sends a chunk as separate TCP segments, and as one write when told to coalesce', async () => {
+    const client = await connectedTcp({ recordCount: 200 });
+    const readsBefore = client.reads;
+    await client.readBuffer(CMD_ATTLOG_RRQ, 0, 0xffc0);
+    const separateReads = client.reads - readsBefore;
+
+    await simulator!.setFaults({ coalesceChunks: true });
+    const coalescedBefore = client.reads;
+    const { dataset } = await client.readBuffer(CMD_ATTLOG_RRQ, 0, 0xffc0);
+    expect(dataset.length).toBe(4 + 200 * 40);
+    // PREPARE_BUFFER + (PREPARE_DATA, DATA, ACK_OK) + FREE_DATA: 5 reads apart, 3 when coalesced.
+    expect(separateReads).toBe(5);
+    expect(client.reads - coalescedBefore).toBe(3);
+  });
+
+  it('drops the connection after exactly N bytes', async () => {
+    const client = await connectedTcp({ recordCount: 200, faults: { dropAfterBytes: 1000 } });
+    await expect(client.readBuffer(CMD_ATTLOG_RRQ, 0, 0xffc0)).rejects.toThrow(/no packet/);
+    await client.closed;
+    expect(client.received.length).toBe(1000);
+  });
+
+  it('delays every reply', async () => {
+    const client = await connectedTcp();
+    await simulator!.setFaults({ delayMs: 150 });
+    const started = Date.now();
+    expect((await client.command(CMD_GET_VERSION)).command).toBe(CMD_ACK_OK);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(140);
+  });
+
+  it('answers ACK_ERROR to the chosen command only', async () => {
+    const client = await connectedTcp({ faults: { ackErrorFor: CMD_GET_TIME } });
+    expect((await client.command(CMD_GET_TIME)).command).toBe(CMD_ACK_ERROR);
+    expect((await client.command(CMD_GET_VERSION)).command).toBe(CMD_ACK_OK);
+  });
+
+  it('goes silent: accepts the connection and never answers', async () => {
+    const client = await connectedTcp();
+    await simulator!.setFaults({ silent: true });
+    await expect(client.command(CMD_GET_VERSION, undefined, 200)).rejects.toThrow(/no packet/);
+    expect(simulator!.connections).toBe(1);
+    await simulator!.setFaults({ silent: false });
+    expect((await client.command(CMD_GET_VERSION)).command).toBe(CMD_ACK_OK);
+  });
+
+  it('sends wrong checksums when told to', async () => {
+    const client = await connectedTcp();
+    await simulator!.setFaults({ wrongChecksum: true });
+    client.sendPacket(encodePacket(CMD_GET_VERSION, client.sessionId, 2));
+    expect(hasValidChecksum(await client.nextPacket())).toBe(false);
+    await simulator!.setFaults({ wrongChecksum: false });
+    client.sendPacket(encodePacket(CMD_GET_VERSION, client.sessionId, 3));
+    expect(hasValidChecksum(await client.nextPacket())).toBe(true);
+  });
+
+  it('refuses TCP while UDP still answers, and takes TCP back', async () => {
+    simulator = await startZkSimulator({ faults: { refuseTcp: true } });
+    expect(await tcpConnectError(simulator.port)).toBe('ECONNREFUSED');
+    const udp = await connectedUdp();
+    expect((await udp.command(CMD_GET_VERSION)).command).toBe(CMD_ACK_OK);
+    await simulator.setFaults({ refuseTcp: false });
+    expect(await tcpConnectError(simulator.port)).toBeNull();
+  });
+
+  it('refuses UDP while TCP still answers', async () => {
+    simulator = await startZkSimulator();
+    await simulator.setFaults({ refuseUdp: true });
+    const udp = await RawUdpClient.open(simulator.port);
+    clients.push(udp);
+    await expect(udp.command(1000, undefined, 200)).rejects.toThrow(/no packet/);
+    const tcp = await connectedTcp();
+    expect((await tcp.command(CMD_GET_VERSION)).command).toBe(CMD_ACK_OK);
+  });
+});
