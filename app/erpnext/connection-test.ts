@@ -2,7 +2,6 @@
 // and whatever would make pushes go wrong later, each in words a person can act on.
 import type { ApiError, ErpnextTestResult, Result } from '../api/contract';
 import { detectCheckinEndpoint, type CheckinEndpoint } from './checkin-endpoint';
-import { isRecord } from './frappe-answer';
 import { callFrappe } from './frappe-call';
 import type { Transport } from './transport';
 
@@ -61,18 +60,21 @@ export async function getServerTimeZone(transport: Transport): Promise<Result<st
 const ROLES_THAT_SET_TIME = ['System Manager', 'HR Manager', 'HR User'];
 
 /**
- * Read the API user's roles from their own User record, which Frappe lets every user read. Nothing
- * is written: inserting a sample checkin would show the trap for certain, but would leave a checkin
- * behind in the company's attendance. Custom role permissions can differ, so the push still checks
- * every returned time.
+ * Ask for the API user's roles through `frappe.core.doctype.user.user.get_roles`, which Frappe
+ * whitelists for every logged-in user and which writes nothing. Inserting a sample checkin would show
+ * the trap for certain, but would leave a checkin behind in the company's attendance. Custom role
+ * permissions can differ from the standard ones, so the push still checks every returned time.
  */
 export async function checkTimeFieldAccess(transport: Transport, user: string): Promise<TimeFieldAccess> {
   if (user === 'Administrator') return 'writable';
-  const called = await callFrappe(transport, { method: 'GET', path: `/api/resource/User/${encodeURIComponent(user)}` }, { doing: 'read its own roles', whenForbidden: '' });
-  const roles = called.ok && isRecord(called.value.json?.data) ? called.value.json.data.roles : undefined;
+  const called = await callFrappe(
+    transport,
+    { method: 'GET', path: '/api/method/frappe.core.doctype.user.user.get_roles', query: { uid: user } },
+    { doing: 'read its own roles', whenForbidden: '' },
+  );
+  const roles = called.ok ? called.value.json?.message : undefined;
   if (!Array.isArray(roles)) return 'unknown';
-  const names = roles.map((row) => (isRecord(row) ? row.role : undefined));
-  return names.some((role) => typeof role === 'string' && ROLES_THAT_SET_TIME.includes(role)) ? 'writable' : 'reset-to-now';
+  return roles.some((role) => typeof role === 'string' && ROLES_THAT_SET_TIME.includes(role)) ? 'writable' : 'reset-to-now';
 }
 
 export interface ConnectionTestContext {

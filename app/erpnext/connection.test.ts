@@ -102,6 +102,32 @@ describe('sending', () => {
   });
 });
 
+describe('the time field check', () => {
+  async function siteWithRoles(roles: string[]) {
+    const port = await listen(http.createServer(), (request) => {
+      const path = request.url ?? '';
+      if (path.startsWith('/api/method/frappe.auth.get_logged_user')) return { status: 200, body: { message: 'sync@example.com' } };
+      if (path.startsWith('/api/method/frappe.core.doctype.user.user.get_roles?uid=sync%40example.com')) return { status: 200, body: { message: roles } };
+      if (path.startsWith('/api/method/hrms.')) return { status: 417, body: { exc_type: 'ValidationError', exception: "frappe.exceptions.ValidationError: 'employee_field_value' and 'timestamp' are required." } };
+      return { status: 403, body: { exc_type: 'PermissionError' } };
+    });
+    return client({ url: `http://127.0.0.1:${port}` }).testConnection();
+  }
+
+  it('warns before any push when the API user has no role that may set the checkin time', async () => {
+    const tested = await siteWithRoles(['Employee', 'All', 'Guest']);
+    expect(tested.ok && tested.value.timeFieldAccess).toBe('reset-to-now');
+    const problem = tested.ok ? tested.value.problems.find((p) => p.code === 'erpnext-time-trap-risk') : undefined;
+    expect(problem?.action).toContain('HR User');
+  });
+
+  it('is satisfied by the HR User role', async () => {
+    const tested = await siteWithRoles(['HR User', 'Employee', 'All']);
+    expect(tested.ok && tested.value.timeFieldAccess).toBe('writable');
+    expect(tested.ok && tested.value.problems.map((p) => p.code)).not.toContain('erpnext-time-trap-risk');
+  });
+});
+
 describe('TLS', () => {
   let folder: string;
   let certFile: string;
