@@ -45,7 +45,8 @@ export interface DeviceReadResult extends DeviceRunResult {
 export async function readDevice(
   device: DeviceToRead,
   commKey: string | null,
-  zoneForClock: string,
+  /** The zone the device clock keeps, to measure its skew; null when unknown (skew not measured). */
+  zoneForClock: string | null,
   skewWarningSeconds: number,
   hooks: DeviceReadHooks,
 ): Promise<DeviceReadResult> {
@@ -93,7 +94,7 @@ export async function readDevice(
 async function readConnected(
   connection: ZkDevice,
   device: DeviceToRead,
-  zoneForClock: string,
+  zoneForClock: string | null,
   skewWarningSeconds: number,
   hooks: DeviceReadHooks,
   result: DeviceReadResult,
@@ -102,12 +103,14 @@ async function readConnected(
   result.serialNumber = serialNumber;
   result.firmware = await connection.getFirmwareVersion();
   const deviceTime = await connection.getTime();
-  const skew = Math.round((wallClockToInstant(deviceTime, zoneForClock).instant.getTime() - hooks.clock.now()) / 1000);
-  result.clockSkewSeconds = skew;
-  if (Math.abs(skew) > skewWarningSeconds) {
-    result.warnings.push(
-      `${device.name}: the device clock is ${describeSkew(skew)} (it reads ${deviceTime}, ${zoneForClock}). Correct it with "Set device time".`,
-    );
+  if (zoneForClock) {
+    const skew = Math.round((wallClockToInstant(deviceTime, zoneForClock).instant.getTime() - hooks.clock.now()) / 1000);
+    result.clockSkewSeconds = skew;
+    if (Math.abs(skew) > skewWarningSeconds) {
+      result.warnings.push(
+        `${device.name}: the device clock is ${describeSkew(skew)} (it reads ${deviceTime}, ${zoneForClock}). Correct it with "Set device time".`,
+      );
+    }
   }
 
   // Disabled from before the read until after any clear: no punch can land in between and be

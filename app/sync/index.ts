@@ -1,0 +1,10 @@
+// The sync engine (DESIGN.md "A sync run"): devices into the journal, the journal into ERPNext,
+// exactly once, on a schedule or on demand.
+export { createSyncEngine, createSyncScheduler, type SyncEngine, type SyncEngineOptions, type SyncSettingsSource, type SecretSource } from './sync-engine';
+export { createScheduler, DEFAULT_INTERVAL_MINUTES, type Scheduler, type SchedulerOptions, type SchedulerState } from './scheduler';
+export { systemClock, type Clock } from './clock';
+export { createFakeClock, type FakeClock } from './fake-clock';
+export { convertDeviceTime, wallClockToInstant, instantToWallClock, type ConvertedTime, type ZonedInstant } from './time-zone';
+export { logTypeFor, type LogTypeSettings } from './log-type';
+export { runExitCode, isConfigurationError } from './run-summary';
+export { DEVICE_READ_CONCURRENCY } from './sync-run';

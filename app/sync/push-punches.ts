@@ -1,0 +1,155 @@
+// Pushing the journal's queue to ERPNext: each punch converted to the server zone, given its log
+// type and employee, sent, and moved to the state its answer calls for (DESIGN.md "Punch states").
+import type { ApiError, LogTypeRule, Punch } from '../api/contract';
+import type { CheckinPunch, PushOutcome } from '../erpnext';
+import type { MappedEmployee, SentPunch } from '../journal';
+import { backoffDelayMs, BETWEEN_RUNS_BACKOFF } from './backoff';
+import type { Clock } from './clock';
+import { logTypeFor } from './log-type';
+import { runPushPool, type PoolStop, type PushStep } from './push-pool';
+import { convertDeviceTime } from './time-zone';
+
+/** What pushing needs to know about the device a punch came from. */
+export interface PushDeviceSettings {
+  timeZone: string | null;
+  logTypeRule: LogTypeRule;
+  inStates: number[];
+  outStates: number[];
+}
+
+/** The journal calls pushing makes. */
+export interface PushJournal {
+  takePendingPunches(limit: number, now: string): Punch[];
+  markSynced(id: number, sent: SentPunch, checkinName: string): void;
+  markDuplicate(id: number, sent: SentPunch): void;
+  markUnmatched(id: number, reason: string, sent?: SentPunch): void;
+  markRejected(id: number, reason: string, sent?: SentPunch): void;
+  markFailed(id: number, reason: string, nextAttemptAt: string, sent?: SentPunch): void;
+  resolveEmployee(userId: string, deviceId: string | null): MappedEmployee | null;
+}
+
+export interface PushPunchesOptions {
+  journal: PushJournal;
+  pushCheckin(punch: CheckinPunch): Promise<PushOutcome>;
+  clock: Clock;
+  serverZone: string;
+  /** The Employee field device user ids are matched against when no local mapping exists. */
+  employeeFieldname: 'attendance_device_id' | 'name';
+  latitude: number | null;
+  longitude: number | null;
+  devices: ReadonlyMap<string, PushDeviceSettings>;
+  concurrency: number;
+  /** How many punches wait, for progress; refined as batches are taken. */
+  queued: number;
+  onProgress(done: number, total: number): void;
+  random?: () => number;
+}
+
+export interface PushTally {
+  synced: number;
+  duplicates: number;
+  unmatched: number;
+  rejected: number;
+  failed: number;
+  stop: PoolStop | null;
+}
+
+const BATCH_SIZE = 1000;
+
+const DEFAULT_DEVICE: PushDeviceSettings = { timeZone: null, logTypeRule: 'auto', inStates: [0, 4], outStates: [1, 5] };
+
+export async function pushPendingPunches(options: PushPunchesOptions): Promise<PushTally> {
+  const tally: PushTally = { synced: 0, duplicates: 0, unmatched: 0, rejected: 0, failed: 0, stop: null };
+  const seen = new Set<number>();
+  let done = 0;
+  let total = options.queued;
+  options.onProgress(0, total);
+
+  for (;;) {
+    const batch = options.journal.takePendingPunches(BATCH_SIZE, new Date(options.clock.now()).toISOString()).filter((punch) => !seen.has(punch.id));
+    if (batch.length === 0) break;
+    for (const punch of batch) seen.add(punch.id);
+    total = Math.max(total, done + batch.length);
+    const sentById = new Map<number, SentPunch>();
+    const result = await runPushPool(batch, {
+      concurrency: options.concurrency,
+      clock: options.clock,
+      random: options.random,
+      attempt: async (punch) => {
+        const { checkin, sent } = prepare(punch, options);
+        sentById.set(punch.id, sent);
+        return settle(punch, sent, await options.pushCheckin(checkin), options.journal, tally);
+      },
+      giveUp: (punch, error) => {
+        const nextAttemptAt = new Date(options.clock.now() + backoffDelayMs(punch.attempts + 1, BETWEEN_RUNS_BACKOFF, options.random));
+        options.journal.markFailed(punch.id, error.message, nextAttemptAt.toISOString(), sentById.get(punch.id));
+        tally.failed++;
+      },
+      onItemDone: () => options.onProgress(++done, total),
+    });
+    if (result.stop) {
+      tally.stop = result.stop;
+      break;
+    }
+  }
+  options.onProgress(done, done);
+  return tally;
+}
+
+function prepare(punch: Punch, options: PushPunchesOptions): { checkin: CheckinPunch; sent: SentPunch } {
+  const device = (punch.deviceId && options.devices.get(punch.deviceId)) || DEFAULT_DEVICE;
+  const { serverTime, timeNote } = convertDeviceTime(punch.deviceTime, device.timeZone ?? options.serverZone, options.serverZone);
+  const logType = logTypeFor(punch.punchStateCode, device);
+  // A local mapping names the employee itself; otherwise ERPNext looks the device user id up.
+  const mapped = options.journal.resolveEmployee(punch.userId, punch.deviceId);
+  const checkin: CheckinPunch = {
+    employeeFieldValue: mapped ? mapped.employee : punch.userId,
+    employeeFieldname: mapped ? 'name' : options.employeeFieldname,
+    timestamp: serverTime,
+    deviceId: punch.deviceName,
+    logType,
+    latitude: options.latitude,
+    longitude: options.longitude,
+  };
+  const sent: SentPunch = { serverTime, logType, timeNote, employee: mapped?.employee ?? null, employeeName: mapped?.employeeName ?? null };
+  return { checkin, sent };
+}
+
+function settle(punch: Punch, sent: SentPunch, outcome: PushOutcome, journal: PushJournal, tally: PushTally): PushStep {
+  const reason = (refusal: { error: ApiError; serverMessage: string | null }) => refusal.serverMessage ?? refusal.error.message;
+  switch (outcome.kind) {
+    case 'accepted':
+      journal.markSynced(punch.id, { ...sent, employee: outcome.employee ?? sent.employee, employeeName: outcome.employeeName ?? sent.employeeName }, outcome.checkinName);
+      tally.synced++;
+      return { kind: 'settled' };
+    case 'duplicate':
+      journal.markDuplicate(punch.id, sent);
+      tally.duplicates++;
+      return { kind: 'settled' };
+    case 'no-employee':
+      journal.markUnmatched(punch.id, reason(outcome), sent);
+      tally.unmatched++;
+      return { kind: 'settled' };
+    case 'inactive-employee':
+    case 'log-type-required':
+    case 'geolocation-required':
+    case 'validation':
+      journal.markRejected(punch.id, reason(outcome), sent);
+      tally.rejected++;
+      return { kind: 'settled' };
+    case 'rate-limited':
+      return { kind: 'rate-limited', error: outcome.error, retryAfterMs: outcome.retryAfterMs };
+    case 'transient':
+      return { kind: 'transient', error: outcome.error };
+    case 'time-trap':
+      // ERPNext did create this checkin, with its own clock's time: held with the reason so the
+      // person can fix the record there; every further push would do the same, so the run stops.
+      journal.markRejected(punch.id, outcome.error.message, sent);
+      tally.rejected++;
+      return { kind: 'stop-run', error: outcome.error };
+    case 'bad-credentials':
+    case 'no-permission':
+    case 'endpoint-missing':
+      return { kind: 'stop-run', error: outcome.error };
+  }
+}

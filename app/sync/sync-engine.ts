@@ -1,0 +1,157 @@
+// The sync engine: runs one sync at a time (a second trigger joins the run in progress), tells
+// listeners how it goes, and keeps a second process off the journal while it runs. The schedule
+// sits on top (createSyncScheduler).
+import type { ApiError, ErpnextSettings, RunProgress, RunSummary, RunTrigger, SyncSettings } from '../api/contract';
+import { createErpnextClient, type ErpnextClient, type ErpnextConnection } from '../erpnext';
+import type { Journal } from '../journal';
+import type { Logger } from '../log';
+import { connectZk, type ZkConnectOptions, type ZkDevice } from '../zk';
+import { systemClock, type Clock } from './clock';
+import { acquireRunLock } from './run-lock';
+import { createScheduler, type Scheduler, type SchedulerOptions } from './scheduler';
+import { executeRun, type RunConfig } from './sync-run';
+
+/** The settings a run reads. */
+export interface SyncSettingsSource {
+  /** The ERPNext connection, or null while it is not set up. */
+  getErpnext(): Omit<ErpnextSettings, 'hasApiSecret'> | null;
+  getSync(): SyncSettings;
+}
+
+/** Where the API secret (`erpnext.apiSecret`) and comm keys (`device.<id>.commKey`) are kept. */
+export interface SecretSource {
+  get(name: string): string | null | undefined | Promise<string | null | undefined>;
+}
+
+export interface SyncEngineOptions {
+  journal: Journal;
+  settings: SyncSettingsSource;
+  secrets: SecretSource;
+  erpnextClientFactory?: (connection: ErpnextConnection) => { ok: true; value: ErpnextClient } | { ok: false; error: ApiError };
+  zkConnect?: (options: ZkConnectOptions) => Promise<ZkDevice>;
+  clock?: Clock;
+  logger?: Logger;
+  /** A lock file beside the journal, so that two processes never run at once. */
+  lockFile?: string;
+}
+
+export interface SyncEngine {
+  /** Run a sync now, or join the one in progress. Resolves with the summary; rejects only on a bug. */
+  runOnce(trigger: RunTrigger): Promise<RunSummary>;
+  onProgress(listener: (progress: RunProgress) => void): () => void;
+  onRunFinished(listener: (summary: RunSummary) => void): () => void;
+  /** The run in progress, or null. */
+  progress(): RunProgress | null;
+  isRunning(): boolean;
+}
+
+export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
+  const clock = options.clock ?? systemClock;
+  const progressListeners = new Set<(progress: RunProgress) => void>();
+  const finishedListeners = new Set<(summary: RunSummary) => void>();
+  let current: Promise<RunSummary> | null = null;
+  let latest: RunProgress | null = null;
+
+  const emit = (progress: RunProgress) => {
+    latest = progress;
+    for (const listener of progressListeners) listener(progress);
+  };
+
+  const run = async (trigger: RunTrigger): Promise<RunSummary> => {
+    const lock = options.lockFile ? acquireRunLock(options.lockFile) : null;
+    if (lock && !lock.ok) return recordRefusedRun(options.journal, trigger, lock.heldBy, clock);
+    try {
+      options.logger?.info(`Sync run started (${trigger})`);
+      const summary = await executeRun(trigger, await loadRunConfig(options), {
+        journal: options.journal,
+        createErpnextClient: options.erpnextClientFactory ?? createErpnextClient,
+        zkConnect: options.zkConnect ?? connectZk,
+        clock,
+      }, emit);
+      logSummary(options.logger, summary);
+      return summary;
+    } finally {
+      if (lock?.ok) lock.release();
+    }
+  };
+
+  return {
+    runOnce(trigger) {
+      current ??= run(trigger)
+        .then((summary) => {
+          for (const listener of finishedListeners) listener(summary);
+          return summary;
+        })
+        .finally(() => {
+          current = null;
+          latest = null;
+        });
+      return current;
+    },
+    onProgress(listener) {
+      progressListeners.add(listener);
+      return () => progressListeners.delete(listener);
+    },
+    onRunFinished(listener) {
+      finishedListeners.add(listener);
+      return () => finishedListeners.delete(listener);
+    },
+    progress: () => latest,
+    isRunning: () => current !== null,
+  };
+}
+
+/** The schedule on top of an engine: interval, run at start, wake, pause, joining triggers. */
+export function createSyncScheduler(
+  engine: SyncEngine,
+  options: Omit<SchedulerOptions<RunSummary>, 'run' | 'clock'> & { clock?: Clock },
+): Scheduler<RunSummary> {
+  return createScheduler({ ...options, clock: options.clock ?? systemClock, run: (trigger) => engine.runOnce(trigger) });
+}
+
+async function loadRunConfig(options: SyncEngineOptions): Promise<RunConfig> {
+  const commKeys = new Map<string, string>();
+  for (const device of options.journal.listDevices()) {
+    const key = await options.secrets.get(`device.${device.id}.commKey`);
+    if (key) commKeys.set(device.id, key);
+  }
+  return {
+    erpnext: options.settings.getErpnext(),
+    apiSecret: (await options.secrets.get('erpnext.apiSecret')) ?? null,
+    sync: options.settings.getSync(),
+    commKeyOf: (deviceId) => commKeys.get(deviceId) ?? null,
+  };
+}
+
+function recordRefusedRun(journal: Journal, trigger: RunTrigger, heldBy: number, clock: Clock): RunSummary {
+  const run = journal.startRun(trigger);
+  const summary: RunSummary = {
+    id: run.id,
+    trigger,
+    startedAt: run.startedAt,
+    finishedAt: new Date(clock.now()).toISOString(),
+    outcome: 'failed',
+    counts: { read: 0, new: 0, synced: 0, duplicates: 0, unmatched: 0, rejected: 0, failed: 0 },
+    devices: [],
+    errors: [
+      {
+        code: 'sync-already-running',
+        message: `Another Punchbridge (process ${heldBy}) is syncing this data folder right now.`,
+        action: 'Wait for that sync to finish, then try again.',
+      },
+    ],
+    warnings: [],
+  };
+  journal.finishRun(summary);
+  return summary;
+}
+
+function logSummary(logger: Logger | undefined, summary: RunSummary): void {
+  if (!logger) return;
+  const { counts } = summary;
+  logger.info(
+    `Sync run ${summary.id} ${summary.outcome}: read ${counts.read}, new ${counts.new}, synced ${counts.synced}, duplicates ${counts.duplicates}, unmatched ${counts.unmatched}, rejected ${counts.rejected}, failed ${counts.failed}`,
+  );
+  for (const error of summary.errors) logger.warn(`${error.message} ${error.action}`);
+  for (const device of summary.devices) if (device.error) logger.warn(`${device.deviceName}: ${device.error.message}`);
+}

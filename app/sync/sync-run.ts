@@ -1,0 +1,172 @@
+// One sync run, as DESIGN.md "A sync run" lays it out: read every enabled device into the journal,
+// then push the queue, then move Shift Types' last sync, then record the summary. Expected failures
+// end up in the summary; a run only throws on a bug.
+import type { ApiError, ErpnextSettings, RunProgress, RunSummary, RunTrigger, SyncSettings } from '../api/contract';
+import type { ErpnextClient, ErpnextConnection } from '../erpnext';
+import type { Journal, StoredDevice } from '../journal';
+import type { ZkConnectOptions, ZkDevice } from '../zk';
+import type { Clock } from './clock';
+import { readDevice, type DeviceReadResult } from './device-read';
+import { pushPendingPunches, type PushDeviceSettings, type PushTally } from './push-punches';
+import { mapWithLimit, trackRunProgress, type RunProgressTracker } from './run-progress';
+import { summarizeRun } from './run-summary';
+import { updateShiftTypes } from './shift-sync';
+
+/** How many devices are read at once. */
+export const DEVICE_READ_CONCURRENCY = 3;
+
+/** Everything a run reads from settings and secrets, gathered at its start. */
+export interface RunConfig {
+  /** null: ERPNext is not set up yet (devices are still read into the journal). */
+  erpnext: Omit<ErpnextSettings, 'hasApiSecret'> | null;
+  apiSecret: string | null;
+  sync: SyncSettings;
+  commKeyOf(deviceId: string): string | null;
+}
+
+export interface RunDependencies {
+  journal: Journal;
+  createErpnextClient(connection: ErpnextConnection): { ok: true; value: ErpnextClient } | { ok: false; error: ApiError };
+  zkConnect(options: ZkConnectOptions): Promise<ZkDevice>;
+  clock: Clock;
+}
+
+export async function executeRun(
+  trigger: RunTrigger,
+  config: RunConfig,
+  deps: RunDependencies,
+  emit: (progress: RunProgress) => void,
+): Promise<RunSummary> {
+  const { journal, clock } = deps;
+  const run = journal.startRun(trigger);
+  const allDevices = journal.listDevices();
+  const devices = allDevices.filter((device) => device.enabled);
+  const progress = trackRunProgress({ runId: run.id, trigger, startedAt: run.startedAt }, devices, emit);
+  const errors: ApiError[] = [];
+  const warnings: string[] = [];
+
+  const erpnext = await openErpnext(config, deps);
+  if (!erpnext.ok) errors.push(erpnext.error);
+  const serverZone = erpnext.ok ? erpnext.serverZone : (config.erpnext?.serverTimeZone ?? null);
+  try {
+    if (devices.length === 0) warnings.push('No device is set up (or all are disabled): only punches already in the journal were pushed.');
+    const reads = await mapWithLimit(devices, DEVICE_READ_CONCURRENCY, (device) => readAndRecord(device, config, serverZone, deps, progress));
+    for (const read of reads) warnings.push(...read.warnings);
+
+    if (config.sync.importStartDate) journal.ignoreBefore(config.sync.importStartDate);
+
+    let push: PushTally | null = null;
+    if (erpnext.ok) {
+      push = await pushPendingPunches({
+        journal,
+        pushCheckin: (checkin) => erpnext.client.pushCheckin(checkin),
+        clock,
+        serverZone: erpnext.serverZone,
+        employeeFieldname: config.erpnext!.employeeFieldname,
+        latitude: config.erpnext!.latitude,
+        longitude: config.erpnext!.longitude,
+        devices: pushSettingsOf(allDevices),
+        concurrency: config.sync.pushConcurrency,
+        queued: queuedCount(journal),
+        onProgress: (done, total) => progress.push(done, total),
+      });
+      if (push.stop) errors.push(push.stop.error);
+      if (!push.stop) {
+        const waiting = { waitingFor: (deviceId: string) => journal.queryPunches({ deviceId, states: ['pending', 'failed'], limit: 1 }).total };
+        const shifts = await updateShiftTypes(config.sync.shiftTypes, reads, erpnext.serverZone, waiting, erpnext.client);
+        errors.push(...shifts.errors);
+        warnings.push(...shifts.warnings);
+      }
+    }
+
+    const summary = summarizeRun({ run, trigger, finishedAt: new Date(clock.now()).toISOString(), reads, push, errors, warnings });
+    journal.finishRun(summary);
+    return summary;
+  } finally {
+    if (erpnext.ok) erpnext.client.close();
+  }
+}
+
+async function readAndRecord(
+  device: StoredDevice,
+  config: RunConfig,
+  serverZone: string | null,
+  deps: RunDependencies,
+  progress: RunProgressTracker,
+): Promise<DeviceReadResult> {
+  const { journal, clock } = deps;
+  const result = await readDevice(device, config.commKeyOf(device.id), device.timeZone ?? serverZone, config.sync.clockSkewWarningSeconds, {
+    connect: deps.zkConnect,
+    clock,
+    // Punches and the user list in one transaction, before anything else happens to them.
+    commit: (readout) =>
+      journal.transaction(() => {
+        const records = readout.records.map((record) => ({ userId: record.userId, deviceTime: record.time, punchStateCode: record.state, verifyType: record.verify }));
+        const inserted = journal.insertPunches(readout.serialNumber, device.id, 'zk', records);
+        journal.upsertDeviceUsers(
+          readout.serialNumber,
+          readout.users.map((user) => ({ userId: user.userId, name: user.name, privilege: user.privilege, cardNumber: user.cardNumber })),
+        );
+        return { committed: inserted.read, inserted: inserted.inserted };
+      }),
+    recordClear: (readout, committed) =>
+      journal.recordDeviceClear({
+        deviceId: device.id,
+        deviceSerial: readout.serialNumber,
+        clearedAt: new Date(clock.now()).toISOString(),
+        recordsRead: readout.records.length + readout.invalid.length,
+        recordsCommitted: committed,
+      }),
+    onPhase: (phase, bytesRead, bytesTotal) => progress.device(device.id, phase, bytesRead, bytesTotal),
+  });
+  if (result.ok) {
+    journal.recordDeviceRead(device.id, {
+      serialNumber: result.serialNumber!,
+      readAt: new Date(result.readAt!).toISOString(),
+      clockSkewSeconds: result.clockSkewSeconds,
+      recordCount: result.cleared ? 0 : result.recordCount,
+      recordCapacity: result.recordCapacity,
+    });
+  } else journal.recordDeviceError(device.id, result.error!);
+  return result;
+}
+
+type OpenedErpnext = { ok: true; client: ErpnextClient; serverZone: string } | { ok: false; error: ApiError };
+
+async function openErpnext(config: RunConfig, deps: RunDependencies): Promise<OpenedErpnext> {
+  if (!config.erpnext || !config.apiSecret) {
+    return {
+      ok: false,
+      error: {
+        code: 'erpnext-not-configured',
+        message: 'ERPNext is not set up yet, so punches were read into the journal but not sent.',
+        action: 'Enter the ERPNext address, API key and API secret in Settings (or `punchbridge erpnext set`).',
+      },
+    };
+  }
+  const { url, apiKey, verifyTls, caFile } = config.erpnext;
+  const created = deps.createErpnextClient({ url, apiKey, apiSecret: config.apiSecret, verifyTls, caFile });
+  if (!created.ok) return created;
+  const client = created.value;
+  if (config.erpnext.serverTimeZone) return { ok: true, client, serverZone: config.erpnext.serverTimeZone };
+  const zone = await client.getServerTimeZone();
+  if (zone.ok) return { ok: true, client, serverZone: zone.value };
+  client.close();
+  return {
+    ok: false,
+    error: {
+      code: 'server-zone-unknown',
+      message: `The ERPNext time zone is not set in Punchbridge and could not be read from the server (${zone.error.message}).`,
+      action: 'Choose the ERPNext system time zone in Settings (System Settings > Time Zone in ERPNext shows it).',
+    },
+  };
+}
+
+function pushSettingsOf(devices: readonly StoredDevice[]): Map<string, PushDeviceSettings> {
+  return new Map(devices.map((device) => [device.id, device]));
+}
+
+function queuedCount(journal: Journal): number {
+  const counts = journal.countByState();
+  return counts.pending + counts.failed;
+}

@@ -1,0 +1,91 @@
+// For the sync tests: real simulators over loopback, a real journal file in a temporary folder,
+// and settings and secrets held in plain objects.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DeviceInputSchema, SyncSettingsSchema, type DeviceInput, type ErpnextSettings, type SyncSettingsInput } from '../api/contract';
+import { openJournal, type Journal, type StoredDevice } from '../journal';
+import { DEFAULT_API_KEY, DEFAULT_API_SECRET, startErpnextSimulator, type ErpnextSimulator, type ErpnextSimulatorOptions } from '../sim/erpnext';
+import { startZkSimulator, type ZkSimulator, type ZkSimulatorOptions } from '../sim/zk';
+import { createSyncEngine, type SyncEngine, type SyncEngineOptions } from './sync-engine';
+
+export interface HarnessDevice {
+  simulator?: ZkSimulatorOptions;
+  config?: Partial<DeviceInput>;
+}
+
+export interface HarnessOptions {
+  devices?: HarnessDevice[];
+  erpnext?: ErpnextSimulatorOptions;
+  erpnextSettings?: Partial<Omit<ErpnextSettings, 'hasApiSecret'>>;
+  apiSecret?: string;
+  sync?: SyncSettingsInput;
+  engine?: Partial<SyncEngineOptions>;
+}
+
+export interface Harness {
+  dataDir: string;
+  journal: Journal;
+  engine: SyncEngine;
+  erpnext: ErpnextSimulator;
+  devices: { simulator: ZkSimulator; stored: StoredDevice }[];
+  secrets: Map<string, string>;
+  settings: { erpnext: Omit<ErpnextSettings, 'hasApiSecret'> | null; sync: ReturnType<typeof SyncSettingsSchema.parse> };
+  /** A new engine on the same journal, as after a restart. */
+  restartEngine(): SyncEngine;
+  close(): Promise<void>;
+}
+
+export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'punchbridge-sync-'));
+  const journal = openJournal(join(dataDir, 'journal.sqlite'));
+  const erpnext = await startErpnextSimulator({ exposeTestRoutes: true, ...options.erpnext });
+  const devices: Harness['devices'] = [];
+  for (const [index, device] of (options.devices ?? [{}]).entries()) {
+    const simulator = await startZkSimulator({ serialNumber: `PBSIM${String(index + 1).padStart(4, '0')}`, ...device.simulator });
+    const config = DeviceInputSchema.parse({ name: `Device ${index + 1}`, host: simulator.host, port: simulator.port, timeZone: 'UTC', ...device.config });
+    devices.push({ simulator, stored: journal.addDevice(config) });
+  }
+  const secrets = new Map<string, string>([['erpnext.apiSecret', options.apiSecret ?? DEFAULT_API_SECRET]]);
+  const settings: Harness['settings'] = {
+    erpnext: {
+      url: erpnext.url,
+      apiKey: DEFAULT_API_KEY,
+      serverTimeZone: 'UTC',
+      employeeFieldname: 'attendance_device_id',
+      verifyTls: true,
+      caFile: null,
+      latitude: null,
+      longitude: null,
+      ...options.erpnextSettings,
+    },
+    sync: SyncSettingsSchema.parse(options.sync ?? {}),
+  };
+  const newEngine = () =>
+    createSyncEngine({
+      journal,
+      settings: { getErpnext: () => settings.erpnext, getSync: () => settings.sync },
+      secrets: { get: (name) => secrets.get(name) ?? null },
+      ...options.engine,
+    });
+  return {
+    dataDir,
+    journal,
+    engine: newEngine(),
+    erpnext,
+    devices,
+    secrets,
+    settings,
+    restartEngine: newEngine,
+    async close() {
+      journal.close();
+      await Promise.all([erpnext.close(), ...devices.map((device) => device.simulator.close())]);
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** The identity of every checkin ERPNext holds, to look for duplicates. */
+export function checkinKeys(erpnext: ErpnextSimulator): string[] {
+  return erpnext.checkins.map((checkin) => `${String(checkin.employee)}|${String(checkin.time)}|${String(checkin.log_type)}`);
+}
