@@ -90,7 +90,9 @@ export interface RenderedAnswer {
   body: string;
 }
 
-export function renderFailure(failure: FrappeFailure, context: RenderContext): RenderedAnswer {
+export function renderFailure(failure: FrappeFailure, renderContext: RenderContext): RenderedAnswer {
+  // report_error: no traceback for a 404 (frappe/utils/response.py).
+  const context = { ...renderContext, showTraceback: renderContext.showTraceback && failure.status !== 404 };
   if (context.htmlPage) return renderHtmlFailure(failure, context.showTraceback);
   const body = context.api === 'v2' ? v2Body(failure, context) : v1Body(failure, context);
   return { status: failure.status, contentType: 'application/json', body: JSON.stringify(body) };

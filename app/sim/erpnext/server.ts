@@ -66,7 +66,7 @@ function applyFaults(state: ServerState, request: FastifyRequest, reply: Fastify
         .send('Too Many Requests');
     } else if (action.kind === 'serverError') {
       const failure = unhandledError('OperationalError', 'pymysql.err.OperationalError', "(2013, 'Lost connection to MySQL server during query')");
-      sendFailure(reply, failure, renderContext(state, request, GUEST, apiOf(request.url)));
+      sendFailure(reply, failure, renderContext(state, request, GUEST, apiOf(state, request.url)));
     } else {
       done();
     }
@@ -79,7 +79,7 @@ function applyFaults(state: ServerState, request: FastifyRequest, reply: Fastify
 async function handleApi(state: ServerState, request: FastifyRequest, reply: FastifyReply): Promise<void> {
   const url = new URL(request.url, 'http://simulator');
   const segments = decodeSegments(url.pathname);
-  const api = segments?.[1] === 'v2' ? 'v2' : 'v1';
+  const api = segments?.[1] === 'v2' && state.settings.version >= 15 ? 'v2' : 'v1';
   const resolved = resolveUser(state.site, request.headers.authorization);
   const user = isFailure(resolved) ? GUEST : resolved;
   const context = renderContext(state, request, user, api);
@@ -131,8 +131,8 @@ function decodeSegments(pathname: string): string[] | undefined {
   }
 }
 
-function apiOf(url: string): 'v1' | 'v2' {
-  return url.startsWith('/api/v2/') ? 'v2' : 'v1';
+function apiOf(state: ServerState, url: string): 'v1' | 'v2' {
+  return url.startsWith('/api/v2/') && state.settings.version >= 15 ? 'v2' : 'v1';
 }
 
 function renderContext(state: ServerState, request: FastifyRequest, user: SiteUser, api: 'v1' | 'v2'): RenderContext {
