@@ -1,0 +1,34 @@
+// What the preload exposes as window.punchbridge, generated from the contract's method list.
+import type { IpcRenderer, IpcRendererEvent } from 'electron';
+import {
+  PUNCHBRIDGE_API_METHODS,
+  type PunchbridgeApi,
+  type PunchbridgeEvent,
+  type PunchbridgeEvents,
+} from '../app/api/contract';
+import { apiChannel, EVENT_CHANNEL, type IpcReply } from './ipc-channels';
+import { RETURNS_RESULT } from './returns-result';
+
+export type BridgeIpc = Pick<IpcRenderer, 'invoke' | 'on' | 'removeListener'>;
+
+export function buildRendererBridge(ipc: BridgeIpc): PunchbridgeApi & PunchbridgeEvents {
+  const bridge: Record<string, unknown> = {};
+  for (const method of PUNCHBRIDGE_API_METHODS) {
+    bridge[method] = async (input?: unknown) => {
+      const reply = (await ipc.invoke(apiChannel(method), input)) as IpcReply;
+      if (reply.ok) return reply.result;
+      if (RETURNS_RESULT[method]) return { ok: false, error: reply.error };
+      // Only the message crosses contextBridge with an Error; code and action ride along as fields.
+      throw Object.assign(new Error(reply.error.message), { code: reply.error.code, action: reply.error.action });
+    };
+  }
+  bridge.subscribe = (listener: (event: PunchbridgeEvent) => void) => {
+    // The renderer gets the event itself, never Electron's IpcRendererEvent (it holds `sender`).
+    const forward = (_ipcEvent: IpcRendererEvent, event: PunchbridgeEvent) => listener(event);
+    ipc.on(EVENT_CHANNEL, forward);
+    return () => {
+      ipc.removeListener(EVENT_CHANNEL, forward);
+    };
+  };
+  return bridge as unknown as PunchbridgeApi & PunchbridgeEvents;
+}
