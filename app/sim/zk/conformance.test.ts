@@ -114,6 +114,20 @@ describe('node-zklib 1.3.0 over TCP without comm key', () => {
   });
 });
 
+describe('node-zklib 1.3.0 over UDP', () => {
+  it('falls back to UDP when TCP is refused and reads 28-byte users and 16-byte records, the sizes it assumes on UDP (defect 3)', async () => {
+    const client = await nodeZklib({ userCount: 40, recordCount: 2000, userRecordSize: 28, recordSize: 16, faults: { refuseTcp: true } });
+    const users = await client.getUsers();
+    expect(users.data.map((user) => String(user.userId))).toEqual(simulator!.users.map((user) => user.userId));
+    const records = await client.getAttendances();
+    expect(records.err).toBeFalsy();
+    expect(records.data.map((record) => String(record.deviceUserId))).toEqual(simulator!.records.map((record) => record.userId));
+    await client.disconnect();
+    disconnect = undefined;
+    expect(simulator!.connections).toBe(0);
+  });
+});
+
 describe('zkteco-js over TCP without comm key', () => {
   it('reads facts, users and a two-chunk log with states and verify types; disables, enables and clears', async () => {
     vi.spyOn(console, 'log').mockImplementation(() => undefined);

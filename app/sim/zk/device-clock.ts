@@ -24,16 +24,22 @@ export function naiveParts(naiveMs: number): WallClockParts {
   };
 }
 
-/** The u32 device time of a `YYYY-MM-DD HH:mm:ss` text, read field by field (hot path of dataset builds). */
+/** The u32 device time of a `YYYY-MM-DD HH:mm:ss` text; digit arithmetic, as 100,000-record datasets are built from it. */
 export function encodeTimeText(text: string): number {
   return encodeZkTime({
-    year: Number(text.slice(0, 4)),
-    month: Number(text.slice(5, 7)),
-    day: Number(text.slice(8, 10)),
-    hour: Number(text.slice(11, 13)),
-    minute: Number(text.slice(14, 16)),
-    second: Number(text.slice(17, 19)),
+    year: digitsAt(text, 0, 4),
+    month: digitsAt(text, 5, 2),
+    day: digitsAt(text, 8, 2),
+    hour: digitsAt(text, 11, 2),
+    minute: digitsAt(text, 14, 2),
+    second: digitsAt(text, 17, 2),
   });
+}
+
+function digitsAt(text: string, from: number, count: number): number {
+  let value = 0;
+  for (let at = from; at < from + count; at++) value = value * 10 + text.charCodeAt(at) - 48;
+  return value;
 }
 
 export class DeviceClock {

@@ -89,8 +89,7 @@ abstract class RawClient {
 }
 
 export class RawTcpClient extends RawClient {
-  /** Every byte received, top headers included, for exact-bytes assertions. */
-  received: Buffer = Buffer.alloc(0);
+  private readonly receivedReads: Buffer[] = [];
   /** How many socket reads delivered those bytes (packets written together arrive in one read). */
   reads = 0;
   readonly closed: Promise<void>;
@@ -99,12 +98,17 @@ export class RawTcpClient extends RawClient {
   private constructor(private readonly socket: net.Socket) {
     super();
     socket.on('data', (bytes) => {
-      this.received = Buffer.concat([this.received, bytes]);
+      this.receivedReads.push(bytes);
       this.reads++;
       for (const packet of this.reader.push(bytes)) this.queue.push(packet);
     });
     socket.on('error', () => undefined);
     this.closed = new Promise((resolve) => socket.once('close', () => resolve()));
+  }
+
+  /** Every byte received, top headers included, for exact-bytes assertions. */
+  get received(): Buffer {
+    return Buffer.concat(this.receivedReads);
   }
 
   static connect(port: number, host = '127.0.0.1'): Promise<RawTcpClient> {

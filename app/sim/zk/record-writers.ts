@@ -7,8 +7,8 @@ import type { SimulatedRecord, SimulatedUser } from './roster';
 
 const DATASET_LENGTH_PREFIX = 4;
 const USER_ID_FIELD = 24;
-/** Bytes 32..39 of a 40-byte record as a TFT terminal fills them (ADRO capture). */
-const RECORD_40_RESERVED = [0, 0, 0, 0, 0xff, 0, 0, 0];
+/** Bytes 32..39 of a 40-byte record are 00 00 00 00 FF 00 00 00 on a TFT terminal (ADRO capture). */
+const RECORD_40_RESERVED_FF_AT = 36;
 
 /** Every dataset starts with a u32 giving the number of record bytes that follow. */
 function datasetBuffer(recordBytes: number): Buffer {
@@ -78,11 +78,17 @@ function writeRecord16(dataset: Buffer, at: number, record: SimulatedRecord): vo
 // 49-byte iFace records share the first 32 bytes of this layout; only the stride differs.
 function writeRecord40(dataset: Buffer, at: number, record: SimulatedRecord): void {
   dataset.writeUInt16LE(record.uid, at);
-  dataset.write(record.userId, at + 2, USER_ID_FIELD, 'latin1');
+  writeAscii(dataset, record.userId, at + 2, USER_ID_FIELD);
   dataset.writeUInt8(record.verify, at + 26);
   dataset.writeUInt32LE(encodeTimeText(record.time), at + 27);
   dataset.writeUInt8(record.state, at + 31);
-  dataset.set(RECORD_40_RESERVED, at + 32);
+  dataset[at + RECORD_40_RESERVED_FF_AT] = 0xff;
+}
+
+// Buffer.write costs a native call per field; ids are short ASCII digits, copied byte by byte.
+function writeAscii(target: Buffer, text: string, at: number, fieldLength: number): void {
+  const length = Math.min(text.length, fieldLength);
+  for (let index = 0; index < length; index++) target[at + index] = text.charCodeAt(index) & 0xff;
 }
 
 /** EF_ATTLOG event data: 24-byte ASCII user id, verify, state, YY MM DD hh mm ss, then zero padding. */
