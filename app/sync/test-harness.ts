@@ -7,6 +7,7 @@ import { DeviceInputSchema, SyncSettingsSchema, type DeviceInput, type ErpnextSe
 import { openJournal, type Journal, type StoredDevice } from '../journal';
 import { DEFAULT_API_KEY, DEFAULT_API_SECRET, startErpnextSimulator, type ErpnextSimulator, type ErpnextSimulatorOptions } from '../sim/erpnext';
 import { startZkSimulator, type ZkSimulator, type ZkSimulatorOptions } from '../sim/zk';
+import { systemClock, type Clock } from './clock';
 import { createSyncEngine, type SyncEngine, type SyncEngineOptions } from './sync-engine';
 
 export interface HarnessDevice {
@@ -83,6 +84,16 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/** Real time and real waits, plus a jump forward: failed punches fall due without waiting hours. */
+export interface SkippingClock extends Clock {
+  skip(ms: number): void;
+}
+
+export function createSkippingClock(): SkippingClock {
+  let offset = 0;
+  return { ...systemClock, now: () => Date.now() + offset, skip: (ms) => void (offset += ms) };
 }
 
 /** The identity of every checkin ERPNext holds, to look for duplicates. */
