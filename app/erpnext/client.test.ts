@@ -155,6 +155,16 @@ describe('pushCheckin', () => {
   });
 });
 
+describe('after the server changed', () => {
+  it('says the known endpoint is gone, then finds the new one on the next push', async () => {
+    const client = await site({ version: 13 }, {}, { endpoint: CHECKIN_ENDPOINTS[0] });
+    const gone = await client.pushCheckin(punch());
+    expect(gone.kind).toBe('endpoint-missing');
+    expect(gone.kind === 'endpoint-missing' && gone.serverMessage).toContain('App hrms is not installed');
+    expect((await client.pushCheckin(punch())).kind).toBe('accepted');
+  });
+});
+
 describe('employees', () => {
   it('pages through the list and filters by status', async () => {
     const client = await site({ employees: 25 });

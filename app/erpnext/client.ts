@@ -1,7 +1,6 @@
 // The ERPNext client: one transport (keep-alive agents, one axios instance) per connection, the
 // checkin endpoint found once and shared by every push.
-import type { EmployeeSummary, Result, ShiftTypeSummary } from '../api/contract';
-import type { ApiError } from '../api/contract';
+import type { ApiError, EmployeeSummary, Result, ShiftTypeSummary } from '../api/contract';
 import { detectCheckinEndpoint, type CheckinEndpoint } from './checkin-endpoint';
 import { classifyCheckinAnswer, type PushOutcome, type SentCheckin } from './checkin-outcome';
 import { testConnection, getServerTimeZone, type ErpnextTestReport } from './connection-test';

@@ -41,11 +41,6 @@ export function readFrappeAnswer(response: HttpResponse, now: () => number = Dat
   };
 }
 
-/** The message a person should read: the server's first message, or a page title for HTML. */
-export function firstMessage(answer: FrappeAnswer): string | null {
-  return answer.messages[0] ?? null;
-}
-
 function parseJsonObject(text: string): Record<string, unknown> | null {
   if (!text || !/^\s*[{[]/.test(text)) return null;
   try {
@@ -103,7 +98,7 @@ function stripExceptionClass(line: string): string {
   return line.replace(/^[\w.]+(?:Error|Exception)\s*:\s*/, '');
 }
 
-export function toPlainText(html: string): string {
+function toPlainText(html: string): string {
   return html
     .replace(/<br\s*\/?>/gi, ' ')
     .replace(/<[^>]*>/g, '')
