@@ -1,6 +1,7 @@
 // Attendance records of the buffered read (reference §1.10). The layout is chosen from the size of
 // one record, total bytes / record count, as pyzk does.
 import { malformedData } from './errors';
+import { UserIdCache, ZkTimeFormatter } from './decode-caches';
 import { readAsciiField } from './text-fields';
 import { decodeZkTime, formatWallClock, isRealCalendarTime, type WallClockParts } from './wall-clock';
 
@@ -39,6 +40,7 @@ export const ATTENDANCE_RECORD_SIZES = [8, 16, 40, 49] as const;
 /** MB560-VL firmware may put "\xff255" and five NULs before the records (reference §1.10). */
 const MB560_PREFIX = Buffer.from('ff3235350000000000', 'hex');
 
+/** One record's fields as read, before validation; readers fill one scratch copy in place. */
 interface RawRecord {
   userId: string;
   uid: number | null;
@@ -48,39 +50,50 @@ interface RawRecord {
   workCode: number;
 }
 
-type RecordReader = (bytes: Buffer, offset: number) => RawRecord;
+type RecordReader = (bytes: Buffer, offset: number, into: RawRecord) => void;
 
 // Old black-and-white format (MANUAL _AttLog_): the uid only; the caller maps it to a PIN.
-const readRecord8: RecordReader = (bytes, offset) => {
-  const uid = bytes.readUInt16LE(offset);
-  return { userId: String(uid), uid, verify: bytes[offset + 2]!, encodedTime: bytes.readUInt32LE(offset + 3), state: bytes[offset + 7]!, workCode: 0 };
-};
+function readerFor8(userIdByUid: ReadonlyMap<number, string> | undefined): RecordReader {
+  return (bytes, offset, into) => {
+    const uid = bytes.readUInt16LE(offset);
+    into.uid = uid;
+    into.userId = userIdByUid?.get(uid) ?? String(uid);
+    into.verify = bytes[offset + 2]!;
+    into.encodedTime = bytes.readUInt32LE(offset + 3);
+    into.state = bytes[offset + 7]!;
+    into.workCode = 0;
+  };
+}
 
 // MANUAL _ExtendAttLog_: byte 8 is the attendance state and byte 9 the verify method, the reverse
 // of pyzk's naming; we follow the manual (reference §1.10).
-const readRecord16: RecordReader = (bytes, offset) => ({
-  userId: String(bytes.readUInt32LE(offset)),
-  uid: null,
-  encodedTime: bytes.readUInt32LE(offset + 4),
-  state: bytes[offset + 8]!,
-  verify: bytes[offset + 9]!,
-  workCode: bytes.readUInt32LE(offset + 12),
-});
+const readRecord16: RecordReader = (bytes, offset, into) => {
+  into.userId = String(bytes.readUInt32LE(offset));
+  into.uid = null;
+  into.encodedTime = bytes.readUInt32LE(offset + 4);
+  into.state = bytes[offset + 8]!;
+  into.verify = bytes[offset + 9]!;
+  into.workCode = bytes.readUInt32LE(offset + 12);
+};
 
 // TFT 40-byte records; 49-byte iFace records share their first 32 bytes.
-const readRecord40: RecordReader = (bytes, offset) => ({
-  uid: bytes.readUInt16LE(offset),
-  userId: readAsciiField(bytes, offset + 2, 24),
-  verify: bytes[offset + 26]!,
-  encodedTime: bytes.readUInt32LE(offset + 27),
-  state: bytes[offset + 31]!,
-  workCode: 0,
-});
+function readerFor40(body: Buffer): RecordReader {
+  const userIds = new UserIdCache(body, 24, (offset) => readAsciiField(body, offset, 24));
+  return (bytes, offset, into) => {
+    const uid = bytes.readUInt16LE(offset);
+    into.uid = uid;
+    into.userId = userIds.get(uid, offset + 2);
+    into.verify = bytes[offset + 26]!;
+    into.encodedTime = bytes.readUInt32LE(offset + 27);
+    into.state = bytes[offset + 31]!;
+    into.workCode = 0;
+  };
+}
 
-function readerFor(recordSize: number): RecordReader {
-  if (recordSize === 8) return readRecord8;
+function readerFor(recordSize: number, body: Buffer, userIdByUid: ReadonlyMap<number, string> | undefined): RecordReader {
+  if (recordSize === 8) return readerFor8(userIdByUid);
   if (recordSize === 16) return readRecord16;
-  if (recordSize >= 32) return readRecord40;
+  if (recordSize >= 32) return readerFor40(body);
   throw malformedData(`attendance records of ${recordSize} bytes, a size no known firmware uses (8, 16, 40 or 49)`);
 }
 
@@ -107,18 +120,20 @@ function hasMb560Prefix(body: Buffer, recordCount: number): boolean {
 
 /** Decodes back-to-back records of one size. */
 export function decodeRecords(body: Buffer, recordSize: number, userIdByUid?: ReadonlyMap<number, string>): Omit<AttendanceLog, 'recordSize'> {
-  const read = readerFor(recordSize);
+  const read = readerFor(recordSize, body, userIdByUid);
+  const times = new ZkTimeFormatter();
   const count = Math.floor(body.length / recordSize);
   const records: AttendanceRecord[] = [];
   const invalid: InvalidRecord[] = [];
+  const raw: RawRecord = { userId: '', uid: null, encodedTime: 0, state: 0, verify: 0, workCode: 0 };
   for (let index = 0; index < count; index++) {
-    const raw = read(body, index * recordSize);
-    if (raw.uid !== null && userIdByUid !== undefined && recordSize === 8) raw.userId = userIdByUid.get(raw.uid) ?? raw.userId;
-    const parts = decodeZkTime(raw.encodedTime);
-    const time = formatWallClock(parts);
-    const reason = invalidReason(raw.userId, parts);
-    if (reason === null) records.push({ userId: raw.userId, uid: raw.uid, time, state: raw.state, verify: raw.verify, workCode: raw.workCode });
-    else invalid.push({ index, userId: raw.userId, time, reason });
+    read(body, index * recordSize, raw);
+    const time = times.format(raw.encodedTime);
+    if (raw.userId !== '' && times.isReal(raw.encodedTime)) {
+      records.push({ userId: raw.userId, uid: raw.uid, time, state: raw.state, verify: raw.verify, workCode: raw.workCode });
+    } else {
+      invalid.push({ index, userId: raw.userId, time, reason: invalidReason(raw.userId, decodeZkTime(raw.encodedTime))! });
+    }
   }
   return { records, invalid };
 }

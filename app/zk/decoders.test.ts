@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { decodeAttendanceLog } from './attendance-records';
+import { ZkTimeFormatter } from './decode-caches';
 import { ZkError } from './errors';
 import { decodeFreeSizes } from './free-sizes';
 import { decodeLiveEvent } from './live-event';
 import { attendanceRecordBytes, dataset, userRecordBytes } from './test-support/record-bytes';
 import { decodeUserList } from './user-records';
+import { decodeZkTime, formatWallClock, isRealCalendarTime } from './wall-clock';
 
 const hex = (text: string) => Buffer.from(text.replace(/\s+/g, ''), 'hex');
 
@@ -164,5 +166,16 @@ describe('live events', () => {
 
   it('reports an impossible event time instead of rolling it over', () => {
     expect(decodeLiveEvent(hex('0700 01 00 1a021f080000'))).toMatchObject({ ok: false, time: '2026-02-31 08:00:00' });
+  });
+});
+
+describe('time formatting cache', () => {
+  it('gives the same text as the plain decoder for any device time', () => {
+    const formatter = new ZkTimeFormatter();
+    for (let i = 0; i < 20_000; i++) {
+      const encoded = Math.floor(Math.random() * 0xffffffff);
+      expect(formatter.format(encoded)).toBe(formatWallClock(decodeZkTime(encoded)));
+      expect(formatter.isReal(encoded)).toBe(isRealCalendarTime(decodeZkTime(encoded)));
+    }
   });
 });

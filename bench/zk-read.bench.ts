@@ -1,0 +1,116 @@
+// Reading 100,000 40-byte attendance records over TCP from the ZK simulator: our client beside
+// node-zklib 1.3.0 on the same simulator (reference §2.3: it loses records and stalls on timers).
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createRequire } from 'node:module';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+import { startZkSimulator } from '../app/sim/zk';
+import { connectZk } from '../app/zk';
+import { measure, printTable } from './support';
+
+const RECORDS = 100_000;
+const RUNS = 5;
+
+interface NodeZklib {
+  createSocket(): Promise<unknown>;
+  getAttendances(): Promise<{ data: unknown[]; err?: unknown }>;
+  disconnect(): Promise<unknown>;
+}
+type NodeZklibConstructor = new (ip: string, port: number, timeout: number, inport: number) => NodeZklib;
+
+async function readWithPunchbridge(host: string, port: number): Promise<number> {
+  const device = await connectZk({ host, port, transport: 'tcp' });
+  try {
+    return (await device.readAttendance()).records.length;
+  } finally {
+    await device.disconnect();
+  }
+}
+
+async function readWithNodeZklib(ZKLib: NodeZklibConstructor, host: string, port: number): Promise<number> {
+  const device = new ZKLib(host, port, 10_000, 0);
+  await device.createSocket();
+  try {
+    return (await device.getAttendances()).data.length;
+  } finally {
+    await device.disconnect();
+  }
+}
+
+/** node-zklib prints to stdout and writes *.err.log files into the working directory: keep both away. */
+async function quietly<T>(work: () => Promise<T>): Promise<T> {
+  const folder = mkdtempSync(join(tmpdir(), 'node-zklib-'));
+  const previous = { cwd: process.cwd(), log: console.log, error: console.error };
+  process.chdir(folder);
+  console.log = console.error = () => undefined;
+  try {
+    return await work();
+  } finally {
+    Object.assign(console, { log: previous.log, error: previous.error });
+    process.chdir(previous.cwd);
+    rmSync(folder, { recursive: true, force: true });
+  }
+}
+
+const SERVE_FLAG = '--serve-zk-simulator';
+
+// The simulator runs in its own process, as a device would, so that its work and garbage do not
+// count against the client being measured.
+if (process.argv.includes(SERVE_FLAG)) {
+  const coalesceChunks = process.argv.includes('--coalesce');
+  const simulator = await startZkSimulator({ recordCount: RECORDS, userCount: 500, recordSize: 40, recordCapacity: 200_000, faults: { coalesceChunks } });
+  console.log(`listening ${simulator.port}`);
+}
+
+async function startSimulatorProcess(coalesce: boolean): Promise<{ port: number; child: ChildProcess }> {
+  const args = ['--import', 'tsx', fileURLToPath(import.meta.url), SERVE_FLAG, ...(coalesce ? ['--coalesce'] : [])];
+  const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'] });
+  for await (const line of createInterface({ input: child.stdout! })) {
+    const match = /^listening (\d+)$/.exec(line);
+    if (match) return { port: Number(match[1]), child };
+  }
+  throw new Error('The simulator process ended before listening');
+}
+
+async function compare(coalesce: boolean): Promise<Record<string, string | number>[]> {
+  const host = '127.0.0.1';
+  const { port, child } = await startSimulatorProcess(coalesce);
+  try {
+    await readWithPunchbridge(host, port); // warm-up: JIT and the simulator's first dataset
+    const ours = await measure(RUNS, () => readWithPunchbridge(host, port));
+    const ZKLib = createRequire(import.meta.url)('node-zklib') as NodeZklibConstructor;
+    const theirCounts: number[] = [];
+    const theirs = await quietly(() =>
+      measure(RUNS, async () => {
+        const count = await readWithNodeZklib(ZKLib, host, port);
+        theirCounts.push(count);
+        return count;
+      }),
+    );
+    const rate = (records: number, ms: number) => Math.round((records / ms) * 1000);
+    const ourRate = rate(ours.last, ours.medianMs);
+    const theirRate = rate(theirs.last, theirs.medianMs);
+    const chunks = coalesce ? 'coalesced' : 'separate';
+    return [
+      { 'chunk packets': chunks, client: 'punchbridge (app/zk)', 'records read': ours.last, 'median ms': ours.medianMs, 'records/s': ourRate, 'ours / theirs': '' },
+      {
+        'chunk packets': chunks,
+        client: 'node-zklib 1.3.0',
+        'records read': theirCounts.join(' / '),
+        'median ms': theirs.medianMs,
+        'records/s': theirRate,
+        'ours / theirs': theirRate > 0 ? `${(ourRate / theirRate).toFixed(1)}x` : 'n/a',
+      },
+    ];
+  } finally {
+    child.kill();
+  }
+}
+
+export async function run(): Promise<void> {
+  const rows = [...(await compare(false)), ...(await compare(true))];
+  printTable(`ZK read: ${RECORDS.toLocaleString('en-US')} 40-byte records over TCP (loopback) from the simulator, median of ${RUNS} runs`, rows);
+}
