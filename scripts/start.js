@@ -1,9 +1,9 @@
 // `npm start`: the desktop app where the Electron binary is installed; elsewhere (CI, servers,
 // installs with ELECTRON_SKIP_BINARY_DOWNLOAD) the headless host with the UI in the browser.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -24,14 +24,22 @@ function buildIfNeeded() {
   if (result.status !== 0) process.exit(result.status ?? 1);
 }
 
-/** The path `require('electron')` gives outside Electron, if the binary behind it was downloaded. */
+/**
+ * The Electron binary, if it was downloaded. This is the lookup `require('electron')` does, minus
+ * its fallback of downloading the binary on the spot, which must not happen behind `npm start`.
+ */
 function electronBinary() {
+  let packageDir;
   try {
-    const binary = createRequire(import.meta.url)('electron');
-    return typeof binary === 'string' && existsSync(binary) ? binary : null;
+    packageDir = dirname(createRequire(import.meta.url).resolve('electron/package.json'));
   } catch {
     return null;
   }
+  const pathFile = join(packageDir, 'path.txt');
+  if (!existsSync(pathFile)) return null;
+  const relative = readFileSync(pathFile, 'utf8');
+  const binary = process.env.ELECTRON_OVERRIDE_DIST_PATH ? join(process.env.ELECTRON_OVERRIDE_DIST_PATH, relative) : join(packageDir, 'dist', relative);
+  return existsSync(binary) ? binary : null;
 }
 
 function run(command, args) {
