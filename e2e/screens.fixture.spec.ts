@@ -1,0 +1,50 @@
+// A screenshot of every screen and state, at both supported sizes, over the fixture API.
+// The PNGs in e2e/screenshots/ are looked at by a person; the assertions check each state is shown.
+import { expect, test } from '@playwright/test';
+import { openFixture, screenshot, VIEWPORTS, type FixturePageOptions } from './fixture-support';
+
+interface Shot {
+  name: string;
+  hash: string;
+  options?: FixturePageOptions;
+  /** Text that proves the state is on screen before the picture is taken. */
+  expectText: string | RegExp;
+}
+
+const SHOTS: Shot[] = [
+  { name: 'dashboard', hash: '/', expectText: 'All punches' },
+  { name: 'dashboard-first-run', hash: '/', options: { scenario: 'first-run' }, expectText: "Let's get Punchbridge ready" },
+  { name: 'dashboard-erpnext-down', hash: '/', options: { scenario: 'erpnext-down' }, expectText: 'could not be reached' },
+  { name: 'dashboard-error', hash: '/', options: { scenario: 'broken' }, expectText: 'The dashboard could not be loaded' },
+  { name: 'dashboard-loading', hash: '/', options: { latency: 60_000 }, expectText: 'Loading the dashboard' },
+  { name: 'devices', hash: '/devices', expectText: 'Warehouse' },
+  { name: 'devices-long-names', hash: '/devices', options: { long: true }, expectText: 'east wing' },
+  { name: 'devices-empty', hash: '/devices', options: { scenario: 'first-run' }, expectText: 'No devices yet' },
+  { name: 'devices-add', hash: '/devices?add=1', options: { scenario: 'first-run' }, expectText: 'Network address' },
+  { name: 'mapping', hash: '/mapping', expectText: 'JOSE ALVAREZ' },
+  { name: 'mapping-empty', hash: '/mapping', options: { scenario: 'empty' }, expectText: 'Everyone is linked' },
+  { name: 'punches', hash: '/punches', expectText: /10,000 punches in all/ },
+  { name: 'punches-failed', hash: '/punches?state=failed,rejected', expectText: /match the filters/ },
+  { name: 'punches-empty', hash: '/punches', options: { scenario: 'empty' }, expectText: 'No punches yet' },
+  { name: 'punches-error', hash: '/punches', options: { scenario: 'broken' }, expectText: 'The punches could not be loaded' },
+  { name: 'settings', hash: '/settings', expectText: 'Shift types to update' },
+  { name: 'settings-first-run', hash: '/settings', options: { scenario: 'first-run' }, expectText: 'ERPNext connection' },
+  { name: 'history', hash: '/history', expectText: 'Partly completed' },
+  { name: 'history-run', hash: '/history/495', expectText: 'Devices in this sync' },
+  { name: 'history-log', hash: '/history?tab=log', expectText: 'Problems only' },
+  { name: 'history-empty', hash: '/history', options: { scenario: 'empty' }, expectText: 'No syncs yet' },
+];
+
+for (const viewport of VIEWPORTS) {
+  test.describe(`at ${viewport.name}`, () => {
+    test.use({ viewport: { width: viewport.width, height: viewport.height } });
+    for (const shot of SHOTS) {
+      test(shot.name, async ({ page }) => {
+        await openFixture(page, shot.hash, shot.options);
+        await expect(page.getByText(shot.expectText).first()).toBeVisible();
+        await page.waitForTimeout(300);
+        await screenshot(page, `${shot.name}-${viewport.name}`);
+      });
+    }
+  });
+}

@@ -1,0 +1,71 @@
+import { Button, Group, SimpleGrid, Stack } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Pause, Play, RefreshCw } from 'lucide-react';
+import { useBackend } from '../../api/api-context';
+import { queryKeys } from '../../api/query-keys';
+import { PageHeader } from '../../components/PageHeader';
+import { ErrorState, LoadingState } from '../../components/states';
+import { AttentionList } from './AttentionList';
+import { DeviceCards } from './DeviceCards';
+import { FirstRunSteps } from './FirstRunSteps';
+import { LastRunCard } from './LastRunCard';
+import { StateCounts } from './StateCounts';
+import { SyncProgressPanel } from './SyncProgressPanel';
+
+export function DashboardScreen() {
+  const backend = useBackend();
+  const queryClient = useQueryClient();
+  const status = useQuery({ queryKey: queryKeys.status, queryFn: () => backend.getStatus() });
+
+  const sync = useMutation({
+    mutationFn: () => backend.syncNow(),
+    onSuccess: (result) => {
+      if (!result.ok) notifications.show({ color: 'red', title: result.error.message, message: result.error.action, autoClose: 12_000 });
+      void queryClient.invalidateQueries();
+    },
+  });
+  const pause = useMutation({
+    mutationFn: (paused: boolean) => backend.setPaused({ paused }),
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: queryKeys.status }),
+  });
+
+  if (status.isPending) return <LoadingState label="Loading the dashboard…" />;
+  if (status.isError) return <ErrorState error={status.error} onRetry={() => void status.refetch()} title="The dashboard could not be loaded" />;
+  const current = status.data;
+  const ready = current.erpnextConfigured && current.devicesConfigured;
+  const syncing = current.running || sync.isPending;
+
+  return (
+    <Stack gap="lg">
+      <PageHeader
+        title="Dashboard"
+        description="Punches from your devices, on their way to ERPNext."
+        actions={
+          <>
+            <Button
+              variant="default"
+              leftSection={current.paused ? <Play size={16} /> : <Pause size={16} />}
+              loading={pause.isPending}
+              onClick={() => pause.mutate(!current.paused)}
+            >
+              {current.paused ? 'Resume automatic sync' : 'Pause automatic sync'}
+            </Button>
+            <Button leftSection={<RefreshCw size={16} />} loading={syncing} loaderProps={{ type: 'dots' }} disabled={!ready} onClick={() => sync.mutate()}>
+              Sync now
+            </Button>
+          </>
+        }
+      />
+      {!ready && <FirstRunSteps erpnextConfigured={current.erpnextConfigured} devicesConfigured={current.devicesConfigured} />}
+      <AttentionList items={current.attention} />
+      {current.progress && <SyncProgressPanel progress={current.progress} />}
+      <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg">
+        <LastRunCard run={current.lastRun} nextRunAt={current.nextRunAt} paused={current.paused} />
+        <StateCounts counts={current.counts} />
+      </SimpleGrid>
+      {current.devicesConfigured && <DeviceCards />}
+      <Group />
+    </Stack>
+  );
+}

@@ -1,0 +1,191 @@
+import { useMemo, useState } from 'react';
+import { Button, Group, NumberInput, PasswordInput, SegmentedControl, Select, SimpleGrid, Stack, Switch, Text, TextInput } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { useMutation } from '@tanstack/react-query';
+import { KeyRound, PlugZap } from 'lucide-react';
+import type { ApiError, Device, DeviceProbeResult } from '../../../../app/api/contract';
+import { useBackend } from '../../api/api-context';
+import { ApiErrorAlert } from '../../components/states';
+import { deviceToForm, newDeviceForm, toDeviceInput, validateDeviceForm, type CommKeyChoice, type DeviceFormValues } from './device-form';
+import { ProbeResultView } from './ProbeResultView';
+
+const LOG_TYPE_RULES = [
+  { value: 'auto', label: 'Use the IN/OUT key pressed on the device' },
+  { value: 'in', label: 'Every punch is a check-in (IN)' },
+  { value: 'out', label: 'Every punch is a check-out (OUT)' },
+  { value: 'none', label: 'Leave IN/OUT empty (ERPNext decides by shift)' },
+];
+
+function timeZoneOptions() {
+  const zones = typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : ['UTC'];
+  return zones.map((zone) => ({ value: zone, label: zone.replace(/_/g, ' ') }));
+}
+
+export interface DeviceFormProps {
+  device: Device | null;
+  skewLimit: number;
+  saving: boolean;
+  saveError: ApiError | null;
+  onSave: (values: DeviceFormValues) => void;
+  onCancel: () => void;
+}
+
+export function DeviceForm({ device, skewLimit, saving, saveError, onSave, onCancel }: DeviceFormProps) {
+  const backend = useBackend();
+  const zones = useMemo(timeZoneOptions, []);
+  const form = useForm<DeviceFormValues>({
+    mode: 'controlled',
+    initialValues: device ? deviceToForm(device) : newDeviceForm(),
+    validate: validateDeviceForm,
+    validateInputOnChange: true,
+  });
+  const [probe, setProbe] = useState<{ result?: DeviceProbeResult; error?: ApiError } | null>(null);
+  const test = useMutation({
+    mutationFn: () => {
+      const input = toDeviceInput(form.getValues());
+      return backend.testDevice({
+        host: input.host,
+        port: input.port,
+        transport: input.transport,
+        ...(input.commKey === undefined ? { deviceId: device?.id } : { commKey: input.commKey }),
+      });
+    },
+    onMutate: () => setProbe(null),
+    onSuccess: (result) => setProbe(result.ok ? { result: result.value } : { error: result.error }),
+  });
+  const values = form.getValues();
+  const canTest = !validateDeviceForm(values).host && !validateDeviceForm(values).port && !validateDeviceForm(values).commKey;
+
+  return (
+    <form onSubmit={form.onSubmit(onSave)} noValidate aria-label={device ? `Edit ${device.name}` : 'Add a device'}>
+      <Stack gap="md">
+        <TextInput label="Name" description="How HR staff will recognise it" placeholder="Main gate" withAsterisk data-autofocus {...form.getInputProps('name')} />
+        <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="md">
+          <TextInput label="Network address" placeholder="192.168.1.201" withAsterisk style={{ gridColumn: 'span 2' }} {...form.getInputProps('host')} />
+          <NumberInput label="Port" min={1} max={65535} allowDecimal={false} hideControls {...form.getInputProps('port')} />
+        </SimpleGrid>
+        <div>
+          <Text size="sm" fw={500} mb={4} id="transport-label">
+            Connection
+          </Text>
+          <SegmentedControl
+            aria-labelledby="transport-label"
+            data={[
+              { value: 'auto', label: 'Automatic (TCP, then UDP)' },
+              { value: 'udp', label: 'UDP only (older devices)' },
+            ]}
+            {...form.getInputProps('transport')}
+          />
+        </div>
+        <CommKeyField
+          hasStoredKey={Boolean(device?.hasCommKey)}
+          choice={values.commKeyChoice}
+          onChoice={(choice) => form.setFieldValue('commKeyChoice', choice)}
+          inputProps={form.getInputProps('commKey')}
+        />
+        <Select
+          label="Time zone of the device clock"
+          placeholder="Same as ERPNext"
+          description="Leave empty when the device is in the same time zone as your ERPNext server"
+          data={zones}
+          searchable
+          clearable
+          nothingFoundMessage="No time zone by that name"
+          limit={200}
+          {...form.getInputProps('timeZone')}
+        />
+        <Select label="Check-in or check-out" data={LOG_TYPE_RULES} allowDeselect={false} {...form.getInputProps('logTypeRule')} />
+        {values.logTypeRule === 'auto' && (
+          <SimpleGrid cols={2} spacing="md">
+            <TextInput label="Keys that mean IN" description="Device state codes, e.g. 0, 4" {...form.getInputProps('inStates')} />
+            <TextInput label="Keys that mean OUT" description="Device state codes, e.g. 1, 5" {...form.getInputProps('outStates')} />
+          </SimpleGrid>
+        )}
+        <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="md">
+          <Select
+            label="Clear punches from the device"
+            style={{ gridColumn: 'span 2' }}
+            data={[
+              { value: 'never', label: 'Never (recommended)' },
+              { value: 'when-fuller-than', label: 'When its memory is fuller than…' },
+            ]}
+            allowDeselect={false}
+            {...form.getInputProps('clearMode')}
+          />
+          {values.clearMode === 'when-fuller-than' && (
+            <NumberInput label="Percent full" min={1} max={100} suffix="%" allowDecimal={false} {...form.getInputProps('clearPercent')} />
+          )}
+        </SimpleGrid>
+        <Group gap="xl">
+          <Switch label="Read this device" description="Switch off to skip it during syncs" {...form.getInputProps('enabled', { type: 'checkbox' })} />
+          <Switch label="Receive punches as they happen" description="Keeps a connection open to the device" {...form.getInputProps('live', { type: 'checkbox' })} />
+        </Group>
+        {test.isPending && <Text size="sm" c="dimmed" role="status">Connecting to the device…</Text>}
+        {probe?.result && <ProbeResultView result={probe.result} skewLimit={skewLimit} />}
+        {probe?.error && <ApiErrorAlert error={probe.error} title="Could not connect to the device" />}
+        {saveError && <ApiErrorAlert error={saveError} title="The device was not saved" />}
+        <Group justify="space-between">
+          <Button variant="default" leftSection={<PlugZap size={16} />} onClick={() => test.mutate()} loading={test.isPending} disabled={!canTest}>
+            Test connection
+          </Button>
+          <Group gap="sm">
+            <Button variant="subtle" onClick={onCancel}>
+              Cancel
+            </Button>
+            <Button type="submit" loading={saving}>
+              {device ? 'Save changes' : 'Add device'}
+            </Button>
+          </Group>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
+
+/** The comm key is write-only: a stored key is shown as "stored", never read back. */
+interface CommKeyFieldProps {
+  hasStoredKey: boolean;
+  choice: CommKeyChoice;
+  onChoice: (choice: CommKeyChoice) => void;
+  inputProps: ReturnType<ReturnType<typeof useForm<DeviceFormValues>>['getInputProps']>;
+}
+
+function CommKeyField({ hasStoredKey, choice, onChoice, inputProps }: CommKeyFieldProps) {
+  if (hasStoredKey && choice !== 'change') {
+    return (
+      <div>
+        <Text size="sm" fw={500} mb={4}>
+          Comm key
+        </Text>
+        <Group gap="sm">
+          <KeyRound size={16} aria-hidden />
+          <Text size="sm" c={choice === 'clear' ? 'orange' : undefined}>
+            {choice === 'clear' ? 'The stored key will be removed when you save' : 'A comm key is stored'}
+          </Text>
+          <Button size="compact-sm" variant="light" onClick={() => onChoice('change')}>
+            Change
+          </Button>
+          {choice === 'keep' ? (
+            <Button size="compact-sm" variant="subtle" color="red" onClick={() => onChoice('clear')}>
+              Remove
+            </Button>
+          ) : (
+            <Button size="compact-sm" variant="subtle" onClick={() => onChoice('keep')}>
+              Keep it
+            </Button>
+          )}
+        </Group>
+      </div>
+    );
+  }
+  return (
+    <PasswordInput
+      label="Comm key"
+      description={hasStoredKey ? 'Enter the new key; leave empty to remove it' : 'Only if a key is set on the device (Menu > Comm. > Connection)'}
+      placeholder="No key"
+      autoComplete="off"
+      inputMode="numeric"
+      {...inputProps}
+    />
+  );
+}

@@ -1,0 +1,111 @@
+import { ActionIcon, Button, Group, Menu, Table, Text, Tooltip, VisuallyHidden } from '@mantine/core';
+import { Clock, EllipsisVertical, Pencil, Trash2 } from 'lucide-react';
+import type { Device } from '../../../../app/api/contract';
+import { DeviceStatusBadge } from '../../components/DeviceStatusBadge';
+import { describeSkew, formatWallClock } from '../../lib/format';
+
+const RULE_LABELS = { auto: 'IN/OUT from the device', in: 'Always IN', out: 'Always OUT', none: 'No IN/OUT' };
+
+export interface DeviceTableProps {
+  devices: Device[];
+  skewLimit: number;
+  settingTimeOf: string | null;
+  onEdit: (device: Device) => void;
+  onRemove: (device: Device) => void;
+  onSetTime: (device: Device) => void;
+}
+
+export function DeviceTable({ devices, skewLimit, settingTimeOf, onEdit, onRemove, onSetTime }: DeviceTableProps) {
+  return (
+    <Table.ScrollContainer minWidth={760}>
+      <Table verticalSpacing="sm" highlightOnHover aria-label="Devices">
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>Device</Table.Th>
+            <Table.Th>Status</Table.Th>
+            <Table.Th>Last read</Table.Th>
+            <Table.Th>Clock</Table.Th>
+            <Table.Th>Check-in or out</Table.Th>
+            <Table.Th w={60}>
+              <VisuallyHidden>Actions</VisuallyHidden>
+            </Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {devices.map((device) => {
+            const skewed = device.clockSkewSeconds !== null && Math.abs(device.clockSkewSeconds) > skewLimit;
+            return (
+              <Table.Tr key={device.id}>
+                <Table.Td maw={320}>
+                  <Text fw={500} lineClamp={2} title={device.name}>
+                    {device.name}
+                  </Text>
+                  <Text size="xs" c="dimmed" truncate>
+                    {device.host}:{device.port}
+                    {device.serialNumber ? ` · ${device.serialNumber}` : ''}
+                  </Text>
+                </Table.Td>
+                <Table.Td>
+                  <DeviceStatusBadge status={device.enabled ? device.status : 'disabled'} />
+                  {device.lastError && (
+                    <Tooltip label={device.lastError.action} multiline maw={320}>
+                      <Text size="xs" c="red" mt={4} maw={240} lineClamp={2}>
+                        {device.lastError.message}
+                      </Text>
+                    </Tooltip>
+                  )}
+                </Table.Td>
+                <Table.Td>
+                  <Text size="sm">{formatWallClock(device.lastReadAt)}</Text>
+                </Table.Td>
+                <Table.Td>
+                  {device.clockSkewSeconds === null ? (
+                    <Text size="sm" c="dimmed">—</Text>
+                  ) : skewed ? (
+                    <Group gap={6} wrap="nowrap">
+                      <Text size="sm" c="orange">
+                        {describeSkew(device.clockSkewSeconds)}
+                      </Text>
+                      <Button size="compact-xs" variant="light" color="orange" leftSection={<Clock size={12} />} loading={settingTimeOf === device.id} onClick={() => onSetTime(device)}>
+                        Set time
+                      </Button>
+                    </Group>
+                  ) : (
+                    <Text size="sm">Correct</Text>
+                  )}
+                </Table.Td>
+                <Table.Td>
+                  <Text size="sm">{RULE_LABELS[device.logTypeRule]}</Text>
+                </Table.Td>
+                <Table.Td>
+                  <Group gap={4} wrap="nowrap">
+                    <Tooltip label="Edit">
+                      <ActionIcon variant="subtle" aria-label={`Edit ${device.name}`} onClick={() => onEdit(device)}>
+                        <Pencil size={16} />
+                      </ActionIcon>
+                    </Tooltip>
+                    <Menu position="bottom-end">
+                      <Menu.Target>
+                        <ActionIcon variant="subtle" color="gray" aria-label={`More for ${device.name}`}>
+                          <EllipsisVertical size={16} />
+                        </ActionIcon>
+                      </Menu.Target>
+                      <Menu.Dropdown>
+                        <Menu.Item leftSection={<Clock size={14} />} onClick={() => onSetTime(device)}>
+                          Set the device clock to this computer's time
+                        </Menu.Item>
+                        <Menu.Item color="red" leftSection={<Trash2 size={14} />} onClick={() => onRemove(device)}>
+                          Remove device
+                        </Menu.Item>
+                      </Menu.Dropdown>
+                    </Menu>
+                  </Group>
+                </Table.Td>
+              </Table.Tr>
+            );
+          })}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
+  );
+}

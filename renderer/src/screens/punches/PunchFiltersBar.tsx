@@ -1,0 +1,94 @@
+import { useEffect, useState } from 'react';
+import { Button, Group, MultiSelect, Select, TextInput } from '@mantine/core';
+import { DatePickerInput } from '@mantine/dates';
+import { useDebouncedValue } from '@mantine/hooks';
+import { Search, X } from 'lucide-react';
+import type { Device, EmployeeSummary, PunchState } from '../../../../app/api/contract';
+import { PUNCH_STATES } from '../../../../app/api/contract';
+import { EmployeePicker } from '../../components/EmployeePicker';
+import { STATE_LABELS } from '../../components/StateBadge';
+import { hasFilters, NO_FILTERS, type PunchFilters } from './punch-filters';
+
+export interface PunchFiltersBarProps {
+  filters: PunchFilters;
+  devices: Device[];
+  employee: EmployeeSummary | null;
+  onEmployeeChange: (employee: EmployeeSummary | null) => void;
+  onChange: (filters: PunchFilters) => void;
+}
+
+export function PunchFiltersBar({ filters, devices, employee, onEmployeeChange, onChange }: PunchFiltersBarProps) {
+  const [search, setSearch] = useState(filters.search);
+  const [debouncedSearch] = useDebouncedValue(search, 300);
+  useEffect(() => {
+    if (debouncedSearch !== filters.search) onChange({ ...filters, search: debouncedSearch });
+    // Only a change of the typed text should write back; filters changing elsewhere must not.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [debouncedSearch]);
+
+  return (
+    <Group gap="sm" align="flex-end" wrap="wrap" role="search" aria-label="Filter punches">
+      <TextInput
+        label="Search"
+        placeholder="User ID, name, reason…"
+        leftSection={<Search size={14} />}
+        value={search}
+        onChange={(event) => setSearch(event.currentTarget.value)}
+        w={200}
+      />
+      <DatePickerInput
+        type="range"
+        label="Dates"
+        placeholder="Any day"
+        value={[filters.from, filters.to]}
+        onChange={([from, to]) => onChange({ ...filters, from: from ?? null, to: to ?? null })}
+        clearable
+        allowSingleDateInRange
+        valueFormat="D MMM YYYY"
+        w={220}
+      />
+      <Select
+        label="Device"
+        placeholder="All devices"
+        data={devices.map((device) => ({ value: device.id, label: device.name }))}
+        value={filters.deviceId}
+        onChange={(deviceId) => onChange({ ...filters, deviceId })}
+        clearable
+        w={180}
+        comboboxProps={{ width: 280 }}
+      />
+      <EmployeePicker
+        label="Employee"
+        placeholder="Anyone"
+        value={employee}
+        onChange={(picked) => {
+          onEmployeeChange(picked);
+          onChange({ ...filters, employee: picked?.name ?? null });
+        }}
+        w={200}
+      />
+      <MultiSelect
+        label="State"
+        placeholder={filters.states.length ? undefined : 'Any state'}
+        data={PUNCH_STATES.map((state) => ({ value: state, label: STATE_LABELS[state] }))}
+        value={filters.states}
+        onChange={(states) => onChange({ ...filters, states: states as PunchState[] })}
+        clearable
+        w={260}
+      />
+      {hasFilters(filters) && (
+        <Button
+          variant="subtle"
+          leftSection={<X size={14} />}
+          onClick={() => {
+            setSearch('');
+            onEmployeeChange(null);
+            onChange(NO_FILTERS);
+          }}
+        >
+          Clear filters
+        </Button>
+      )}
+    </Group>
+  );
+}

@@ -1,0 +1,141 @@
+import { useMemo, useState } from 'react';
+import { Button, Group, Stack, Text } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Ban, Download, ListChecks, RotateCw } from 'lucide-react';
+import type { EmployeeSummary, Punch } from '../../../../app/api/contract';
+import { useBackend } from '../../api/api-context';
+import { queryKeys } from '../../api/query-keys';
+import { PageHeader } from '../../components/PageHeader';
+import { EmptyMessage, ErrorState, LoadingState } from '../../components/states';
+import { downloadText } from '../../lib/download';
+import { formatCount, plural } from '../../lib/format';
+import { replaceRoute, useRoute } from '../../shell/router';
+import { PunchDetail } from './PunchDetail';
+import { PunchFiltersBar } from './PunchFiltersBar';
+import { PunchTable } from './PunchTable';
+import { filtersFromParams, filtersToParams, filtersToQuery, hasFilters, type PunchFilters } from './punch-filters';
+import { usePunchPages } from './use-punch-pages';
+
+export function PunchesScreen() {
+  const backend = useBackend();
+  const queryClient = useQueryClient();
+  const route = useRoute();
+  const filters = filtersFromParams(route.params);
+  const query = useMemo(() => filtersToQuery(filters), [JSON.stringify(filters)]); // eslint-disable-line react-hooks/exhaustive-deps
+  const version = useQuery({ queryKey: queryKeys.punchesVersion, queryFn: () => Date.now(), staleTime: Infinity });
+  const cache = usePunchPages(query, version.data ?? 0);
+  const devices = useQuery({ queryKey: queryKeys.devices, queryFn: () => backend.listDevices() });
+  const [employee, setEmployee] = useState<EmployeeSummary | null>(null);
+  const [selected, setSelected] = useState<Set<number>>(new Set());
+  const [open, setOpen] = useState<Punch | null>(null);
+
+  const setFilters = (next: PunchFilters) => {
+    setSelected(new Set());
+    replaceRoute('/punches', filtersToParams(next));
+  };
+  const toggle = (punch: Punch) =>
+    setSelected((current) => {
+      const next = new Set(current);
+      if (!next.delete(punch.id)) next.add(punch.id);
+      return next;
+    });
+  const toggleLoaded = (punches: Punch[], select: boolean) =>
+    setSelected((current) => {
+      const next = new Set(current);
+      for (const punch of punches) {
+        if (select) next.add(punch.id);
+        else next.delete(punch.id);
+      }
+      return next;
+    });
+  const afterChange = () => {
+    setSelected(new Set());
+    void queryClient.invalidateQueries({ queryKey: queryKeys.punchesVersion });
+    void queryClient.invalidateQueries({ queryKey: queryKeys.status });
+  };
+
+  const retry = useMutation({
+    mutationFn: () => backend.retryPunches({ ids: [...selected] }),
+    onSuccess: (result) => {
+      if (result.ok) notifications.show({ color: 'teal', message: `${plural(result.value.requeued, 'punch', 'punches')} will be sent again at the next sync.` });
+      else notifications.show({ color: 'red', title: result.error.message, message: result.error.action });
+      afterChange();
+    },
+  });
+  const ignore = useMutation({
+    mutationFn: () => backend.ignorePunches({ ids: [...selected] }),
+    onSuccess: (result) => {
+      if (result.ok) notifications.show({ color: 'teal', message: `${plural(result.value.ignored, 'punch', 'punches')} will not be sent to ERPNext.` });
+      else notifications.show({ color: 'red', title: result.error.message, message: result.error.action });
+      afterChange();
+    },
+  });
+  const exportCsv = useMutation({
+    mutationFn: () => backend.exportPunchesCsv(query),
+    onSuccess: (result) => {
+      if (result.ok) downloadText(result.value.fileName, result.value.csv);
+      else notifications.show({ color: 'red', title: result.error.message, message: result.error.action });
+    },
+  });
+
+  const pickedEmployee = employee ?? (filters.employee ? { name: filters.employee, employeeName: filters.employee, attendanceDeviceId: null, status: 'Active', company: null, department: null, branch: null } : null);
+  const total = cache.total;
+
+  return (
+    <Stack gap="md" h="calc(100dvh - 2 * var(--mantine-spacing-lg))">
+      <PageHeader
+        title="Punches"
+        description={total === null ? 'Every punch read from your devices.' : hasFilters(filters) ? `${plural(total, 'punch', 'punches')} match the filters.` : `${plural(total, 'punch', 'punches')} in all.`}
+        actions={
+          <Button variant="default" leftSection={<Download size={16} />} loading={exportCsv.isPending} disabled={!total} onClick={() => exportCsv.mutate()}>
+            Export CSV
+          </Button>
+        }
+      />
+      <PunchFiltersBar filters={filters} devices={devices.data ?? []} employee={pickedEmployee} onEmployeeChange={setEmployee} onChange={setFilters} />
+      <Group gap="sm" mih={36} aria-live="polite">
+        {selected.size > 0 ? (
+          <>
+            <Text size="sm" fw={500}>
+              {formatCount(selected.size)} selected
+            </Text>
+            <Button size="xs" leftSection={<RotateCw size={14} />} loading={retry.isPending} onClick={() => retry.mutate()}>
+              Send again
+            </Button>
+            <Button size="xs" variant="default" leftSection={<Ban size={14} />} loading={ignore.isPending} onClick={() => ignore.mutate()}>
+              Ignore
+            </Button>
+            <Button size="xs" variant="subtle" onClick={() => setSelected(new Set())}>
+              Clear selection
+            </Button>
+          </>
+        ) : (
+          <Text size="sm" c="dimmed">
+            Select punches to send them again or to ignore them. Use the arrow keys to move, Space to select, Enter to open.
+          </Text>
+        )}
+      </Group>
+      <div style={{ flex: 1, minHeight: 200 }}>
+        {cache.error !== null && total === null ? (
+          <ErrorState error={cache.error} onRetry={afterChange} title="The punches could not be loaded" />
+        ) : total === null ? (
+          <LoadingState label="Loading punches…" />
+        ) : total === 0 ? (
+          hasFilters(filters) ? (
+            <EmptyMessage title="No punches match these filters" description="Try a wider date range or clear the filters." icon={<ListChecks size={28} />}>
+              <Button variant="light" onClick={() => setFilters(filtersFromParams(new URLSearchParams()))}>
+                Clear filters
+              </Button>
+            </EmptyMessage>
+          ) : (
+            <EmptyMessage title="No punches yet" description='Punches appear here after the first sync. Press "Sync now" on the Dashboard.' icon={<ListChecks size={28} />} />
+          )
+        ) : (
+          <PunchTable cache={cache} selected={selected} onToggle={toggle} onToggleLoaded={toggleLoaded} onOpen={setOpen} height="calc(100% - 40px)" />
+        )}
+      </div>
+      <PunchDetail punch={open} onClose={() => setOpen(null)} />
+    </Stack>
+  );
+}

@@ -1,0 +1,27 @@
+import { useEffect, useMemo, useReducer } from 'react';
+import type { PunchExport } from '../../../../app/api/contract';
+import { useBackend } from '../../api/api-context';
+import { PunchPageCache } from './page-cache';
+
+export const PAGE_SIZE = 200;
+const MAX_PAGES = 12;
+
+/** A page cache for the current filters; a new one whenever the filters or the data version change. */
+export function usePunchPages(query: PunchExport, version: number): PunchPageCache {
+  const backend = useBackend();
+  const [, rerender] = useReducer((count: number) => count + 1, 0);
+  const key = JSON.stringify(query);
+  const cache = useMemo(
+    () =>
+      new PunchPageCache({
+        pageSize: PAGE_SIZE,
+        maxPages: MAX_PAGES,
+        fetchPage: (offset, limit) => backend.queryPunches({ ...(JSON.parse(key) as PunchExport), offset, limit }),
+        onChange: rerender,
+      }),
+    // version is a deliberate dependency: it starts the list over after retries, syncs and mappings.
+    [backend, key, version],
+  );
+  useEffect(() => () => cache.dispose(), [cache]);
+  return cache;
+}

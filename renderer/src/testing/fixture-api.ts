@@ -1,0 +1,419 @@
+// An in-memory PunchbridgeApi for component tests and for the dev-only screenshot build. It keeps
+// the contract's semantics (results, filters, paging) so screens behave as they will with the
+// real service.
+import type {
+  AppStatus,
+  Device,
+  DeviceInput,
+  EmployeeMapping,
+  EmployeeSummary,
+  ErpnextSettings,
+  Preferences,
+  Punch,
+  PunchbridgeApi,
+  PunchbridgeEvent,
+  PunchbridgeEvents,
+  PunchQuery,
+  PunchState,
+  Result,
+  RunProgress,
+  RunSummary,
+  Schedule,
+  SyncSettings,
+  UnmatchedUser,
+} from '../../../app/api/contract';
+import { PUNCH_STATES } from '../../../app/api/contract';
+import { nameTokens } from '../lib/similarity';
+import {
+  FIXTURE_NOW,
+  erpnextDown,
+  fixtureDevices,
+  fixtureEmployees,
+  fixtureLog,
+  fixtureMappings,
+  fixturePunches,
+  fixtureRuns,
+  fixtureShiftTypes,
+  fixtureUnmatchedUsers,
+  wallClock,
+} from './fixture-data';
+
+export type FixtureScenario = 'full' | 'first-run' | 'empty' | 'erpnext-down' | 'broken';
+
+export interface FixtureOptions {
+  scenario?: FixtureScenario;
+  punchCount?: number;
+  latencyMs?: number;
+  longNames?: boolean;
+  /** Milliseconds per simulated sync phase; 0 finishes a sync at once. */
+  syncStepMs?: number;
+}
+
+export type FixtureApi = PunchbridgeApi & PunchbridgeEvents;
+
+const ok = <T>(value: T): Result<T> => ({ ok: true, value });
+
+export function createFixtureApi(options: FixtureOptions = {}): FixtureApi {
+  const scenario = options.scenario ?? 'full';
+  const hasData = scenario === 'full' || scenario === 'erpnext-down' || scenario === 'broken';
+  const devices: Device[] = scenario === 'first-run' ? [] : fixtureDevices({ longNames: options.longNames });
+  const employees = fixtureEmployees();
+  const punches: Punch[] = hasData ? fixturePunches(options.punchCount ?? 10_000, devices, employees) : [];
+  let unmatched: UnmatchedUser[] = hasData ? fixtureUnmatchedUsers(devices, punches) : [];
+  const mappings: EmployeeMapping[] = hasData ? fixtureMappings() : [];
+  const runs: RunSummary[] = hasData ? fixtureRuns(devices) : [];
+  let erpnext: ErpnextSettings | null =
+    scenario === 'first-run'
+      ? null
+      : { url: 'https://erp.acme.example.com', apiKey: '4f1c2a9b8e7d6c5', hasApiSecret: true, serverTimeZone: null, employeeFieldname: 'attendance_device_id', verifyTls: true, caFile: null, latitude: null, longitude: null };
+  let schedule: Schedule = { intervalMinutes: 15, runAtStart: true, paused: false, nextRunAt: '2026-11-25 09:45:00' };
+  let syncSettings: SyncSettings = { importStartDate: '2026-10-01', pushConcurrency: 4, shiftTypes: [{ name: 'General Shift', deviceIds: ['dev-main-gate', 'dev-reception'] }], clockSkewWarningSeconds: 120 };
+  let preferences: Preferences = { startAtLogin: true, startMinimised: false, closeToTray: true };
+  let progress: RunProgress | null = null;
+  const listeners = new Set<(event: PunchbridgeEvent) => void>();
+  let nextDeviceNumber = 1;
+
+  const delay = () => new Promise<void>((resolve) => setTimeout(resolve, options.latencyMs ?? 0));
+  const emit = (event: PunchbridgeEvent) => listeners.forEach((listener) => listener(event));
+  const failIfBroken = () => {
+    if (scenario === 'broken') throw new Error('The Punchbridge service stopped answering (fixture: broken).');
+  };
+
+  function status(): AppStatus {
+    const counts = Object.fromEntries(PUNCH_STATES.map((state) => [state, 0])) as Record<PunchState, number>;
+    for (const punch of punches) counts[punch.state]++;
+    const attention = [];
+    if (scenario === 'erpnext-down') attention.push(erpnextDown);
+    if (devices.some((device) => device.status === 'error')) {
+      const failing = devices.find((device) => device.status === 'error')!;
+      attention.push({ code: 'device-unreachable', message: `${failing.name}: ${failing.lastError?.message ?? 'not reachable'}`, action: failing.lastError?.action ?? 'Check the device.' });
+    }
+    if (unmatched.length > 0) attention.push({ code: 'unmatched-users', message: `${unmatched.length} people on the devices are not linked to an employee yet.`, action: 'Open Employee mapping and choose who they are.' });
+    return {
+      running: progress !== null,
+      progress,
+      lastRun: runs[0] ?? null,
+      paused: schedule.paused,
+      nextRunAt: schedule.paused ? null : schedule.nextRunAt,
+      counts,
+      unmatchedUsers: unmatched.length,
+      erpnextConfigured: erpnext !== null,
+      devicesConfigured: devices.length > 0,
+      attention,
+      mode: 'demo',
+    };
+  }
+
+  function matches(punch: Punch, query: PunchQuery): boolean {
+    const day = punch.deviceTime.slice(0, 10);
+    if (query.from && day < query.from) return false;
+    if (query.to && day > query.to) return false;
+    if (query.deviceId && punch.deviceId !== query.deviceId) return false;
+    if (query.employee && punch.employee !== query.employee) return false;
+    if (query.states?.length && !query.states.includes(punch.state)) return false;
+    if (query.search) {
+      const text = query.search.toLowerCase();
+      const haystack = `${punch.userId} ${punch.employee ?? ''} ${punch.employeeName ?? ''} ${punch.deviceName} ${punch.lastError ?? ''}`.toLowerCase();
+      if (!haystack.includes(text)) return false;
+    }
+    return true;
+  }
+
+  function runSync(): Promise<Result<RunSummary>> {
+    const step = options.syncStepMs ?? 400;
+    const enabled = devices.filter((device) => device.enabled);
+    progress = {
+      runId: (runs[0]?.id ?? 0) + 1,
+      trigger: 'manual',
+      startedAt: wallClock(FIXTURE_NOW),
+      devices: enabled.map((device) => ({ deviceId: device.id, deviceName: device.name, phase: 'waiting', bytesRead: 0, bytesTotal: 0 })),
+      push: { done: 0, total: 0 },
+    };
+    const phases = ['connecting', 'reading-users', 'reading-records', 'saving', 'done'] as const;
+    return new Promise((resolve) => {
+      let tick = 0;
+      const advance = () => {
+        tick++;
+        const current = progress!;
+        current.devices = current.devices.map((device, index) => {
+          const phaseIndex = Math.min(phases.length - 1, Math.max(0, tick - index));
+          const failing = devices.find((d) => d.id === device.deviceId)?.status === 'error';
+          const phase = failing && phaseIndex >= 1 ? 'failed' : phases[phaseIndex]!;
+          const total = 1_240_000 + index * 310_000;
+          const read = phase === 'reading-records' ? Math.round(total * 0.55) : phaseIndex > 2 ? total : 0;
+          return { ...device, phase, bytesRead: failing ? 0 : read, bytesTotal: failing ? 0 : total };
+        });
+        current.push = { done: Math.min(40, Math.max(0, tick - 4) * 15), total: tick > 3 ? 40 : 0 };
+        progress = { ...current };
+        emit({ type: 'progress', progress });
+        if (tick < phases.length + enabled.length + 2) {
+          setTimeout(advance, step);
+          return;
+        }
+        const run: RunSummary = { ...fixtureRuns(devices)[0]!, id: current.runId, trigger: 'manual' };
+        runs.unshift(run);
+        progress = null;
+        emit({ type: 'run-finished', run });
+        emit({ type: 'status', status: status() });
+        resolve(ok(run));
+      };
+      setTimeout(advance, step);
+    });
+  }
+
+  const api: FixtureApi = {
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    async getStatus() {
+      await delay();
+      failIfBroken();
+      return status();
+    },
+    async syncNow() {
+      await delay();
+      if (progress) return { ok: false, error: { code: 'run-in-progress', message: 'A sync is already running.', action: 'Wait for it to finish.' } };
+      if (scenario === 'erpnext-down') return { ok: false, error: erpnextDown };
+      return runSync();
+    },
+    async listDevices() {
+      await delay();
+      failIfBroken();
+      return devices.map((device) => ({ ...device }));
+    },
+    async addDevice(input: DeviceInput) {
+      await delay();
+      const device: Device = {
+        name: input.name,
+        host: input.host,
+        port: input.port ?? 4370,
+        transport: input.transport ?? 'auto',
+        timeZone: input.timeZone ?? null,
+        logTypeRule: input.logTypeRule ?? 'auto',
+        inStates: input.inStates ?? [0, 4],
+        outStates: input.outStates ?? [1, 5],
+        clearPolicy: input.clearPolicy ?? { mode: 'never' },
+        enabled: input.enabled ?? true,
+        live: input.live ?? false,
+        nameEncoding: input.nameEncoding ?? 'utf-8',
+        id: `dev-new-${nextDeviceNumber++}`,
+        hasCommKey: Boolean(input.commKey),
+        serialNumber: null,
+        status: 'never-read',
+        lastReadAt: null,
+        lastError: null,
+        clockSkewSeconds: null,
+        recordCount: null,
+        recordCapacity: null,
+      };
+      devices.push(device);
+      return ok(device);
+    },
+    async updateDevice({ id, changes }) {
+      await delay();
+      const index = devices.findIndex((device) => device.id === id);
+      if (index < 0) return { ok: false, error: { code: 'device-not-found', message: 'That device was removed.', action: 'Reload the device list.' } };
+      const { commKey, ...rest } = changes;
+      const updated = { ...devices[index]!, ...rest } as Device;
+      if (commKey !== undefined) updated.hasCommKey = commKey !== '';
+      devices[index] = updated;
+      return ok(updated);
+    },
+    async removeDevice({ id }) {
+      await delay();
+      const index = devices.findIndex((device) => device.id === id);
+      if (index >= 0) devices.splice(index, 1);
+      return ok({ keptPunches: punches.filter((punch) => punch.deviceId === id).length });
+    },
+    async testDevice(input) {
+      await delay();
+      if (input.host === '192.168.1.204' || input.host.endsWith('.250')) {
+        return { ok: false, error: { code: 'device-unreachable', message: `The device at ${input.host}:${input.port ?? 4370} did not answer within 10 seconds.`, action: `Check that the device is on and reachable at ${input.host}:${input.port ?? 4370}` } };
+      }
+      if (input.commKey === '9') return { ok: false, error: { code: 'device-auth', message: 'The device refused the comm key.', action: 'Enter the comm key set on the device (Menu > Comm. > Connection).' } };
+      const skew = input.host === '192.168.1.202' ? 412 : 3;
+      return ok({ serialNumber: 'CQZ7231460999', firmware: 'Ver 6.60 Apr 28 2017', deviceName: 'K40/ID', platform: 'ZLM60_TFT', transportUsed: input.transport === 'udp' ? 'udp' : 'tcp', userCount: 214, userCapacity: 1000, recordCount: 91800, recordCapacity: 100000, deviceTime: wallClock(new Date(FIXTURE_NOW.getTime() + skew * 1000)), clockSkewSeconds: skew });
+    },
+    async readDeviceUsers() {
+      await delay();
+      return ok([{ userId: '1042', name: 'JOSE ALVAREZ', privilege: 0, cardNumber: 0 }]);
+    },
+    async setDeviceTime({ id }) {
+      await delay();
+      const device = devices.find((d) => d.id === id);
+      if (device) {
+        device.clockSkewSeconds = 0;
+        if (device.status === 'warning') device.status = 'ok';
+      }
+      return ok({ deviceTime: wallClock(FIXTURE_NOW) });
+    },
+    async getErpnextSettings() {
+      await delay();
+      failIfBroken();
+      return erpnext;
+    },
+    async saveErpnextSettings(input) {
+      await delay();
+      erpnext = {
+        url: input.url,
+        apiKey: input.apiKey,
+        hasApiSecret: Boolean(input.apiSecret) || Boolean(erpnext?.hasApiSecret),
+        serverTimeZone: input.serverTimeZone ?? null,
+        employeeFieldname: input.employeeFieldname ?? 'attendance_device_id',
+        verifyTls: input.verifyTls ?? true,
+        caFile: input.caFile ?? null,
+        latitude: input.latitude ?? null,
+        longitude: input.longitude ?? null,
+      };
+      return ok(erpnext);
+    },
+    async testErpnext(input) {
+      await delay();
+      if (scenario === 'erpnext-down' || input?.url.includes('offline')) return { ok: false, error: erpnextDown };
+      return ok({
+        user: 'punchbridge@acme.example.com',
+        detectedPath: 'hrms (v14+)',
+        serverTimeZone: 'Asia/Kolkata',
+        problems: [{ code: 'geolocation', message: 'HR Settings has "Allow Geolocation Tracking" switched on, so ERPNext wants a location with every punch.', action: 'Enter the office latitude and longitude below, or switch the setting off in ERPNext.' }],
+      });
+    },
+    async listShiftTypes() {
+      await delay();
+      if (scenario === 'erpnext-down') return { ok: false, error: erpnextDown };
+      return ok(fixtureShiftTypes());
+    },
+    async listUnmatchedUsers() {
+      await delay();
+      failIfBroken();
+      return unmatched.map((user) => ({ ...user }));
+    },
+    async searchEmployees({ text, limit }) {
+      await delay();
+      if (scenario === 'erpnext-down') return { ok: false, error: erpnextDown };
+      // Like MariaDB's default collation, the search ignores case and accents.
+      const needle = nameTokens(text).join(' ');
+      const found = employees.filter((employee: EmployeeSummary) =>
+        !needle || nameTokens(`${employee.name} ${employee.employeeName} ${employee.department ?? ''}`).join(' ').includes(needle),
+      );
+      return ok(found.slice(0, limit ?? 20));
+    },
+    async mapUsers({ mappings: requested, writeToErpnext }) {
+      await delay();
+      let requeued = 0;
+      for (const mapping of requested) {
+        const employee = employees.find((e) => e.name === mapping.employee);
+        for (const punch of punches) {
+          if (punch.state === 'unmatched' && punch.userId === mapping.userId) {
+            punch.state = 'pending';
+            punch.lastError = null;
+            punch.employee = mapping.employee;
+            punch.employeeName = employee?.employeeName ?? null;
+            requeued++;
+          }
+        }
+        mappings.unshift({ userId: mapping.userId, deviceId: writeToErpnext ? null : (mapping.deviceId ?? null), employee: mapping.employee, employeeName: employee?.employeeName ?? null, createdAt: wallClock(FIXTURE_NOW) });
+        unmatched = unmatched.filter((user) => user.userId !== mapping.userId);
+      }
+      emit({ type: 'status', status: status() });
+      return ok({ mapped: requested.length, requeued, failures: [] });
+    },
+    async unmapUser({ userId, deviceId }) {
+      await delay();
+      const index = mappings.findIndex((m) => m.userId === userId && m.deviceId === (deviceId ?? null));
+      if (index >= 0) mappings.splice(index, 1);
+      return ok({ removed: index >= 0 });
+    },
+    async listMappings() {
+      await delay();
+      failIfBroken();
+      return mappings.map((mapping) => ({ ...mapping }));
+    },
+    async queryPunches(query) {
+      await delay();
+      failIfBroken();
+      const found = punches.filter((punch) => matches(punch, query));
+      const offset = query.offset ?? 0;
+      return { rows: found.slice(offset, offset + (query.limit ?? 100)).map((punch) => ({ ...punch })), total: found.length };
+    },
+    async retryPunches({ ids }) {
+      await delay();
+      let requeued = 0;
+      for (const punch of punches) {
+        if (ids.includes(punch.id) && punch.state !== 'synced') {
+          punch.state = 'pending';
+          requeued++;
+        }
+      }
+      return ok({ requeued });
+    },
+    async ignorePunches({ ids }) {
+      await delay();
+      let ignored = 0;
+      for (const punch of punches) {
+        if (ids.includes(punch.id) && punch.state !== 'synced') {
+          punch.state = 'ignored';
+          ignored++;
+        }
+      }
+      return ok({ ignored });
+    },
+    async exportPunchesCsv(query) {
+      await delay();
+      const rows = punches.filter((punch) => matches(punch, { ...query, offset: 0, limit: 1 }));
+      const lines = ['id,device,user_id,device_time,state,employee,reason', ...rows.map((p) => [p.id, p.deviceName, p.userId, p.deviceTime, p.state, p.employee ?? '', JSON.stringify(p.lastError ?? '')].join(','))];
+      return ok({ fileName: 'punches-2026-11-25.csv', csv: lines.join('\n') });
+    },
+    async getSchedule() {
+      await delay();
+      failIfBroken();
+      return schedule;
+    },
+    async setSchedule(input) {
+      await delay();
+      schedule = { ...schedule, intervalMinutes: input.intervalMinutes, runAtStart: input.runAtStart ?? true };
+      return ok(schedule);
+    },
+    async setPaused({ paused }) {
+      await delay();
+      schedule = { ...schedule, paused };
+      emit({ type: 'status', status: status() });
+      return schedule;
+    },
+    async getSyncSettings() {
+      await delay();
+      failIfBroken();
+      return syncSettings;
+    },
+    async saveSyncSettings(input) {
+      await delay();
+      syncSettings = { importStartDate: input.importStartDate ?? null, pushConcurrency: input.pushConcurrency ?? 4, shiftTypes: input.shiftTypes ?? [], clockSkewWarningSeconds: input.clockSkewWarningSeconds ?? 120 };
+      return ok(syncSettings);
+    },
+    async listRuns({ limit }) {
+      await delay();
+      failIfBroken();
+      return runs.slice(0, limit ?? 50);
+    },
+    async getRun({ id }) {
+      await delay();
+      return runs.find((run) => run.id === id) ?? null;
+    },
+    async readLog({ lines }) {
+      await delay();
+      failIfBroken();
+      return hasData ? fixtureLog().slice(-(lines ?? 500)) : [];
+    },
+    async getPreferences() {
+      await delay();
+      failIfBroken();
+      return preferences;
+    },
+    async setPreferences(input) {
+      await delay();
+      preferences = { startAtLogin: input.startAtLogin ?? false, startMinimised: input.startMinimised ?? false, closeToTray: input.closeToTray ?? true };
+      return ok(preferences);
+    },
+  };
+  return api;
+}
