@@ -44,7 +44,7 @@ export async function startErpnextSimulator(options: ErpnextSimulatorOptions = {
   const systemClock = new SystemClock(options.timeZone ?? 'UTC', clock);
   const site = new Site(systemClock, options.users ?? defaultUsers(), options.employees ?? 10, options.shiftTypes ?? defaultShiftTypes());
   const store = new CheckinStore();
-  const faults = new FaultSwitches(options.faults ?? {}, options.seed ?? 1, () => clock().getTime());
+  const faults = new FaultSwitches(options.faults ?? {}, options.seed ?? 1, Date.now);
   const version = options.version ?? 15;
   const state: ServerState = {
     site,

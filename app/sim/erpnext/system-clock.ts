@@ -3,6 +3,8 @@
 
 export class SystemClock {
   private readonly format: Intl.DateTimeFormat;
+  private cachedMinute = Number.NaN;
+  private cachedOffsetMs = 0;
 
   constructor(
     readonly timeZone: string,
@@ -22,11 +24,23 @@ export class SystemClock {
 
   /** `YYYY-MM-DD HH:MM:SS.ffffff` in the system zone, as frappe.utils.now() gives it. */
   now(): string {
-    const instant = this.clock();
-    const parts: Record<string, string> = {};
-    for (const part of this.format.formatToParts(instant)) parts[part.type] = part.value;
-    const micros = String(instant.getMilliseconds() * 1000).padStart(6, '0');
-    return `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute}:${parts.second}.${micros}`;
+    const instant = this.clock().getTime();
+    // Zone offsets change only on whole minutes, and Intl is slow: one lookup per minute keeps
+    // 100,000 checkins cheap.
+    const minute = Math.floor(instant / 60_000);
+    if (minute !== this.cachedMinute) {
+      this.cachedOffsetMs = this.offsetAt(minute * 60_000);
+      this.cachedMinute = minute;
+    }
+    const iso = new Date(instant + this.cachedOffsetMs).toISOString();
+    return `${iso.slice(0, 10)} ${iso.slice(11, 23)}000`;
+  }
+
+  private offsetAt(instant: number): number {
+    const parts: Record<string, number> = {};
+    for (const part of this.format.formatToParts(new Date(instant))) parts[part.type] = Number(part.value);
+    const wallClock = Date.UTC(parts.year!, parts.month! - 1, parts.day!, parts.hour!, parts.minute!, parts.second!);
+    return wallClock - instant;
   }
 }
 
