@@ -43,7 +43,15 @@ function parseSeconds(value: string): number {
   return seconds;
 }
 
-export function registerZkSimCommand(sim: Command): void {
+function untilSigintOrSigterm(): Promise<void> {
+  return new Promise((resolve) => {
+    process.once('SIGINT', resolve);
+    process.once('SIGTERM', resolve);
+  });
+}
+
+/** `untilStopped` decides when the simulator closes: Ctrl+C or SIGTERM unless a test says otherwise. */
+export function registerZkSimCommand(sim: Command, untilStopped: () => Promise<void> = untilSigintOrSigterm): void {
   sim
     .command('zk')
     .description('run a simulated ZKTeco terminal (TCP and UDP on one port) until stopped')
@@ -60,10 +68,10 @@ export function registerZkSimCommand(sim: Command): void {
     .option('--drop-after <bytes>', 'fault: drop each connection after this many bytes sent', usage(parseCount))
     .option('--delay-ms <ms>', 'fault: delay every reply', usage(parseCount))
     .option('--seed <n>', 'seed for the generated users and records (default 1)', usage(parseCount))
-    .action(async (flags: ZkSimFlags, command: Command) => runZkSimulator(flags, command));
+    .action(async (flags: ZkSimFlags, command: Command) => runZkSimulator(flags, command, untilStopped));
 }
 
-async function runZkSimulator(flags: ZkSimFlags, command: Command): Promise<void> {
+async function runZkSimulator(flags: ZkSimFlags, command: Command, untilStopped: () => Promise<void>): Promise<void> {
   const context = cliContext(command);
   const options: ZkSimulatorOptions = {
     host: flags.host,
@@ -94,9 +102,6 @@ async function runZkSimulator(flags: ZkSimFlags, command: Command): Promise<void
   report(context, { host, port, serialNumber, users: users.length, records: records.length }, () =>
     `ZK simulator listening on ${host}:${port} (TCP+UDP), serial ${serialNumber}, ${users.length} users, ${records.length} records`,
   );
-  await new Promise<void>((resolve) => {
-    process.once('SIGINT', resolve);
-    process.once('SIGTERM', resolve);
-  });
+  await untilStopped();
   await simulator.close();
 }

@@ -8,6 +8,14 @@ import { decodePacket, encodePacket, TcpPacketReader, wrapTcp, type ZkPacket } f
 class PacketQueue {
   private readonly packets: Buffer[] = [];
   private waiter: ((packet: Buffer) => void) | null = null;
+  private failWaiter: ((error: Error) => void) | null = null;
+  private closedError: Error | null = null;
+
+  /** The connection is gone: whoever waits, and whoever asks later, gets this error. */
+  close(error: Error): void {
+    this.closedError = error;
+    this.failWaiter?.(error);
+  }
 
   push(packet: Buffer): void {
     if (this.waiter) {
@@ -21,14 +29,24 @@ class PacketQueue {
   next(timeoutMs: number): Promise<Buffer> {
     const queued = this.packets.shift();
     if (queued) return Promise.resolve(queued);
+    if (this.closedError) return Promise.reject(this.closedError);
     return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => {
+      const settle = () => {
+        clearTimeout(timer);
         this.waiter = null;
+        this.failWaiter = null;
+      };
+      const timer = setTimeout(() => {
+        settle();
         reject(new Error(`no packet within ${timeoutMs} ms`));
       }, timeoutMs);
       this.waiter = (packet) => {
-        clearTimeout(timer);
+        settle();
         resolve(packet);
+      };
+      this.failWaiter = (error) => {
+        settle();
+        reject(error);
       };
     });
   }
@@ -103,7 +121,12 @@ export class RawTcpClient extends RawClient {
       for (const packet of this.reader.push(bytes)) this.queue.push(packet);
     });
     socket.on('error', () => undefined);
-    this.closed = new Promise((resolve) => socket.once('close', () => resolve()));
+    this.closed = new Promise((resolve) =>
+      socket.once('close', () => {
+        this.queue.close(new Error('the connection closed'));
+        resolve();
+      }),
+    );
   }
 
   /** Every byte received, top headers included, for exact-bytes assertions. */
