@@ -97,13 +97,20 @@ describe('fault switches', () => {
     expect(hasValidChecksum(await client.nextPacket())).toBe(true);
   });
 
-  it('refuses TCP while UDP still answers, and takes TCP back', async () => {
+  it('refuses TCP from the start while UDP answers', async () => {
     simulator = await startZkSimulator({ faults: { refuseTcp: true } });
     expect(await tcpConnectError(simulator.port)).toBe('ECONNREFUSED');
     const udp = await connectedUdp();
     expect((await udp.command(CMD_GET_VERSION)).command).toBe(CMD_ACK_OK);
-    await simulator.setFaults({ refuseTcp: false });
-    expect(await tcpConnectError(simulator.port)).toBeNull();
+  });
+
+  it('refuses new TCP connections while running, keeps the open one, and takes TCP back', async () => {
+    const open = await connectedTcp();
+    await simulator!.setFaults({ refuseTcp: true });
+    expect(await tcpConnectError(simulator!.port)).toBe('ECONNREFUSED');
+    expect((await open.command(CMD_GET_VERSION)).command).toBe(CMD_ACK_OK);
+    await simulator!.setFaults({ refuseTcp: false });
+    expect(await tcpConnectError(simulator!.port)).toBeNull();
   });
 
   it('refuses UDP while TCP still answers', async () => {

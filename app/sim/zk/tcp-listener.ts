@@ -32,12 +32,14 @@ export class TcpListener {
     });
   }
 
-  /** Stops accepting connections; with `dropOpen`, also closes the ones already open. */
+  /** Stops accepting connections at once; with `dropOpen`, also closes the ones already open and waits for them. */
   async stop(dropOpen: boolean): Promise<void> {
     const server = this.server;
     this.server = null;
-    if (dropOpen) for (const socket of this.sockets) socket.destroy();
-    if (server) await new Promise<void>((resolve) => server.close(() => resolve()));
+    const closed = server ? new Promise<void>((resolve) => server.close(() => resolve())) : Promise.resolve();
+    if (!dropOpen) return;
+    for (const socket of this.sockets) socket.destroy();
+    await closed;
   }
 
   private accept(socket: net.Socket): void {
