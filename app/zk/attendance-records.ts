@@ -109,8 +109,21 @@ export function decodeAttendanceLog(dataset: Buffer, recordCount: number, userId
   if (declared > dataset.length - 4) throw malformedData(`an attendance log announcing ${declared} bytes but holding ${dataset.length - 4}`);
   let body = dataset.subarray(4, 4 + declared);
   if (hasMb560Prefix(body, recordCount)) body = body.subarray(MB560_PREFIX.length);
-  const recordSize = Math.floor(body.length / recordCount);
+  const recordSize = pickRecordSize(body.length, recordCount);
   return { ...decodeRecords(body, recordSize, userIdByUid), recordSize };
+}
+
+/**
+ * total / count, as pyzk does; when the count from GET_FREE_SIZES is a few off (a punch landed
+ * between the two requests), the known size that divides the total and best fits the count.
+ */
+function pickRecordSize(bodyLength: number, recordCount: number): number {
+  const perRecord = Math.floor(bodyLength / recordCount);
+  if ((ATTENDANCE_RECORD_SIZES as readonly number[]).includes(perRecord) && bodyLength % perRecord === 0) return perRecord;
+  const fitting = ATTENDANCE_RECORD_SIZES.filter((size) => bodyLength > 0 && bodyLength % size === 0);
+  const misfit = (size: number) => Math.abs(bodyLength / size - recordCount) / recordCount;
+  const best = fitting.sort((a, b) => misfit(a) - misfit(b))[0];
+  return best !== undefined && misfit(best) <= 0.05 ? best : perRecord;
 }
 
 function hasMb560Prefix(body: Buffer, recordCount: number): boolean {

@@ -217,6 +217,15 @@ describe('live events', () => {
     expect(registrations).toEqual([1, 0]);
   });
 
+  it('ends the stream quietly when we disconnect', async () => {
+    const client = await connect(await fakeDevice());
+    const stream = client.liveEvents()[Symbol.asyncIterator]();
+    const next = stream.next();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    await client.disconnect();
+    expect(await next).toEqual({ done: true, value: undefined });
+  });
+
   it('ends the stream with connection-lost when the device goes away', async () => {
     const device = await fakeDevice();
     const client = await connect(device);

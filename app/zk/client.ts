@@ -19,7 +19,7 @@ import {
   MAX_CHUNK_TCP,
   MAX_CHUNK_UDP,
 } from './constants';
-import { malformedData, zkErrors } from './errors';
+import { malformedData } from './errors';
 import { decodeFreeSizes, type ZkSizes } from './free-sizes';
 import { streamLiveEvents } from './live-events';
 import type { ZkSession } from './session';
@@ -164,7 +164,7 @@ class ZkDeviceConnection implements ZkDevice {
       await Promise.race([this.session.request(CMD_EXIT, 'the goodbye').catch(() => undefined), patience]);
       clearTimeout(timer);
     }
-    await this.session.close(zkErrors.connectionLost(this.session.target));
+    await this.session.close();
   }
 
   private get chunkSize(): number {

@@ -36,6 +36,12 @@ describe('attendance records', () => {
     );
   });
 
+  it('still finds the record size when the record count is a little stale', () => {
+    const punches = Array.from({ length: 100 }, (_, i) => attendanceRecordBytes(40, { userId: String(i + 1), time: '2026-01-05 09:00:00' }));
+    expect(decodeAttendanceLog(dataset(punches), 101).records).toHaveLength(100);
+    expect(decodeAttendanceLog(dataset(punches), 99).records).toHaveLength(100);
+  });
+
   it('keeps user ids of 24 characters whole', () => {
     const longId = '123456789012345678901234';
     const log = decodeAttendanceLog(dataset([attendanceRecordBytes(40, { userId: longId, time: '2026-01-05 09:00:00' })]), 1);
@@ -87,14 +93,17 @@ describe('attendance records', () => {
   });
 
   it('decodes 100,000 40-byte records well under a second', () => {
-    const one = attendanceRecordBytes(40, { userId: '1234567890123', time: '2026-11-02 08:59:01' });
     const body = Buffer.alloc(100_000 * 40);
-    for (let i = 0; i < 100_000; i++) one.copy(body, i * 40);
-    const started = performance.now();
+    for (let i = 0; i < 100_000; i++) {
+      const time = `2026-${String((i % 12) + 1).padStart(2, '0')}-1${i % 10} 0${i % 10}:${String(i % 60).padStart(2, '0')}:${String((i * 7) % 60).padStart(2, '0')}`;
+      attendanceRecordBytes(40, { uid: i % 500, userId: String(1_000_000_000_000 + (i % 500)), time }).copy(body, i * 40);
+    }
+    // CPU time, not wall time: the machines that run these tests are shared and often loaded.
+    const started = process.cpuUsage();
     const log = decodeAttendanceLog(dataset([body]), 100_000);
+    const used = process.cpuUsage(started);
     expect(log.records).toHaveLength(100_000);
-    // Generous for a loaded CI machine; on an idle one this takes under 100 ms.
-    expect(performance.now() - started).toBeLessThan(1000);
+    expect((used.user + used.system) / 1000).toBeLessThan(1000);
   });
 });
 

@@ -22,6 +22,7 @@ export class ZkSession {
   private readonly events = new PacketQueue();
   private transport: ZkTransport | null = null;
   private ended: ZkError | null = null;
+  private closedByUs = false;
 
   constructor(
     readonly target: string,
@@ -83,14 +84,20 @@ export class ZkSession {
     return zkErrors.unexpectedReply(this.target, what, reply.command);
   }
 
-  /** The next realtime event packet, or null once `signal` aborts. */
-  nextEvent(signal?: AbortSignal): Promise<ZkPacket | null> {
-    return this.events.take(null, () => zkErrors.connectionLost(this.target), signal);
+  /** The next realtime event packet; null once `signal` aborts or we closed the session. */
+  async nextEvent(signal?: AbortSignal): Promise<ZkPacket | null> {
+    try {
+      return await this.events.take(null, () => zkErrors.connectionLost(this.target), signal);
+    } catch (error) {
+      if (this.closedByUs) return null;
+      throw error;
+    }
   }
 
-  /** Ends the session and releases the socket; waits in progress fail with `reason`. */
-  async close(reason: ZkError = zkErrors.connectionLost(this.target)): Promise<void> {
-    this.end(reason);
+  /** Ends the session and releases the socket; waits in progress fail with connection-lost. */
+  async close(): Promise<void> {
+    if (this.ended === null) this.closedByUs = true;
+    this.end(zkErrors.connectionLost(this.target));
     await this.transport?.close();
   }
 
