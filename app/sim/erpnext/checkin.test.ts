@@ -216,6 +216,29 @@ describe('geolocation (HR Settings allow_geolocation_tracking)', () => {
   });
 });
 
+describe('an API user whose language is Arabic', () => {
+  it('gets the same statuses and exc_types with translated messages', async () => {
+    const sim = await startErpnextSimulator({
+      employees: employees(),
+      users: [{ apiKey: 'ar-key', apiSecret: 'ar-secret', roles: ['HR Manager'], language: 'ar' }],
+    });
+    const headers = { Authorization: 'token ar-key:ar-secret', Accept: 'application/json' };
+    const body = { employee_field_value: '1', timestamp: '2026-03-14 08:00:00', log_type: 'IN' };
+    expect((await postJson(`${sim.url}${HRMS_PATH}`, body, headers)).status).toBe(200);
+    const duplicate = await postJson(`${sim.url}${HRMS_PATH}`, body, headers);
+    expect(duplicate.status).toBe(417);
+    expect(duplicate.json.exc_type).toBe('ValidationError');
+    const [message] = serverMessages(duplicate.json);
+    expect(String(message?.message)).not.toContain('already has a log');
+    expect(String(message?.message)).toMatch(/^لدى هذا الموظف سجل بنفس الطابع الزمني بالفعل\.<Br><a href=/);
+    expect(message?.title).toBe('رسالة');
+    const inactive = await postJson(`${sim.url}${HRMS_PATH}`, { ...body, employee_field_value: '3' }, headers);
+    expect(inactive.json.exc_type).toBe('InactiveEmployeeStatusError');
+    expect(String(firstMessage(inactive.json))).not.toContain('Inactive Employee');
+    await sim.close();
+  });
+});
+
 describe('ERPNext v13 mode', () => {
   let sim: ErpnextSimulator;
   beforeAll(async () => {

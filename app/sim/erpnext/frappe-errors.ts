@@ -2,6 +2,7 @@
 // §3.5; frappe/utils/response.py report_error, _make_logs_v1/_v2; frappe/app.py handle_exception).
 import { randomBytes } from 'node:crypto';
 import { pythonJsonDumps } from './python-json';
+import { translateFailure, type MessageLanguage } from './translations';
 
 export interface ServerMessage {
   message: string;
@@ -82,6 +83,7 @@ export interface RenderContext {
   tagMessages: boolean;
   /** v13 answers an HTML page unless Accept names application/json (reference §3.1). */
   htmlPage: boolean;
+  language: MessageLanguage;
 }
 
 export interface RenderedAnswer {
@@ -90,7 +92,8 @@ export interface RenderedAnswer {
   body: string;
 }
 
-export function renderFailure(failure: FrappeFailure, renderContext: RenderContext): RenderedAnswer {
+export function renderFailure(untranslated: FrappeFailure, renderContext: RenderContext): RenderedAnswer {
+  const failure = translateFailure(untranslated, renderContext.language);
   // report_error: no traceback for a 404 (frappe/utils/response.py).
   const context = { ...renderContext, showTraceback: renderContext.showTraceback && failure.status !== 404 };
   if (context.htmlPage) return renderHtmlFailure(failure, context.showTraceback);

@@ -15,6 +15,8 @@ export interface ApiUser {
   /** The Frappe user id returned by frappe.auth.get_logged_user; default `<apiKey>@example.com`. */
   user?: string;
   roles: FrappeRole[];
+  /** The user's language: Frappe translates every message through it (reference §0.4). */
+  language?: 'en' | 'ar';
 }
 
 export interface EmployeeSeed {

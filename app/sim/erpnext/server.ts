@@ -142,6 +142,7 @@ function renderContext(state: ServerState, request: FastifyRequest, user: SiteUs
     showTraceback: tracebacks && user !== GUEST,
     tagMessages: version >= 15,
     htmlPage: version === 13 && !wantsJson(request.headers),
+    language: user.language,
   };
 }
 

@@ -11,6 +11,7 @@ import {
   type ShiftTypeSeed,
 } from './options';
 import type { SystemClock } from './system-clock';
+import type { MessageLanguage } from './translations';
 
 export type FieldValue = string | number | null;
 export type Doc = Record<string, FieldValue>;
@@ -18,9 +19,10 @@ export type Doc = Record<string, FieldValue>;
 export interface SiteUser {
   user: string;
   roles: ReadonlySet<FrappeRole>;
+  language: MessageLanguage;
 }
 
-export const GUEST: SiteUser = { user: 'Guest', roles: new Set() };
+export const GUEST: SiteUser = { user: 'Guest', roles: new Set(), language: 'en' };
 
 const HR_ROLES: FrappeRole[] = ['System Manager', 'HR Manager', 'HR User'];
 
@@ -69,7 +71,7 @@ export class Site {
     shiftTypes: ShiftTypeSeed[],
   ) {
     for (const apiUser of users) {
-      const user = { user: apiUser.user ?? `${apiUser.apiKey}@example.com`, roles: new Set(apiUser.roles) };
+      const user = { user: apiUser.user ?? `${apiUser.apiKey}@example.com`, roles: new Set(apiUser.roles), language: apiUser.language ?? 'en' };
       this.users.set(apiUser.apiKey, { secret: apiUser.apiSecret, user });
     }
     const created = clock.now();
