@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -57,5 +57,20 @@ describe('RotatingFile', () => {
     expect(readdirSync(folder).sort()).toEqual(['punchbridge.1.log', 'punchbridge.2.log', 'punchbridge.log']);
     expect(readFileSync(join(folder, 'punchbridge.log'), 'utf8')).toContain('9'.repeat(40));
     expect(readFileSync(join(folder, 'punchbridge.1.log'), 'utf8')).toContain('7'.repeat(40));
+  });
+});
+
+describe('LogBook when the file cannot be written', () => {
+  it('keeps logging to the ring buffer', () => {
+    const folder = tempFolder();
+    const book = new LogBook();
+    // A data "folder" that is a file: the log file cannot be created inside it.
+    const blocked = join(folder, 'not-a-folder');
+    writeFileSync(blocked, '');
+    book.configure({ dataDir: blocked });
+    const log = createLogger('sync', book);
+    expect(() => log.warn('still here')).not.toThrow();
+    log.info('and here');
+    expect(book.read(5).map((line) => line.message)).toEqual(['still here', 'and here']);
   });
 });

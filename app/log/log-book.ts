@@ -47,8 +47,19 @@ export class LogBook {
     this.ring.push(line);
     if (this.ring.length > this.capacity) this.ring.splice(0, this.ring.length - this.capacity);
     const formatted = `${line.time} ${level.toUpperCase().padEnd(5)} [${module}] ${text}\n`;
-    this.file?.append(formatted);
     if (this.echo) process.stderr.write(formatted);
+    this.appendToFile(formatted);
+  }
+
+  /** Logging never takes the app down: a full disk or a locked file costs the file, not the run. */
+  private appendToFile(formatted: string): void {
+    if (!this.file) return;
+    try {
+      this.file.append(formatted);
+    } catch (error) {
+      process.stderr.write(`Punchbridge stopped writing ${this.file.filePath}: ${(error as Error).message}\n`);
+      this.file = null;
+    }
   }
 
   /** The newest lines, oldest first. */
