@@ -1,0 +1,20 @@
+// The punch journal (DESIGN.md, "Data flow"): every punch is written here before anything else
+// happens to it, and this file is the single source of truth for what has been sent.
+export { openJournal, type Journal, type JournalOptions } from './journal';
+export { JournalOpenError } from './errors';
+export { SCHEMA_VERSION } from './migrations';
+export type { PunchWrites } from './punch-writes';
+export type { PunchQueries } from './punch-queries';
+export type { DeviceStore } from './devices';
+export type { MappingStore } from './mappings';
+export type { RunStore } from './runs';
+export type {
+  DeviceClear,
+  DeviceReadInfo,
+  InsertResult,
+  MappedEmployee,
+  PunchRecord,
+  SentPunch,
+  StoredDevice,
+  StoredDeviceConfig,
+} from './types';

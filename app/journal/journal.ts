@@ -1,0 +1,66 @@
+// Opening the journal: one SQLite file, shared by the desktop app and the CLI.
+import { DatabaseSync } from 'node:sqlite';
+import { deviceStore, type DeviceStore } from './devices';
+import { JournalOpenError } from './errors';
+import { mappingStore, type MappingStore } from './mappings';
+import { migrate } from './migrations';
+import { punchQueries, type PunchQueries } from './punch-queries';
+import { punchWrites, type PunchWrites } from './punch-writes';
+import type { Clock } from './rows';
+import { runStore, type RunStore } from './runs';
+import { inTransaction } from './transaction';
+
+export interface Journal extends PunchWrites, PunchQueries, DeviceStore, MappingStore, RunStore {
+  /** Run several journal calls as one transaction: all of them are written, or none. */
+  transaction<T>(work: () => T): T;
+  close(): void;
+}
+
+export interface JournalOptions {
+  /** Time source for received/synced/created stamps; tests pass a fixed clock. */
+  now?: Clock;
+}
+
+/** How long a write waits for another process (the CLI beside the desktop app) to finish its own. */
+const BUSY_TIMEOUT_MS = 5000;
+
+/**
+ * Open (creating or upgrading) the journal at `filePath`; ':memory:' gives a throwaway one.
+ * Throws JournalOpenError, which carries an ApiError for a person, when the file cannot be used.
+ */
+export function openJournal(filePath: string, options: JournalOptions = {}): Journal {
+  const now = options.now ?? (() => new Date());
+  let db: DatabaseSync;
+  try {
+    db = new DatabaseSync(filePath, { timeout: BUSY_TIMEOUT_MS, enableForeignKeyConstraints: true });
+    db.exec('PRAGMA journal_mode = WAL');
+    // In WAL mode NORMAL loses no committed transaction on a crash of the app, only on power loss
+    // before a checkpoint, and saves an fsync per commit (one per pushed punch).
+    db.exec('PRAGMA synchronous = NORMAL');
+    // 32 MB of page cache (the default is 2 MB): a year of punches keeps its indexes' hot pages
+    // in memory, which bulk inserts and the page query both need.
+    db.exec('PRAGMA cache_size = -32768');
+  } catch (error) {
+    throw JournalOpenError.unreadable(filePath, error);
+  }
+  try {
+    migrate(db, filePath);
+  } catch (error) {
+    db.close();
+    throw error instanceof JournalOpenError ? error : JournalOpenError.unreadable(filePath, error);
+  }
+  return {
+    ...punchWrites(db, now),
+    ...punchQueries(db),
+    ...deviceStore(db, now),
+    ...mappingStore(db, now),
+    ...runStore(db, now),
+    transaction: (work) => inTransaction(db, work),
+    close() {
+      // Keeps the query planner's statistics fresh; cheap when nothing changed much.
+      db.exec('PRAGMA analysis_limit = 1000');
+      db.exec('PRAGMA optimize');
+      db.close();
+    },
+  };
+}

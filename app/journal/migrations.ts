@@ -1,0 +1,159 @@
+// The journal's schema, one step per version. `PRAGMA user_version` holds how many steps a file
+// has had; opening a file runs the steps it lacks, each in its own transaction. Never edit a step
+// that has shipped: add a new one.
+import type { DatabaseSync } from 'node:sqlite';
+import { JournalOpenError } from './errors';
+import { inTransaction } from './transaction';
+
+const CORE_TABLES = `
+CREATE TABLE devices (
+  id TEXT PRIMARY KEY,
+  -- DeviceConfig without the comm key (that lives in the secret store), as JSON, so that a new
+  -- config field gets its default from DeviceInputSchema on read instead of needing a migration.
+  config TEXT NOT NULL,
+  name TEXT GENERATED ALWAYS AS (json_extract(config, '$.name')) VIRTUAL,
+  serial_number TEXT,
+  last_read_at TEXT,
+  last_error TEXT,
+  clock_skew_seconds INTEGER,
+  record_count INTEGER,
+  record_capacity INTEGER,
+  created_at TEXT NOT NULL
+) STRICT;
+
+-- Every serial number punches arrived from, and the configured device that carries it. Punches
+-- point at a serial, not a device, so removing a device only clears device_id here (its punches
+-- stay, named by kept_name) and re-adding the same terminal re-attaches its history.
+CREATE TABLE device_serials (
+  serial TEXT PRIMARY KEY,
+  device_id TEXT REFERENCES devices(id) ON DELETE SET NULL,
+  kept_name TEXT
+) STRICT;
+CREATE INDEX device_serials_device ON device_serials(device_id);
+
+CREATE TABLE device_users (
+  device_serial TEXT NOT NULL,
+  user_id TEXT NOT NULL,
+  name TEXT NOT NULL,
+  privilege INTEGER NOT NULL,
+  card_number INTEGER NOT NULL,
+  updated_at TEXT NOT NULL,
+  PRIMARY KEY (device_serial, user_id)
+) STRICT, WITHOUT ROWID;
+
+CREATE TABLE punches (
+  id INTEGER PRIMARY KEY,
+  device_serial TEXT NOT NULL,
+  user_id TEXT NOT NULL,
+  device_time TEXT NOT NULL,
+  punch_state_code INTEGER NOT NULL,
+  verify_type INTEGER NOT NULL,
+  -- The checks compare with = on purpose: a CHECK with IN (...) builds a lookup table for every
+  -- row written, which tripled the cost of inserting punches.
+  source TEXT NOT NULL CHECK (source = 'zk' OR source = 'live' OR source = 'adms' OR source = 'file'),
+  state TEXT NOT NULL DEFAULT 'pending' CHECK (
+    state = 'pending' OR state = 'synced' OR state = 'unmatched' OR state = 'rejected' OR state = 'failed' OR state = 'ignored'),
+  log_type TEXT CHECK (log_type = 'IN' OR log_type = 'OUT'),
+  server_time TEXT,
+  time_note TEXT,
+  employee TEXT,
+  checkin_name TEXT COLLATE NOCASE,
+  attempts INTEGER NOT NULL DEFAULT 0,
+  last_error TEXT,
+  next_attempt_at TEXT,
+  received_at TEXT NOT NULL,
+  synced_at TEXT
+) STRICT;
+-- The punch identity (DESIGN.md). user_id leads so that this index also serves lookups by user.
+CREATE UNIQUE INDEX punches_identity ON punches(user_id, device_serial, device_time);
+-- The UI's page query orders by device time within each of these filters.
+CREATE INDEX punches_time ON punches(device_time);
+CREATE INDEX punches_state_time ON punches(state, device_time);
+CREATE INDEX punches_serial_time ON punches(device_serial, device_time);
+-- New punches have neither an employee nor a checkin name: partial indexes cost them nothing.
+CREATE INDEX punches_employee_time ON punches(employee, device_time) WHERE employee IS NOT NULL;
+CREATE INDEX punches_checkin ON punches(checkin_name) WHERE checkin_name IS NOT NULL;
+
+-- Employees punches were sent for, with the name ERPNext or a mapping gave: the text search
+-- looks names up here instead of scanning every punch.
+CREATE TABLE employees (
+  employee TEXT PRIMARY KEY,
+  employee_name TEXT
+) STRICT, WITHOUT ROWID;
+
+CREATE TABLE employee_mappings (
+  id INTEGER PRIMARY KEY,
+  user_id TEXT NOT NULL,
+  -- NULL maps the user id on every device.
+  device_id TEXT REFERENCES devices(id) ON DELETE CASCADE,
+  employee TEXT NOT NULL,
+  employee_name TEXT,
+  created_at TEXT NOT NULL
+) STRICT;
+CREATE UNIQUE INDEX employee_mappings_user ON employee_mappings(user_id, ifnull(device_id, ''));
+
+CREATE TABLE device_clears (
+  id INTEGER PRIMARY KEY,
+  device_id TEXT REFERENCES devices(id) ON DELETE SET NULL,
+  device_serial TEXT NOT NULL,
+  cleared_at TEXT NOT NULL,
+  records_read INTEGER NOT NULL,
+  records_committed INTEGER NOT NULL
+) STRICT;
+CREATE INDEX device_clears_device ON device_clears(device_id, cleared_at);
+
+CREATE TABLE sync_runs (
+  id INTEGER PRIMARY KEY,
+  triggered_by TEXT NOT NULL,
+  started_at TEXT NOT NULL,
+  finished_at TEXT,
+  outcome TEXT,
+  -- RunSummary parts as JSON: read whole, never queried inside.
+  counts TEXT,
+  devices TEXT,
+  errors TEXT,
+  warnings TEXT
+) STRICT;
+`;
+
+// Counting punches by state on every status update would scan the whole table; triggers keep the
+// counts as states change, so countByState() and unfiltered totals cost nothing. New punches are
+// counted by insertPunches, once per batch: a trigger per inserted row slowed bulk inserts.
+const STATE_COUNTS = `
+CREATE TABLE punch_state_counts (
+  state TEXT PRIMARY KEY,
+  count INTEGER NOT NULL
+) STRICT, WITHOUT ROWID;
+INSERT INTO punch_state_counts (state, count)
+  SELECT s.state, (SELECT COUNT(*) FROM punches p WHERE p.state = s.state)
+  FROM (SELECT 'pending' AS state UNION ALL SELECT 'synced' UNION ALL SELECT 'unmatched'
+        UNION ALL SELECT 'rejected' UNION ALL SELECT 'failed' UNION ALL SELECT 'ignored') s;
+
+CREATE TRIGGER punches_count_update AFTER UPDATE OF state ON punches WHEN OLD.state <> NEW.state BEGIN
+  UPDATE punch_state_counts SET count = count - 1 WHERE state = OLD.state;
+  UPDATE punch_state_counts SET count = count + 1 WHERE state = NEW.state;
+END;
+`;
+
+export const MIGRATIONS: readonly string[] = [CORE_TABLES, STATE_COUNTS];
+export const SCHEMA_VERSION = MIGRATIONS.length;
+
+export function schemaVersion(db: DatabaseSync): number {
+  return Number((db.prepare('PRAGMA user_version').get() as { user_version: number }).user_version);
+}
+
+/** Bring the file up to `target` (all steps by default; tests stop early to make old files). */
+export function migrate(db: DatabaseSync, filePath: string, target = SCHEMA_VERSION): void {
+  for (;;) {
+    const upgraded = inTransaction(db, () => {
+      // Read inside the write lock: another process may have migrated while we waited.
+      const version = schemaVersion(db);
+      if (version > SCHEMA_VERSION) throw JournalOpenError.tooNew(filePath, version, SCHEMA_VERSION);
+      if (version >= target) return false;
+      db.exec(MIGRATIONS[version]!);
+      db.exec(`PRAGMA user_version = ${version + 1}`);
+      return true;
+    });
+    if (!upgraded) return;
+  }
+}
