@@ -79,6 +79,15 @@ describe('add_log_based_on_employee_field, Frappe HR v15', () => {
     expect((answer.json.message as Record<string, unknown>).employee).toBe('HR-EMP-00002');
   });
 
+  it('reads query-string arguments on GET, and ignores them when the body is JSON', async () => {
+    const query = new URLSearchParams({ employee_field_value: '2', timestamp: '2026-03-14 06:30:00' });
+    const answer = await request(`${sim.url}${HRMS_PATH}?${query.toString()}`, { headers: JSON_HEADERS });
+    expect(answer.status).toBe(200);
+    expect(answer.json.message).toMatchObject({ employee: 'HR-EMP-00002', time: '2026-03-14 06:30:00' });
+    const jsonBody = await postJson(`${sim.url}${HRMS_PATH}?timestamp=2026-03-14%2006:31:00`, { employee_field_value: '2' });
+    expect(jsonBody.json.exc_type).toBe('TypeError');
+  });
+
   it('answers a missing parameter with Python\'s TypeError (500)', async () => {
     const answer = await checkin({ employee_field_value: '1' });
     expect(answer.status).toBe(500);
@@ -235,6 +244,20 @@ describe('an API user whose language is Arabic', () => {
     const inactive = await postJson(`${sim.url}${HRMS_PATH}`, { ...body, employee_field_value: '3' }, headers);
     expect(inactive.json.exc_type).toBe('InactiveEmployeeStatusError');
     expect(String(firstMessage(inactive.json))).not.toContain('Inactive Employee');
+    await sim.close();
+  });
+});
+
+describe('HRMS v14 mode', () => {
+  it('keys duplicates on employee, time and log type, has no v2 route and drops latitude / longitude', async () => {
+    const sim = await startErpnextSimulator({ version: 14, employees: 2, geolocationRequired: true });
+    const checkin = (body: Record<string, unknown>) => postJson(`${sim.url}${HRMS_PATH}`, body);
+    const first = await checkin({ employee_field_value: '1', timestamp: '2026-03-14 08:00:00.999', log_type: 'IN', latitude: 1 });
+    expect(first.status).toBe(200);
+    expect(first.json.message).not.toHaveProperty('latitude');
+    expect((await checkin({ employee_field_value: '1', timestamp: '2026-03-14 08:00:00', log_type: 'IN' })).status).toBe(417);
+    expect((await checkin({ employee_field_value: '1', timestamp: '2026-03-14 08:00:00' })).status).toBe(200);
+    expect((await postJson(`${sim.url}/api/v2/method/ping`, {})).status).toBe(404);
     await sim.close();
   });
 });
