@@ -55,7 +55,7 @@ describe('punchbridge device probe', () => {
     await punchbridge('device', 'probe', '--host', '127.0.0.1', '--port', String(device.port), '--comm-key', '12', '--records');
     expect(output).toContain('Serial number  FAKE0001');
     expect(output).toContain('Records        1 of 100,000');
-    expect(output).toMatch(/1234567890123\s+2026-11-25 08:01:02\s+1\s+15/);
+    expect(output).toMatch(/1234567890123\s+2026-11-25 08:01:02\s+1 check-out\s+15 face/);
   });
 
   it('exits 2 with what happened and what to do when the comm key is missing', async () => {

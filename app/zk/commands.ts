@@ -4,6 +4,7 @@ import { cliContext, fail, parseCount, parsePort, report } from '../cli-support'
 import { DEFAULT_ZK_PORT } from './constants';
 import { DEFAULT_TIMEOUT_MS } from './connect';
 import { probeDevice, type ProbeReport } from './probe';
+import { punchStateName, verifyTypeName } from './punch-codes';
 
 interface ProbeOptions {
   host: string;
@@ -76,9 +77,10 @@ function describe(probe: ProbeReport, target: string): string {
     }
   }
   if (probe.records) {
-    lines.push('', `Records (${count(probe.records.length)}):`, '  user id                   time                 state  verify');
+    lines.push('', `Records (${count(probe.records.length)}):`, '  user id                   time                 state             verify');
     for (const record of probe.records) {
-      lines.push(`  ${record.userId.padEnd(24)}  ${record.time}  ${String(record.state).padEnd(5)}  ${record.verify}`);
+      const state = `${record.state} ${punchStateName(record.state)}`;
+      lines.push(`  ${record.userId.padEnd(24)}  ${record.time}  ${state.padEnd(16)}  ${record.verify} ${verifyTypeName(record.verify)}`);
     }
   }
   for (const invalid of probe.invalidRecords ?? []) lines.push(`  skipped record ${invalid.index + 1} (user ${invalid.userId}): ${invalid.reason}`);

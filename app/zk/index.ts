@@ -8,6 +8,7 @@ export { decodeAttendanceLog, decodeRecords, ATTENDANCE_RECORD_SIZES, type Atten
 export { decodeUserList, type ZkUser } from './user-records';
 export { decodeFreeSizes, type ZkSizes } from './free-sizes';
 export { decodeLiveEvent, type LiveEvent } from './live-event';
+export { punchStateName, verifyTypeName } from './punch-codes';
 // The codec base, shared with the simulator.
 export * from './constants';
 export { zkChecksum } from './checksum';
