@@ -1,6 +1,6 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { ApiError, AppStatus } from '../api/contract';
 import { createFakeApi, type FakeApi } from './fake-api';
@@ -137,6 +137,13 @@ describe('startHost', () => {
     expect(page.headers.get('content-security-policy')).toContain("script-src 'self'");
     expect(page.headers.get('x-content-type-options')).toBe('nosniff');
     expect(await (await fetch(`${origin}/app.js`, { headers: bearer })).text()).toBe('console.log(1)');
+  });
+
+  it('serves a static folder given as a relative path', async () => {
+    const api = createFakeApi();
+    const host = await startHost({ api, events: api, port: 0, staticDir: relative(process.cwd(), staticDir), token: 'test-token' });
+    running.push(host);
+    expect(await (await fetch(`${host.url}app.js`, { headers: bearer })).text()).toBe('console.log(1)');
   });
 
   it('does not serve pages without the token', async () => {

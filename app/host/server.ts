@@ -1,7 +1,7 @@
 // The headless host: the built renderer and the PunchbridgeApi over HTTP with server-sent events
 // (notes/http-protocol.md). Loopback and a token by default; a password beyond loopback.
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import fastifyCookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
@@ -85,7 +85,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
 
 async function registerStaticFiles(app: FastifyInstance, staticDir: string): Promise<void> {
   const built = existsSync(join(staticDir, 'index.html'));
-  if (built) await app.register(fastifyStatic, { root: staticDir });
+  if (built) await app.register(fastifyStatic, { root: resolve(staticDir) });
   app.setNotFoundHandler((request, reply) => {
     if (request.url.startsWith('/api/')) {
       return reply.code(404).send({
