@@ -20,7 +20,8 @@ export interface MethodCall {
   siteUrl: string;
 }
 
-export type Answer = { ok: true; value: unknown } | { ok: false; failure: FrappeFailure };
+/** `extra` holds keys answered beside the value, such as v2's `has_next_page`. */
+export type Answer = { ok: true; value: unknown; extra?: Record<string, unknown> } | { ok: false; failure: FrappeFailure };
 
 type Method = { allowGuest: boolean; run: (call: MethodCall) => Answer };
 

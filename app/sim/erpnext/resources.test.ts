@@ -125,6 +125,22 @@ describe('resources', () => {
     expect((await put('/api/resource/Shift%20Type/Day%20Shift', { last_sync_of_checkin: '2026-03-14 19:00:00' }, EMPLOYEE_ONLY)).status).toBe(403);
   });
 
+  it('serves v2 document lists with start, limit and has_next_page, and PATCH updates', async () => {
+    const page = await getJson(`${sim.url}/api/v2/document/Employee?start=40&limit=3&order_by=name%20asc`);
+    expect(page.json).toEqual({ data: [{ name: 'HR-EMP-00041' }, { name: 'HR-EMP-00042' }, { name: 'HR-EMP-00043' }], has_next_page: true });
+    const last = await getJson(`${sim.url}/api/v2/document/Employee?start=40&limit=5&order_by=name%20asc`);
+    expect(last.json.has_next_page).toBe(false);
+    const patched = await request(`${sim.url}/api/v2/document/Employee/HR-EMP-00010`, {
+      method: 'PATCH',
+      headers: { ...JSON_HEADERS, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ branch: 'North Gate' }),
+    });
+    expect(patched.json.data).toMatchObject({ name: 'HR-EMP-00010', branch: 'North Gate' });
+    const missing = await getJson(`${sim.url}/api/v2/document/Employee/HR-EMP-99999`);
+    expect(missing.status).toBe(404);
+    expect(missing.json.errors).toEqual([expect.objectContaining({ type: 'DoesNotExistError', message: 'Employee HR-EMP-99999 not found' })]);
+  });
+
   it('lets only a System Manager read the system time zone', async () => {
     const settings = await getJson(`${sim.url}/api/resource/System%20Settings/System%20Settings`);
     expect(settings.json.data).toMatchObject({ time_zone: 'Asia/Kolkata' });

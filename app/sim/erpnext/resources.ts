@@ -33,6 +33,21 @@ export function handleResource(call: MethodCall, httpMethod: string, body: strin
   }
 }
 
+/**
+ * frappe/api/v2.py /api/v2/document/<DocType>[/<name>]: lists take `start` and `limit` (default 20)
+ * and add `has_next_page`; PATCH updates like PUT.
+ */
+export function handleV2Document(call: MethodCall, httpMethod: string, body: string, path: string[]): Answer {
+  if (path.length > 1 || httpMethod !== 'GET') return handleResource(call, httpMethod === 'PATCH' ? 'PUT' : httpMethod, body, path);
+  const { start, limit, ...rest } = call.formDict;
+  const pageLength = Number(limit ?? 20) || 20;
+  const formDict = { ...rest, limit_start: Number(start ?? 0) || 0, limit_page_length: pageLength + 1 };
+  const answer = handleResource({ ...call, formDict }, 'GET', body, path);
+  if (!answer.ok) return answer;
+  const rows = answer.value as Doc[];
+  return { ok: true, value: rows.slice(0, pageLength), extra: { has_next_page: rows.length > pageLength } };
+}
+
 function employeeResource(call: MethodCall, httpMethod: string, body: string, name: string | undefined): Answer {
   const { site, user } = call;
   if (!permissions.readEmployees(user)) return fail(permissionDenied('Employee'));

@@ -6,7 +6,7 @@ import { routeNotFound, htmlPage, renderFailure, unhandledError, type FrappeFail
 import { callMethod, isCheckinCommand, type Answer } from './methods';
 import type { FrappeVersion } from './options';
 import { buildFormDict, isFailure, resolveUser, wantsJson } from './request';
-import { handleResource } from './resources';
+import { handleResource, handleV2Document } from './resources';
 import { GUEST, type Site, type SiteUser } from './site';
 
 export interface ServerSettings {
@@ -92,7 +92,7 @@ async function handleApi(state: ServerState, request: FastifyRequest, reply: Fas
   const answer = route(state, segments ?? [], { user, formDict, siteUrl, body, httpMethod: request.method });
   if (!answer.ok) return sendFailure(reply, answer.failure, context);
   const key = api === 'v2' || segments?.[1] === 'resource' ? 'data' : 'message';
-  await reply.code(200).type('application/json').send(JSON.stringify({ [key]: answer.value }));
+  await reply.code(200).type('application/json').send(JSON.stringify({ [key]: answer.value, ...answer.extra }));
 }
 
 interface Call {
@@ -115,6 +115,7 @@ function route(state: ServerState, segments: string[] | undefined, call: Call): 
     // v2 serves the doctype route and plain dotted paths alike.
     return callMethod(methodCall, isCheckinCommand(version, command) || !command.includes('/') ? command : '');
   }
+  if (area === 'v2' && version >= 15 && rest[0] === 'document' && rest.length > 1) return handleV2Document(methodCall, call.httpMethod, call.body, rest.slice(1));
   return notFound();
 }
 
