@@ -59,6 +59,12 @@ export interface ZkSimulatorOptions {
   fingerCapacity?: number;
   /** Split each chunk's data into CMD_DATA packets of this size on TCP (some firmwares use 1008). */
   tcpDataPieceSize?: number;
+  /**
+   * Pause between the packets of a chunk on TCP, in ms. Default 0: the simulator only yields, which
+   * keeps them apart for a client in the same process; clients in another process that need them
+   * apart (node-zklib) want 1 ms or more, as a real device's link gives them.
+   */
+  packetGapMs?: number;
   /** Realtime attendance event data length: 32 (TFT capture) or 36 (what node-zklib expects). */
   eventSize?: 32 | 36;
   /** Give every session this id instead of a random one (golden-byte tests against captured transcripts). */
@@ -110,6 +116,7 @@ export function resolveOptions(options: ZkSimulatorOptions): ResolvedOptions {
     recordCapacity: options.recordCapacity ?? 200_000,
     fingerCapacity: options.fingerCapacity ?? 3_000,
     tcpDataPieceSize: options.tcpDataPieceSize ?? null,
+    packetGapMs: options.packetGapMs ?? 0,
     eventSize: options.eventSize ?? 32,
     sessionId: options.sessionId ?? null,
     strictChecksums: options.strictChecksums ?? false,

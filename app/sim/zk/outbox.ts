@@ -32,10 +32,12 @@ export class Outbox {
     this.enqueue(async () => {
       if (delayMs > 0) await sleep(delayMs);
       if (!paced) return this.write(packets);
-      // A terminal's PREPARE_DATA, DATA and ACK_OK leave as separate TCP segments with time between
-      // them; without a pause a client on this machine reads them as one (the coalesce fault).
+      // A terminal's PREPARE_DATA, DATA and ACK_OK leave as separate segments with time between
+      // them. Yielding between writes is enough for a client in this process to read them apart;
+      // a client in another process needs a real gap (packetGapMs), as a device's link gives it.
+      const gapMs = this.device.options.packetGapMs;
       for (const packet of packets) {
-        await new Promise((resolve) => setImmediate(resolve));
+        await (gapMs > 0 ? sleep(gapMs) : new Promise((resolve) => setImmediate(resolve)));
         this.write([packet]);
       }
     });
