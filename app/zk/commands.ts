@@ -1,5 +1,5 @@
 // `punchbridge device probe`: try a device from the command line.
-import type { Command } from 'commander';
+import { InvalidArgumentError, type Command } from 'commander';
 import { cliContext, fail, parseCount, parsePort, report } from '../cli-support';
 import { DEFAULT_ZK_PORT } from './constants';
 import { DEFAULT_TIMEOUT_MS } from './connect';
@@ -28,7 +28,7 @@ export function registerZkCommands(_program: Command, device: Command): void {
     .option('--users', 'list the users')
     .option('--records', 'list the attendance records')
     .option('--timeout <ms>', 'how long to wait for each answer', parseCount, DEFAULT_TIMEOUT_MS)
-    .option('--encoding <label>', 'how the device encodes names (utf-8, gbk, windows-1256...)', 'utf-8')
+    .option('--encoding <label>', 'how the device encodes names (utf-8, gbk, windows-1256...)', parseEncoding, 'utf-8')
     .action(async (options: ProbeOptions, command: Command) => {
       const context = cliContext(command);
       const result = await probeDevice(
@@ -38,6 +38,15 @@ export function registerZkCommands(_program: Command, device: Command): void {
       if (!result.ok) return fail(context, result.error);
       report(context, toJson(result.value), () => describe(result.value, `${options.host}:${options.port}`));
     });
+}
+
+function parseEncoding(label: string): string {
+  try {
+    new TextDecoder(label);
+    return label;
+  } catch {
+    throw new InvalidArgumentError(`"${label}" is not a text encoding this program knows (try utf-8, gbk, windows-1252, windows-1256)`);
+  }
 }
 
 function toJson(probe: ProbeReport) {
