@@ -19,7 +19,7 @@ export type {
   ShiftLocation,
   ShiftTypeSeed,
 } from './options';
-export { DEFAULT_API_KEY, DEFAULT_API_SECRET, DEFAULT_COMPANY, seedEmployees, employeeName } from './options';
+export { DEFAULT_API_KEY, DEFAULT_API_SECRET, DEFAULT_COMPANY, defaultUsers, defaultShiftTypes, seedEmployees, employeeName } from './options';
 export { CHECKIN_METHOD, CHECKIN_METHOD_V13, CHECKIN_METHOD_V2 } from './methods';
 export type { Doc as FrappeDoc } from './site';
 
@@ -42,10 +42,12 @@ export interface ErpnextSimulator {
 export async function startErpnextSimulator(options: ErpnextSimulatorOptions = {}): Promise<ErpnextSimulator> {
   const clock = options.clock ?? (() => new Date());
   const systemClock = new SystemClock(options.timeZone ?? 'UTC', clock);
-  const site = new Site(systemClock, options.users ?? defaultUsers(), options.employees ?? 10, options.shiftTypes ?? defaultShiftTypes());
+  const version = options.version ?? 15;
+  // auto_update_last_sync exists from hrms PR #2513 (2025) on: v15 mode has it, default off.
+  const shiftTypes = (options.shiftTypes ?? defaultShiftTypes()).map((seed) => (version >= 15 ? { auto_update_last_sync: 0 as const, ...seed } : seed));
+  const site = new Site(systemClock, options.users ?? defaultUsers(), options.employees ?? 10, shiftTypes);
   const store = new CheckinStore();
   const faults = new FaultSwitches(options.faults ?? {}, options.seed ?? 1, Date.now);
-  const version = options.version ?? 15;
   const state: ServerState = {
     site,
     store,

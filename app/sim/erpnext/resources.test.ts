@@ -112,7 +112,7 @@ describe('resources', () => {
   it('lists Shift Types and sets last_sync_of_checkin from a body sent without a Content-Type', async () => {
     const shifts = await getJson(`${sim.url}/api/resource/Shift%20Type?fields=${encodeURIComponent('["name","auto_update_last_sync","last_sync_of_checkin"]')}&order_by=name%20asc`);
     expect(shifts.json.data).toEqual([
-      { name: 'Day Shift', auto_update_last_sync: null, last_sync_of_checkin: null },
+      { name: 'Day Shift', auto_update_last_sync: 0, last_sync_of_checkin: null },
       { name: 'Night Shift', auto_update_last_sync: 1, last_sync_of_checkin: null },
     ]);
     const answer = await request(`${sim.url}/api/resource/Shift%20Type/Day%20Shift`, {
