@@ -89,6 +89,13 @@ describe('pushCheckin', () => {
     expect(again).toMatchObject({ kind: 'duplicate', existingCheckin: first.kind === 'accepted' ? first.checkinName : '' });
   });
 
+  it('detects the endpoint once for concurrent first pushes', async () => {
+    const client = await site();
+    const outcomes = await Promise.all(['1', '2', '3', '4', '5'].map((id) => client.pushCheckin(punch({ employeeFieldValue: id }))));
+    expect(outcomes.map((outcome) => outcome.kind)).toEqual(Array(5).fill('accepted'));
+    expect(simulator.checkinCallCount).toBe(6);
+  });
+
   it('tells an unknown device user and an inactive employee apart', async () => {
     const client = await site({ employees: [{ attendance_device_id: '1' }, { attendance_device_id: '2', status: 'Inactive' }, { attendance_device_id: '3', status: 'Left' }] });
     expect((await client.pushCheckin(punch({ employeeFieldValue: '99' }))).kind).toBe('no-employee');
