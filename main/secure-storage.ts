@@ -1,5 +1,6 @@
 // Secrets (the ERPNext API secret, comm keys) are encrypted with the operating system's keystore
 // through safeStorage: DPAPI on Windows, the Keychain on macOS, libsecret or KWallet on Linux.
+import type { SecretCodec } from '../app/settings';
 
 export interface SafeStorageLike {
   isEncryptionAvailable(): boolean;
@@ -8,12 +9,8 @@ export interface SafeStorageLike {
   getSelectedStorageBackend?(): string;
 }
 
-export interface SecretCipher {
-  encrypt(plainText: string): Buffer;
-  decrypt(encrypted: Buffer): string;
-}
-
-export function safeStorageCipher(safeStorage: SafeStorageLike): SecretCipher {
+/** The codec app/settings' encryptedSecretStore seals each secret with. */
+export function safeStorageCipher(safeStorage: SafeStorageLike): SecretCodec {
   return {
     encrypt(plainText) {
       if (!safeStorage.isEncryptionAvailable()) throw new Error('safeStorage cannot encrypt on this system');
