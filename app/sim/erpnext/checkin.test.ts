@@ -199,6 +199,20 @@ describe('add_log_based_on_employee_field, Frappe HR v15', () => {
   });
 });
 
+describe('a site that hides tracebacks', () => {
+  it('leaves exception and exc out of error bodies, and lists stored checkins through the resource API', async () => {
+    const sim = await startErpnextSimulator({ employees: 2, tracebacks: false });
+    const missing = await postJson(`${sim.url}${HRMS_PATH}`, { employee_field_value: '9', timestamp: '2026-03-14 08:00:00' });
+    expect(Object.keys(missing.json)).toEqual(['exc_type', '_server_messages']);
+    await postJson(`${sim.url}${HRMS_PATH}`, { employee_field_value: '2', timestamp: '2026-03-14 08:00:00' });
+    const fields = encodeURIComponent(JSON.stringify(['name', 'employee', 'time']));
+    const filters = encodeURIComponent(JSON.stringify([['employee', '=', 'HR-EMP-00002']]));
+    const listed = await request(`${sim.url}/api/resource/Employee%20Checkin?fields=${fields}&filters=${filters}`, { headers: JSON_HEADERS });
+    expect(listed.json.data).toEqual([{ name: sim.checkins[0]?.name, employee: 'HR-EMP-00002', time: '2026-03-14 08:00:00' }]);
+    await sim.close();
+  });
+});
+
 describe('geolocation (HR Settings allow_geolocation_tracking)', () => {
   let sim: ErpnextSimulator;
   beforeAll(async () => {
