@@ -17,6 +17,7 @@ interface ZkSimFlags {
   clockOffset?: number;
   dropAfter?: number;
   delayMs?: number;
+  packetGapMs?: number;
   seed?: number;
 }
 
@@ -67,6 +68,7 @@ export function registerZkSimCommand(sim: Command, untilStopped: () => Promise<v
     .option('--clock-offset <seconds>', 'device clock minus this PC clock', usage(parseSeconds))
     .option('--drop-after <bytes>', 'fault: drop each connection after this many bytes sent', usage(parseCount))
     .option('--delay-ms <ms>', 'fault: delay every reply', usage(parseCount))
+    .option('--packet-gap-ms <ms>', "pause between a chunk's TCP packets, for clients that cannot split them (node-zklib)", usage(parseCount))
     .option('--seed <n>', 'seed for the generated users and records (default 1)', usage(parseCount))
     .action(async (flags: ZkSimFlags, command: Command) => runZkSimulator(flags, command, untilStopped));
 }
@@ -84,6 +86,7 @@ async function runZkSimulator(flags: ZkSimFlags, command: Command, untilStopped:
     serialNumber: flags.serial,
     clockOffsetSeconds: flags.clockOffset,
     seed: flags.seed,
+    packetGapMs: flags.packetGapMs,
     faults: { coalesceChunks: Boolean(flags.coalesce), dropAfterBytes: flags.dropAfter ?? null, delayMs: flags.delayMs ?? 0 },
   };
   let simulator;

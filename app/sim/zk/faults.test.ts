@@ -58,6 +58,14 @@ describe('fault switches', () => {
     expect(client.reads - coalescedBefore).toBe(3);
   });
 
+  it("spaces a chunk's packets by packetGapMs, for clients in another process", async () => {
+    const client = await connectedTcp({ recordCount: 200, packetGapMs: 40 });
+    const started = Date.now();
+    const { firstChunk } = await client.readBuffer(CMD_ATTLOG_RRQ, 0, 0xffc0);
+    expect(firstChunk).toHaveLength(3);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(3 * 40 - 5);
+  });
+
   it('drops the connection after exactly N bytes', async () => {
     const client = await connectedTcp({ recordCount: 200, faults: { dropAfterBytes: 1000 } });
     await expect(client.readBuffer(CMD_ATTLOG_RRQ, 0, 0xffc0)).rejects.toThrow(/connection closed/);
