@@ -57,6 +57,7 @@ export function openJournal(filePath: string, options: JournalOptions = {}): Jou
     ...runStore(db, now),
     transaction: (work) => inTransaction(db, work),
     close() {
+      if (!db.isOpen) return;
       // Keeps the query planner's statistics fresh; cheap when nothing changed much.
       db.exec('PRAGMA analysis_limit = 1000');
       db.exec('PRAGMA optimize');

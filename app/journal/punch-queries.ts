@@ -20,7 +20,7 @@ interface Filter {
 
 /**
  * The text search matches user ids, employees and their names, names on the device, checkin names
- * (from the start) and error texts. Each is looked up in a small table or an index, never with a
+ * (from the start, without regard to case: the column is NOCASE) and error texts. Each is looked up in a small table or an index, never with a
  * LIKE over every punch: distinct user ids come from the identity index one seek at a time.
  */
 const SEARCH_IDS = `
@@ -36,10 +36,10 @@ const SEARCH_IDS = `
       SELECT employee FROM employees WHERE employee LIKE :contains ESCAPE '\\' OR employee_name LIKE :contains ESCAPE '\\'
       UNION SELECT employee FROM employee_mappings WHERE employee LIKE :contains ESCAPE '\\' OR employee_name LIKE :contains ESCAPE '\\')
     UNION
-    SELECT p.id FROM device_users u JOIN punches p ON p.user_id = u.user_id AND p.device_serial = u.device_serial
+    SELECT p.id FROM device_users u CROSS JOIN punches p ON p.user_id = u.user_id AND p.device_serial = u.device_serial
       WHERE u.name LIKE :contains ESCAPE '\\'
     UNION
-    SELECT p.id FROM punches p WHERE p.checkin_name IS NOT NULL AND p.checkin_name LIKE :startsWith ESCAPE '\\'
+    SELECT p.id FROM punches p WHERE p.checkin_name >= :startsWith AND p.checkin_name < :startsWith || char(1114111)
     UNION
     SELECT p.id FROM punches p WHERE p.state IN ('unmatched', 'rejected', 'failed') AND p.last_error LIKE :contains ESCAPE '\\'
   )`;
@@ -68,7 +68,7 @@ function buildFilter(query: PunchQuery): Filter & { search: Record<string, strin
     params.push(...query.states);
   }
   const text = query.search?.trim();
-  const search = text ? { contains: `%${escapeLike(text)}%`, startsWith: `${escapeLike(text)}%` } : null;
+  const search = text ? { contains: `%${escapeLike(text)}%`, startsWith: text } : null;
   const where = conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : '';
   // CROSS JOIN keeps the (small) matching set as the outer loop instead of a scan of all punches.
   const from = search ? 'matching_ids m CROSS JOIN punches p ON p.id = m.id' : 'punches p';
