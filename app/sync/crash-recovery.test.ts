@@ -52,7 +52,7 @@ it('a sync killed mid-push and started again sends every punch exactly once', { 
 
   const restarted = createSyncEngine({
     journal: harness.journal,
-    settings: { getErpnext: () => harness!.settings.erpnext, getSync: () => harness!.settings.sync },
+    settings: { getErpnext: () => harness!.settings.erpnext, getSyncSettings: () => harness!.settings.sync },
     secrets: { get: (name) => harness!.secrets.get(name) ?? null },
     lockFile,
   });

@@ -206,7 +206,7 @@ describe('reliability', { timeout: 60_000 }, () => {
       otherJournal.addDevice({ ...stored, commKey: undefined });
       const other = createSyncEngine({
         journal: otherJournal,
-        settings: { getErpnext: () => harness!.settings.erpnext, getSync: () => harness!.settings.sync },
+        settings: { getErpnext: () => harness!.settings.erpnext, getSyncSettings: () => harness!.settings.sync },
         secrets: { get: (name) => harness!.secrets.get(name) ?? null },
       });
       const second = await other.runOnce('manual');

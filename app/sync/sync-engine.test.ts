@@ -125,7 +125,7 @@ describe('a sync run', () => {
     const lockFile = `${harness.dataDir}/sync.lock`;
     const engine = createSyncEngine({
       journal: harness.journal,
-      settings: { getErpnext: () => harness!.settings.erpnext, getSync: () => harness!.settings.sync },
+      settings: { getErpnext: () => harness!.settings.erpnext, getSyncSettings: () => harness!.settings.sync },
       secrets: { get: (name) => harness!.secrets.get(name) ?? null },
       lockFile,
     });

@@ -1,27 +1,22 @@
 // The sync engine: runs one sync at a time (a second trigger joins the run in progress), tells
 // listeners how it goes, and keeps a second process off the journal while it runs. The schedule
 // sits on top (createSyncScheduler).
-import type { ApiError, ErpnextSettings, RunProgress, RunSummary, RunTrigger, SyncSettings } from '../api/contract';
+import type { ApiError, RunProgress, RunSummary, RunTrigger } from '../api/contract';
 import { createErpnextClient, type ErpnextClient, type ErpnextConnection } from '../erpnext';
 import type { Journal } from '../journal';
 import type { Logger } from '../log';
+import { deviceCommKeyName, ERPNEXT_API_SECRET, type SecretStore, type SettingsStore } from '../settings';
 import { connectZk, type ZkConnectOptions, type ZkDevice } from '../zk';
 import { systemClock, type Clock } from './clock';
 import { acquireRunLock } from './run-lock';
 import { createScheduler, type Scheduler, type SchedulerOptions } from './scheduler';
 import { executeRun, type RunConfig } from './sync-run';
 
-/** The settings a run reads. */
-export interface SyncSettingsSource {
-  /** The ERPNext connection, or null while it is not set up. */
-  getErpnext(): Omit<ErpnextSettings, 'hasApiSecret'> | null;
-  getSync(): SyncSettings;
-}
+/** The settings a run reads (a SettingsStore has them). */
+export type SyncSettingsSource = Pick<SettingsStore, 'getErpnext' | 'getSyncSettings'>;
 
-/** Where the API secret (`erpnext.apiSecret`) and comm keys (`device.<id>.commKey`) are kept. */
-export interface SecretSource {
-  get(name: string): string | null | undefined | Promise<string | null | undefined>;
-}
+/** Where the API secret and comm keys are kept (a SecretStore). */
+export type SecretSource = Pick<SecretStore, 'get'>;
 
 export interface SyncEngineOptions {
   journal: Journal;
@@ -62,7 +57,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     if (lock && !lock.ok) return recordRefusedRun(options.journal, trigger, lock.heldBy, clock);
     try {
       options.logger?.info(`Sync run started (${trigger})`);
-      const summary = await executeRun(trigger, await loadRunConfig(options), {
+      const summary = await executeRun(trigger, loadRunConfig(options), {
         journal: options.journal,
         createErpnextClient: options.erpnextClientFactory ?? createErpnextClient,
         zkConnect: options.zkConnect ?? connectZk,
@@ -109,16 +104,16 @@ export function createSyncScheduler(
   return createScheduler({ ...options, clock: options.clock ?? systemClock, run: (trigger) => engine.runOnce(trigger) });
 }
 
-async function loadRunConfig(options: SyncEngineOptions): Promise<RunConfig> {
+function loadRunConfig(options: SyncEngineOptions): RunConfig {
   const commKeys = new Map<string, string>();
   for (const device of options.journal.listDevices()) {
-    const key = await options.secrets.get(`device.${device.id}.commKey`);
+    const key = options.secrets.get(deviceCommKeyName(device.id));
     if (key) commKeys.set(device.id, key);
   }
   return {
     erpnext: options.settings.getErpnext(),
-    apiSecret: (await options.secrets.get('erpnext.apiSecret')) ?? null,
-    sync: options.settings.getSync(),
+    apiSecret: options.secrets.get(ERPNEXT_API_SECRET),
+    sync: options.settings.getSyncSettings(),
     commKeyOf: (deviceId) => commKeys.get(deviceId) ?? null,
   };
 }

@@ -65,7 +65,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const newEngine = () =>
     createSyncEngine({
       journal,
-      settings: { getErpnext: () => settings.erpnext, getSync: () => settings.sync },
+      settings: { getErpnext: () => settings.erpnext, getSyncSettings: () => settings.sync },
       secrets: { get: (name) => secrets.get(name) ?? null },
       ...options.engine,
     });

@@ -16,7 +16,7 @@ const engine = createSyncEngine({
   journal,
   settings: {
     getErpnext: () => ({ url: env('PB_ERPNEXT_URL'), apiKey: env('PB_API_KEY'), serverTimeZone: 'UTC', employeeFieldname: 'attendance_device_id', verifyTls: true, caFile: null, latitude: null, longitude: null }),
-    getSync: () => sync,
+    getSyncSettings: () => sync,
   },
   secrets: { get: (name) => (name === 'erpnext.apiSecret' ? env('PB_API_SECRET') : null) },
   lockFile: env('PB_LOCK_FILE'),

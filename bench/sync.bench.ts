@@ -1,0 +1,113 @@
+// The whole sync (issue #4 §7): a first sync of 100,000 punches from the ZK simulator into the
+// ERPNext simulator at 5 ms per request, split into read, save and push; then a re-sync with those
+// synced and 100 new punches on the device, which must make exactly 100 checkin calls.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { DeviceInputSchema, SyncSettingsSchema, type RunProgress, type RunSummary } from '../app/api/contract';
+import { openJournal, type Journal } from '../app/journal';
+import { DEFAULT_API_KEY, DEFAULT_API_SECRET, startErpnextSimulator, type ErpnextSimulator } from '../app/sim/erpnext';
+import { startZkSimulator } from '../app/sim/zk';
+import { createSyncEngine } from '../app/sync';
+import { printTable } from './support';
+
+const RECORDS = 100_000;
+const USERS = 2_000;
+const NEW_PUNCHES = 100;
+const LATENCY_MS = 5;
+
+interface Phases {
+  readMs: number;
+  saveMs: number;
+  pushMs: number;
+  totalMs: number;
+}
+
+export async function run(): Promise<void> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'punchbridge-sync-bench-'));
+  const zk = await startZkSimulator({ recordCount: RECORDS, userCount: USERS, recordCapacity: 200_000, serialNumber: 'BENCH0001' });
+  const erpnext = await startErpnextSimulator({ employees: USERS, faults: { latencyMs: LATENCY_MS } });
+  const journal = openJournal(join(dataDir, 'journal.sqlite'));
+  try {
+    journal.addDevice(DeviceInputSchema.parse({ name: 'Bench device', host: zk.host, port: zk.port, timeZone: 'UTC' }));
+    const sync = SyncSettingsSchema.parse({});
+    const engine = createSyncEngine({
+      journal,
+      settings: {
+        getErpnext: () => ({ url: erpnext.url, apiKey: DEFAULT_API_KEY, serverTimeZone: 'UTC', employeeFieldname: 'attendance_device_id', verifyTls: true, caFile: null, latitude: null, longitude: null }),
+        getSyncSettings: () => sync,
+      },
+      secrets: { get: (name) => (name === 'erpnext.apiSecret' ? DEFAULT_API_SECRET : null) },
+    });
+
+    const first = await timedRun(engine.runOnce.bind(engine), engine.onProgress.bind(engine), erpnext);
+    const userIds = zk.users.map((user) => user.userId);
+    for (let i = 0; i < NEW_PUNCHES; i++) zk.punch({ userId: userIds[i % userIds.length]!, time: `2026-12-01 ${String(8 + Math.floor(i / 60)).padStart(2, '0')}:${String(i % 60).padStart(2, '0')}:00` });
+    const second = await timedRun(engine.runOnce.bind(engine), engine.onProgress.bind(engine), erpnext);
+
+    printTable(`Sync engine: ${RECORDS.toLocaleString('en-US')} punches, ERPNext simulator at ${LATENCY_MS} ms, push concurrency ${sync.pushConcurrency}`, [
+      row('first sync', first, journal),
+      row(`re-sync, ${NEW_PUNCHES} new`, second, journal),
+    ]);
+  } finally {
+    journal.close();
+    await Promise.all([zk.close(), erpnext.close()]);
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+interface TimedRun {
+  summary: RunSummary;
+  phases: Phases;
+  checkinCalls: number;
+}
+
+async function timedRun(
+  runOnce: (trigger: 'cli') => Promise<RunSummary>,
+  onProgress: (listener: (progress: RunProgress) => void) => () => void,
+  erpnext: ErpnextSimulator,
+): Promise<TimedRun> {
+  const marks: Partial<Record<'reading' | 'saving' | 'done' | 'push', number>> = {};
+  const stop = onProgress((progress) => {
+    const phase = progress.devices[0]?.phase;
+    const now = performance.now();
+    if ((phase === 'connecting' || phase === 'reading-users') && marks.reading === undefined) marks.reading = now;
+    if (phase === 'saving' && marks.saving === undefined) marks.saving = now;
+    if (phase === 'done' && marks.done === undefined) marks.done = now;
+    if (progress.push.total > 0 && marks.push === undefined) marks.push = now;
+  });
+  const callsBefore = erpnext.checkinCallCount;
+  const started = performance.now();
+  const summary = await runOnce('cli');
+  const finished = performance.now();
+  stop();
+  const pushStart = marks.push ?? marks.done ?? finished;
+  return {
+    summary,
+    checkinCalls: erpnext.checkinCallCount - callsBefore,
+    phases: {
+      readMs: (marks.saving ?? finished) - (marks.reading ?? started),
+      saveMs: (marks.done ?? finished) - (marks.saving ?? finished),
+      pushMs: finished - pushStart,
+      totalMs: finished - started,
+    },
+  };
+}
+
+function row(name: string, timed: TimedRun, journal: Journal): Record<string, string | number> {
+  const { counts } = timed.summary;
+  return {
+    run: name,
+    'read s': timed.phases.readMs / 1000,
+    'save s': timed.phases.saveMs / 1000,
+    'push s': timed.phases.pushMs / 1000,
+    'total s': timed.phases.totalMs / 1000,
+    read: counts.read,
+    new: counts.new,
+    synced: counts.synced + counts.duplicates,
+    failed: counts.failed,
+    'checkin calls': timed.checkinCalls,
+    'synced in journal': journal.countByState().synced,
+  };
+}
