@@ -1,1 +1,2 @@
 export * from './contract';
+export { createPunchbridgeService, type PunchbridgeService, type ServiceOptions } from './service';

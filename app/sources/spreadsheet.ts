@@ -28,7 +28,7 @@ export function readCsv(text: string): Table {
     relax_column_count: true,
     skip_empty_lines: true,
     info: true,
-  }) as { record: string[]; info: { lines: number } }[];
+  }) as unknown as { record: string[]; info: { lines: number } }[];
   const [header, ...data] = records;
   return {
     headers: (header?.record ?? []).map((name) => name.trim()),

@@ -1,0 +1,114 @@
+// Devices: the journal keeps their settings and read history, the secret store their comm keys.
+import { connectZk, probeDevice, ZkError, type ZkConnectOptions } from '../../zk';
+import type { StoredDevice } from '../../journal';
+import { deviceCommKeyName } from '../../settings';
+import { instantToWallClock } from '../../sync';
+import type { ApiError, Device, DeviceStatus, PunchbridgeApi, Result } from '../contract';
+import type { ServiceContext } from './context';
+
+const PROBE_TIMEOUT_MS = 8000;
+
+type DeviceMethods = Pick<
+  PunchbridgeApi,
+  'listDevices' | 'addDevice' | 'updateDevice' | 'removeDevice' | 'testDevice' | 'readDeviceUsers' | 'setDeviceTime'
+>;
+
+export function deviceMethods(context: ServiceContext): DeviceMethods {
+  const { journal, secrets } = context;
+  const describe = (device: StoredDevice): Device => ({
+    ...device,
+    hasCommKey: Boolean(secrets.get(deviceCommKeyName(device.id))),
+    status: deviceStatus(device, context.settings.getSyncSettings().clockSkewWarningSeconds),
+  });
+  const findDevice = (id: string): Result<StoredDevice> => {
+    const device = journal.getDevice(id);
+    return device ? { ok: true, value: device } : { ok: false, error: noSuchDevice(id) };
+  };
+
+  return {
+    async listDevices() {
+      return journal.listDevices().map(describe);
+    },
+    async addDevice(input) {
+      const { commKey, ...config } = input as Required<typeof input>;
+      const stored = journal.addDevice(config);
+      if (commKey) secrets.set(deviceCommKeyName(stored.id), commKey);
+      context.log.info(`Device added: ${stored.name} (${stored.host}:${stored.port})`);
+      context.announceStatus();
+      return { ok: true, value: describe(stored) };
+    },
+    async updateDevice({ id, changes }) {
+      const { commKey, ...config } = changes;
+      const updated = journal.updateDevice(id, config as Parameters<typeof journal.updateDevice>[1]);
+      if (!updated) return { ok: false, error: noSuchDevice(id) };
+      if (commKey === '') secrets.delete(deviceCommKeyName(id));
+      else if (commKey) secrets.set(deviceCommKeyName(id), commKey);
+      context.announceStatus();
+      return { ok: true, value: describe(updated) };
+    },
+    async removeDevice({ id }) {
+      const removed = journal.removeDevice(id);
+      if (!removed) return { ok: false, error: noSuchDevice(id) };
+      secrets.delete(deviceCommKeyName(id));
+      context.log.info(`Device removed (${id}); ${removed.keptPunches} punches kept`);
+      context.announceStatus();
+      return { ok: true, value: removed };
+    },
+    async testDevice(input) {
+      const commKey = input.commKey ?? (input.deviceId ? secrets.get(deviceCommKeyName(input.deviceId)) : null);
+      return probeDevice({ ...connectOptions(input.host, input.port ?? 4370, input.transport ?? 'auto', commKey), timeoutMs: PROBE_TIMEOUT_MS });
+    },
+    async readDeviceUsers({ id }) {
+      const found = findDevice(id);
+      if (!found.ok) return found;
+      return withDevice(context, found.value, async (zk) => {
+        const users = await zk.readUsers();
+        const serialNumber = await zk.getSerialNumber();
+        const deviceUsers = users.map((user) => ({ userId: user.userId, name: user.name, privilege: user.privilege, cardNumber: user.cardNumber }));
+        journal.upsertDeviceUsers(serialNumber, deviceUsers);
+        return deviceUsers;
+      });
+    },
+    async setDeviceTime({ id }) {
+      const found = findDevice(id);
+      if (!found.ok) return found;
+      const zone = found.value.timeZone ?? context.settings.getErpnext()?.serverTimeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
+      return withDevice(context, found.value, async (zk) => {
+        const deviceTime = instantToWallClock(new Date(context.clock.now()), zone);
+        await zk.setTime(deviceTime);
+        context.log.info(`Set the clock of ${found.value.name} to ${deviceTime} (${zone})`);
+        return { deviceTime };
+      });
+    },
+  };
+}
+
+function connectOptions(host: string, port: number, transport: 'auto' | 'udp', commKey: string | null | undefined): ZkConnectOptions {
+  return { host, port, transport, commKey: commKey ? Number(commKey) : undefined };
+}
+
+async function withDevice<T>(context: ServiceContext, device: StoredDevice, work: (zk: Awaited<ReturnType<typeof connectZk>>) => Promise<T>): Promise<Result<T>> {
+  const commKey = context.secrets.get(deviceCommKeyName(device.id));
+  let zk: Awaited<ReturnType<typeof connectZk>> | null = null;
+  try {
+    zk = await connectZk({ ...connectOptions(device.host, device.port, device.transport, commKey), timeoutMs: PROBE_TIMEOUT_MS, nameEncoding: device.nameEncoding });
+    return { ok: true, value: await work(zk) };
+  } catch (error) {
+    if (error instanceof ZkError) return { ok: false, error: error.toApiError() };
+    throw error;
+  } finally {
+    await zk?.disconnect();
+  }
+}
+
+export function deviceStatus(device: StoredDevice, skewWarningSeconds: number): DeviceStatus {
+  if (!device.enabled) return 'disabled';
+  if (device.lastError) return 'error';
+  if (!device.lastReadAt) return 'never-read';
+  if (device.clockSkewSeconds !== null && Math.abs(device.clockSkewSeconds) > skewWarningSeconds) return 'warning';
+  return 'ok';
+}
+
+function noSuchDevice(id: string): ApiError {
+  return { code: 'no-such-device', message: `There is no device with the id "${id}"; it may have been removed.`, action: 'Reload the device list.' };
+}

@@ -1,0 +1,70 @@
+// The punch list: pages for the UI, retry and ignore on a selection, CSV export.
+import type { Punch, PunchbridgeApi, PunchExport } from '../contract';
+import type { Journal } from '../../journal';
+import type { ServiceContext } from './context';
+
+type PunchMethods = Pick<PunchbridgeApi, 'queryPunches' | 'retryPunches' | 'ignorePunches' | 'exportPunchesCsv'>;
+
+const EXPORT_PAGE = 5000;
+
+export function punchMethods(context: ServiceContext): PunchMethods {
+  const { journal } = context;
+  return {
+    async queryPunches(query) {
+      return journal.queryPunches(query);
+    },
+    async retryPunches({ ids }) {
+      const requeued = journal.requeue(ids);
+      context.announceStatus();
+      return { ok: true, value: { requeued } };
+    },
+    async ignorePunches({ ids }) {
+      const ignored = journal.markIgnored(ids);
+      context.announceStatus();
+      return { ok: true, value: { ignored } };
+    },
+    async exportPunchesCsv(filter) {
+      const csv = punchesCsv(journal, filter);
+      const stamp = new Date(context.clock.now()).toISOString().slice(0, 10);
+      return { ok: true, value: { fileName: `punchbridge-punches-${stamp}.csv`, csv } };
+    },
+  };
+}
+
+const COLUMNS: [string, (punch: Punch) => string | number | null][] = [
+  ['Device', (p) => p.deviceName],
+  ['Device serial', (p) => p.deviceSerial],
+  ['User ID', (p) => p.userId],
+  ['Employee', (p) => p.employee],
+  ['Employee name', (p) => p.employeeName],
+  ['Device time', (p) => p.deviceTime],
+  ['ERPNext time', (p) => p.serverTime],
+  ['Log type', (p) => p.logType],
+  ['State', (p) => p.state],
+  ['Reason', (p) => p.lastError],
+  ['Time note', (p) => p.timeNote],
+  ['Employee Checkin', (p) => p.checkinName],
+  ['Attempts', (p) => p.attempts],
+  ['Source', (p) => p.source],
+  ['Received', (p) => p.receivedAt],
+  ['Synced', (p) => p.syncedAt],
+];
+
+/** Every punch the filter matches, as RFC 4180 CSV that spreadsheet programs open as they are. */
+export function punchesCsv(journal: Pick<Journal, 'queryPunches'>, filter: PunchExport): string {
+  const lines = [COLUMNS.map(([title]) => csvField(title)).join(',')];
+  for (let offset = 0; ; offset += EXPORT_PAGE) {
+    const page = journal.queryPunches({ ...filter, offset, limit: EXPORT_PAGE });
+    for (const punch of page.rows) lines.push(COLUMNS.map(([, value]) => csvField(value(punch))).join(','));
+    if (page.rows.length < EXPORT_PAGE) break;
+  }
+  return `\uFEFF${lines.join('\r\n')}\r\n`;
+}
+
+function csvField(value: string | number | null): string {
+  if (value === null) return '';
+  const text = String(value);
+  // A leading = + - @ would run as a formula in a spreadsheet: quote it as text.
+  const safe = /^[=+\-@]/.test(text) ? `'${text}` : text;
+  return /[",\r\n]/.test(safe) || safe !== text ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
