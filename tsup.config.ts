@@ -10,4 +10,6 @@ export default defineConfig({
   sourcemap: true,
   clean: true,
   splitting: false,
+  // node:sqlite exists only under its node: name.
+  removeNodeProtocol: false,
 });
