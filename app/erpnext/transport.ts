@@ -71,6 +71,8 @@ export function createTransport(connection: ErpnextConnection): Result<Transport
     timeout: timeoutMs,
     httpAgent,
     httpsAgent,
+    // axios does not tunnel HTTPS through an HTTP proxy (no CONNECT), so proxy variables in the
+    // environment would break https sites rather than help; connections go direct.
     proxy: false,
     maxRedirects: 0,
     responseType: 'text',
