@@ -1,8 +1,9 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { ERPNEXT_API_SECRET, openFileSecretStore, openSettings } from '../app/settings';
+import { createLogger, LogBook } from '../app/log';
+import { openSettings, settingsStoreFrom } from '../app/settings';
 
 // electron-store is conf plus Electron's paths; conf writes the same file without Electron.
 vi.mock('electron-store', async () => {
@@ -15,33 +16,30 @@ vi.mock('electron-store', async () => {
     },
   };
 });
-vi.mock('electron', () => ({}));
 
-const { desktopStores, DESKTOP_SECRETS_FILE_NAME } = await import('./desktop-service');
-
-const reversing = {
-  encrypt: (text: string) => Buffer.from(`sealed:${[...text].reverse().join('')}`),
-  decrypt: (data: Buffer) => [...data.toString().replace(/^sealed:/, '')].reverse().join(''),
-};
+const { desktopSettingsBacking } = await import('./desktop-service');
 
 const folders: string[] = [];
 afterEach(() => folders.splice(0).forEach((folder) => rmSync(folder, { recursive: true, force: true })));
+function dataFolder(): string {
+  const folder = mkdtempSync(join(tmpdir(), 'punchbridge-desktop-'));
+  folders.push(folder);
+  return folder;
+}
 
-describe('desktopStores', () => {
+describe('desktopSettingsBacking', () => {
   it('keeps settings in the config.json the CLI reads too', () => {
-    const dataDir = mkdtempSync(join(tmpdir(), 'punchbridge-desktop-'));
-    folders.push(dataDir);
-    desktopStores(dataDir, reversing).settings.setPreferences({ closeToTray: false });
+    const dataDir = dataFolder();
+    settingsStoreFrom(desktopSettingsBacking(dataDir, createLogger('test', new LogBook()))).setPreferences({ closeToTray: false });
     expect(openSettings(dataDir).getPreferences().closeToTray).toBe(false);
   });
 
-  it('stores secrets encrypted, apart from headless mode\'s plain secrets file', () => {
-    const dataDir = mkdtempSync(join(tmpdir(), 'punchbridge-desktop-'));
-    folders.push(dataDir);
-    const { secrets } = desktopStores(dataDir, reversing);
-    secrets.set(ERPNEXT_API_SECRET, 'abc123secret');
-    expect(secrets.get(ERPNEXT_API_SECRET)).toBe('abc123secret');
-    expect(readFileSync(join(dataDir, DESKTOP_SECRETS_FILE_NAME), 'utf8')).not.toContain('abc123secret');
-    expect(openFileSecretStore(dataDir).get(ERPNEXT_API_SECRET)).toBeNull();
+  it('sets an unreadable settings file aside and says so in the log', () => {
+    const dataDir = dataFolder();
+    writeFileSync(join(dataDir, 'config.json'), '{ not json');
+    const book = new LogBook();
+    const backing = desktopSettingsBacking(dataDir, createLogger('main', book));
+    expect(backing.get('preferences')).toBeUndefined();
+    expect(book.read(5)[0]!.message).toMatch(/was not valid JSON/);
   });
 });

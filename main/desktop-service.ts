@@ -1,18 +1,11 @@
 // The service behind the desktop app: app/api's createPunchbridgeService in 'desktop' mode, with
-// settings in electron-store and secrets encrypted by safeStorage.
+// settings in electron-store and secrets sealed by safeStorage.
 import { join } from 'node:path';
 import Store from 'electron-store';
 import * as apiModule from '../app/api';
 import type { PunchbridgeApi, PunchbridgeEvents } from '../app/api/contract';
-import {
-  encryptedSecretStore,
-  openSettingsFile,
-  SETTINGS_FILE_NAME,
-  settingsStoreFrom,
-  type SecretCodec,
-  type SecretStore,
-  type SettingsStore,
-} from '../app/settings';
+import type { Logger } from '../app/log';
+import { openSettingsFile, SETTINGS_FILE_NAME, type SecretCodec, type SettingsBacking } from '../app/settings';
 
 export type DesktopService = PunchbridgeApi &
   PunchbridgeEvents & {
@@ -21,18 +14,12 @@ export type DesktopService = PunchbridgeApi &
     onWake?(): void;
   };
 
-export interface DesktopServiceOptions {
+interface DesktopServiceOptions {
   dataDir: string;
   mode: 'desktop';
-  settings: SettingsStore;
-  secrets: SecretStore;
+  secretCipher: SecretCodec;
+  settingsBacking: SettingsBacking;
 }
-
-/**
- * Not headless mode's secrets.json: that one holds plain values, so `punchbridge serve` on the same
- * data folder would read these encrypted ones as secrets. Apart, it finds none and says so.
- */
-export const DESKTOP_SECRETS_FILE_NAME = 'secrets.desktop.json';
 
 // createPunchbridgeService is app/api's service, built on the sync engine; it is read through the
 // namespace so the shell builds before that export exists.
@@ -40,16 +27,16 @@ const { createPunchbridgeService } = apiModule as typeof apiModule & {
   createPunchbridgeService: (options: DesktopServiceOptions) => Promise<DesktopService>;
 };
 
-export function desktopStores(dataDir: string, codec: SecretCodec): { settings: SettingsStore; secrets: SecretStore } {
-  const location = join(dataDir, SETTINGS_FILE_NAME);
-  // electron-store and conf write the same config.json, so the CLI sees the desktop app's settings.
-  const { backing, openProblem } = openSettingsFile(location, () => new Store<Record<string, unknown>>({ cwd: dataDir, name: 'config' }));
-  return {
-    settings: settingsStoreFrom(backing, { location, openProblem }),
-    secrets: encryptedSecretStore(join(dataDir, DESKTOP_SECRETS_FILE_NAME), codec),
-  };
+/** electron-store over the config.json that conf writes in headless mode, so both see the same settings. */
+export function desktopSettingsBacking(dataDir: string, log: Logger): SettingsBacking {
+  const { backing, openProblem } = openSettingsFile(
+    join(dataDir, SETTINGS_FILE_NAME),
+    () => new Store<Record<string, unknown>>({ cwd: dataDir, name: 'config' }),
+  );
+  if (openProblem) log.warn(`${openProblem.message} ${openProblem.action}`);
+  return backing;
 }
 
-export function createDesktopService(dataDir: string, codec: SecretCodec): Promise<DesktopService> {
-  return createPunchbridgeService({ dataDir, mode: 'desktop', ...desktopStores(dataDir, codec) });
+export function createDesktopService(dataDir: string, secretCipher: SecretCodec, log: Logger): Promise<DesktopService> {
+  return createPunchbridgeService({ dataDir, mode: 'desktop', secretCipher, settingsBacking: desktopSettingsBacking(dataDir, log) });
 }

@@ -51,7 +51,7 @@ function notify(notice: DesktopNotice): void {
 async function start(): Promise<void> {
   const warning = weakEncryptionWarning(safeStorage, process.platform);
   if (warning) log.warn(warning);
-  const service = await createDesktopService(app.getPath('userData'), safeStorageCipher(safeStorage));
+  const service = await createDesktopService(app.getPath('userData'), safeStorageCipher(safeStorage), log);
   const state = shellState(app.getPath('userData'));
   let preferences: Preferences = await service.getPreferences();
   const applyPreferences = (next: Preferences) => {
