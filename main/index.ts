@@ -115,6 +115,8 @@ function stopServiceOnQuit(service: DesktopService, tray: AppTray): void {
 
 if (claimSingleInstance(app, showWindow)) {
   app.on('before-quit', () => (quitting = true));
+  // macOS: a click on the Dock icon brings the hidden window back.
+  app.on('activate', showWindow);
   // Without close-to-tray, closing the window ends the app on every platform: nothing would sync
   // otherwise while a dock icon suggested it still did.
   app.on('window-all-closed', () => app.quit());
