@@ -46,6 +46,6 @@ export default defineConfig({
           command: `npx vite build --config renderer/vite.fixture.config.ts --logLevel warn && npx vite preview --config renderer/vite.fixture.config.ts --port ${fixturePort} --strictPort`,
           url: `http://127.0.0.1:${fixturePort}/fixture.html`,
           timeout: 180_000,
-          reuseExistingServer: !process.env.CI,
+          reuseExistingServer: false,
         },
 });

@@ -30,7 +30,7 @@ const SHOTS: Shot[] = [
   { name: 'settings', hash: '/settings', expectText: 'Shift types to update' },
   { name: 'settings-first-run', hash: '/settings', options: { scenario: 'first-run' }, expectText: 'ERPNext connection' },
   { name: 'history', hash: '/history', expectText: 'Partly completed' },
-  { name: 'history-run', hash: '/history/495', expectText: 'Devices in this sync' },
+  { name: 'history-run', hash: '/history/495', expectText: 'Read from devices' },
   { name: 'history-log', hash: '/history?tab=log', expectText: 'Problems only' },
   { name: 'history-empty', hash: '/history', options: { scenario: 'empty' }, expectText: 'No syncs yet' },
 ];

@@ -1,48 +1,8 @@
 // The browser's PunchbridgeApi, spoken over the headless host's HTTP protocol
 // (/work/notes/http-protocol.md): POST /api/<method> with {"input": ...}, events over SSE.
 import type { ApiError, PunchbridgeApi, PunchbridgeApiMethod, PunchbridgeEvent, PunchbridgeEvents, Result } from '../../../app/api/contract';
-import { PUNCHBRIDGE_API_METHODS } from '../../../app/api/contract';
+import { PUNCHBRIDGE_API_METHODS, PUNCHBRIDGE_API_RETURNS_RESULT as RETURNS_RESULT } from '../../../app/api/contract';
 
-type ReturnsResult<M extends PunchbridgeApiMethod> = Awaited<ReturnType<PunchbridgeApi[M]>> extends Result<unknown> ? true : false;
-
-/**
- * Which methods answer with a Result. The type forces each entry to match the contract, so a
- * refused request can become `{ ok: false }` where the screen expects one and a throw elsewhere.
- */
-const RETURNS_RESULT: { [M in PunchbridgeApiMethod]: ReturnsResult<M> } = {
-  getStatus: false,
-  syncNow: true,
-  listDevices: false,
-  addDevice: true,
-  updateDevice: true,
-  removeDevice: true,
-  testDevice: true,
-  readDeviceUsers: true,
-  setDeviceTime: true,
-  getErpnextSettings: false,
-  saveErpnextSettings: true,
-  testErpnext: true,
-  listShiftTypes: true,
-  listUnmatchedUsers: false,
-  searchEmployees: true,
-  mapUsers: true,
-  unmapUser: true,
-  listMappings: false,
-  queryPunches: false,
-  retryPunches: true,
-  ignorePunches: true,
-  exportPunchesCsv: true,
-  getSchedule: false,
-  setSchedule: true,
-  setPaused: false,
-  getSyncSettings: false,
-  saveSyncSettings: true,
-  listRuns: false,
-  getRun: false,
-  readLog: false,
-  getPreferences: false,
-  setPreferences: true,
-};
 
 /** A request the host refused or could not answer, for methods that have no Result to carry it. */
 export class ApiRequestError extends Error {

@@ -11,6 +11,11 @@ export function formatWallClock(value: string | null | undefined, { seconds = fa
   return `${Number(day)} ${MONTHS[Number(month) - 1]} ${year}, ${hour}:${minute}${seconds ? `:${second}` : ''}`;
 }
 
+/** "2026-11-25 09:15:02" -> "25 Nov 2026". */
+export function formatDay(value: string | null | undefined): string {
+  return formatWallClock(value).split(',')[0]!;
+}
+
 export function formatDuration(milliseconds: number): string {
   const seconds = Math.round(milliseconds / 1000);
   if (seconds < 60) return `${seconds} s`;

@@ -57,7 +57,7 @@ export function suggestMatches<T>(
   name: string | null,
   candidates: T[],
   nameOf: (candidate: T) => string,
-  { limit = 3, minScore = 0.6 }: { limit?: number; minScore?: number } = {},
+  { limit = 3, minScore = 0.7 }: { limit?: number; minScore?: number } = {},
 ): Suggestion<T>[] {
   if (!name) return [];
   return candidates

@@ -94,6 +94,11 @@ export function fixtureEmployees(): EmployeeSummary[] {
       branch: index % 3 === 0 ? 'Pune' : 'Mumbai',
     });
   }
+  // People who are on the devices but not yet linked in ERPNext (no Attendance Device ID).
+  const unlinked = ['Zoë Müller', 'Łukasz Wójcik', 'Søren Østergaard-Kierkegaard', 'محمد الهاشمي', '陈美'];
+  unlinked.forEach((employeeName, offset) => {
+    employees[50 + offset]!.employeeName = employeeName;
+  });
   return employees;
 }
 

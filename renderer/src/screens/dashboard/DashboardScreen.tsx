@@ -1,4 +1,4 @@
-import { Button, Group, SimpleGrid, Stack } from '@mantine/core';
+import { Button, SimpleGrid, Stack } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Pause, Play, RefreshCw } from 'lucide-react';
@@ -60,12 +60,13 @@ export function DashboardScreen() {
       {!ready && <FirstRunSteps erpnextConfigured={current.erpnextConfigured} devicesConfigured={current.devicesConfigured} />}
       <AttentionList items={current.attention} />
       {current.progress && <SyncProgressPanel progress={current.progress} />}
-      <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg">
-        <LastRunCard run={current.lastRun} nextRunAt={current.nextRunAt} paused={current.paused} />
-        <StateCounts counts={current.counts} />
-      </SimpleGrid>
+      {(ready || current.lastRun) && (
+        <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="lg">
+          <LastRunCard run={current.lastRun} nextRunAt={current.nextRunAt} paused={current.paused} />
+          <StateCounts counts={current.counts} />
+        </SimpleGrid>
+      )}
       {current.devicesConfigured && <DeviceCards />}
-      <Group />
     </Stack>
   );
 }

@@ -23,18 +23,18 @@ export function DeviceCards() {
       ) : devices.isError ? (
         <ErrorState error={devices.error} onRetry={() => void devices.refetch()} />
       ) : (
-        <SimpleGrid cols={{ base: 2, lg: 4 }} spacing="md">
+        <SimpleGrid cols={{ base: 2, xl: 4 }} spacing="md">
           {devices.data.map((device) => (
             <Card key={device.id} withBorder padding="md">
-              <Group justify="space-between" wrap="nowrap" gap="xs" mb={4} align="flex-start">
-                <Text fw={600} lineClamp={2} title={device.name}>
-                  {device.name}
-                </Text>
-                <DeviceStatusBadge status={device.status} />
-              </Group>
-              <Text size="xs" c="dimmed" truncate>
-                {device.host}:{device.port}
+              <Text fw={600} lineClamp={2} title={device.name}>
+                {device.name}
               </Text>
+              <Group justify="space-between" wrap="nowrap" gap="xs" mt={4}>
+                <Text size="xs" c="dimmed" truncate>
+                  {device.host}:{device.port}
+                </Text>
+                <DeviceStatusBadge status={device.enabled ? device.status : 'disabled'} />
+              </Group>
               <Text size="sm" mt="xs">
                 Last read: {formatWallClock(device.lastReadAt)}
               </Text>

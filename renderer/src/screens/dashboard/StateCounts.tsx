@@ -25,7 +25,7 @@ export function StateCounts({ counts }: { counts: Record<PunchState, number> }) 
             <Text size="lg" fw={700} lh={1.2}>
               {formatCount(counts[state])}
             </Text>
-            <Text size="xs" c="dimmed" truncate>
+            <Text size="xs" c="dimmed" lineClamp={2}>
               {STATE_LABELS[state]}
             </Text>
           </UnstyledButton>

@@ -4,7 +4,7 @@ import type { Device } from '../../../../app/api/contract';
 import { DeviceStatusBadge } from '../../components/DeviceStatusBadge';
 import { describeSkew, formatWallClock } from '../../lib/format';
 
-const RULE_LABELS = { auto: 'IN/OUT from the device', in: 'Always IN', out: 'Always OUT', none: 'No IN/OUT' };
+const RULE_LABELS = { auto: 'IN/OUT from the device keys', in: 'Every punch is IN', out: 'Every punch is OUT', none: 'No IN/OUT' };
 
 export interface DeviceTableProps {
   devices: Device[];
@@ -17,7 +17,7 @@ export interface DeviceTableProps {
 
 export function DeviceTable({ devices, skewLimit, settingTimeOf, onEdit, onRemove, onSetTime }: DeviceTableProps) {
   return (
-    <Table.ScrollContainer minWidth={760}>
+    <Table.ScrollContainer minWidth={720}>
       <Table verticalSpacing="sm" highlightOnHover aria-label="Devices">
         <Table.Thead>
           <Table.Tr>
@@ -25,7 +25,6 @@ export function DeviceTable({ devices, skewLimit, settingTimeOf, onEdit, onRemov
             <Table.Th>Status</Table.Th>
             <Table.Th>Last read</Table.Th>
             <Table.Th>Clock</Table.Th>
-            <Table.Th>Check-in or out</Table.Th>
             <Table.Th w={60}>
               <VisuallyHidden>Actions</VisuallyHidden>
             </Table.Th>
@@ -44,6 +43,10 @@ export function DeviceTable({ devices, skewLimit, settingTimeOf, onEdit, onRemov
                     {device.host}:{device.port}
                     {device.serialNumber ? ` · ${device.serialNumber}` : ''}
                   </Text>
+                  <Text size="xs" c="dimmed">
+                    {RULE_LABELS[device.logTypeRule]}
+                    {device.timeZone ? ` · ${device.timeZone}` : ''}
+                  </Text>
                 </Table.Td>
                 <Table.Td>
                   <DeviceStatusBadge status={device.enabled ? device.status : 'disabled'} />
@@ -55,7 +58,7 @@ export function DeviceTable({ devices, skewLimit, settingTimeOf, onEdit, onRemov
                     </Tooltip>
                   )}
                 </Table.Td>
-                <Table.Td>
+                <Table.Td style={{ whiteSpace: 'nowrap' }}>
                   <Text size="sm">{formatWallClock(device.lastReadAt)}</Text>
                 </Table.Td>
                 <Table.Td>
@@ -73,9 +76,6 @@ export function DeviceTable({ devices, skewLimit, settingTimeOf, onEdit, onRemov
                   ) : (
                     <Text size="sm">Correct</Text>
                   )}
-                </Table.Td>
-                <Table.Td>
-                  <Text size="sm">{RULE_LABELS[device.logTypeRule]}</Text>
                 </Table.Td>
                 <Table.Td>
                   <Group gap={4} wrap="nowrap">

@@ -2,7 +2,7 @@ import { Button, Checkbox, Group, Table, Text, Tooltip } from '@mantine/core';
 import { Sparkles } from 'lucide-react';
 import type { EmployeeSummary, UnmatchedUser } from '../../../../app/api/contract';
 import { EmployeePicker } from '../../components/EmployeePicker';
-import { formatCount, formatWallClock } from '../../lib/format';
+import { formatCount, formatDay } from '../../lib/format';
 import { useSuggestions } from './use-suggestions';
 
 export const unmatchedKey = (user: UnmatchedUser) => `${user.deviceId ?? user.deviceSerial}/${user.userId}`;
@@ -93,9 +93,11 @@ function UnmatchedRow({ user, selected, employee, onToggle, onChoose }: Unmatche
         <Text size="sm">{formatCount(user.punchCount)}</Text>
       </Table.Td>
       <Table.Td>
-        <Text size="xs">{formatWallClock(user.firstSeen)}</Text>
-        <Text size="xs" c="dimmed">
-          to {formatWallClock(user.lastSeen)}
+        <Text size="xs" style={{ whiteSpace: 'nowrap' }}>
+          {formatDay(user.firstSeen)}
+        </Text>
+        <Text size="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
+          to {formatDay(user.lastSeen)}
         </Text>
       </Table.Td>
       <Table.Td>

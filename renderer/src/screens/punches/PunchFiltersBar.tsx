@@ -34,7 +34,7 @@ export function PunchFiltersBar({ filters, devices, employee, onEmployeeChange, 
         leftSection={<Search size={14} />}
         value={search}
         onChange={(event) => setSearch(event.currentTarget.value)}
-        w={200}
+        w={180}
       />
       <DatePickerInput
         type="range"
@@ -45,7 +45,7 @@ export function PunchFiltersBar({ filters, devices, employee, onEmployeeChange, 
         clearable
         allowSingleDateInRange
         valueFormat="D MMM YYYY"
-        w={220}
+        w={210}
       />
       <Select
         label="Device"
@@ -54,7 +54,7 @@ export function PunchFiltersBar({ filters, devices, employee, onEmployeeChange, 
         value={filters.deviceId}
         onChange={(deviceId) => onChange({ ...filters, deviceId })}
         clearable
-        w={180}
+        w={160}
         comboboxProps={{ width: 280 }}
       />
       <EmployeePicker
@@ -65,7 +65,7 @@ export function PunchFiltersBar({ filters, devices, employee, onEmployeeChange, 
           onEmployeeChange(picked);
           onChange({ ...filters, employee: picked?.name ?? null });
         }}
-        w={200}
+        w={180}
       />
       <MultiSelect
         label="State"
@@ -74,7 +74,7 @@ export function PunchFiltersBar({ filters, devices, employee, onEmployeeChange, 
         value={filters.states}
         onChange={(states) => onChange({ ...filters, states: states as PunchState[] })}
         clearable
-        w={260}
+        w={200}
       />
       {hasFilters(filters) && (
         <Button

@@ -62,7 +62,7 @@ export function PunchTable({ cache, selected, onToggle, onToggleLoaded, onOpen, 
   };
 
   return (
-    <Box className={classes.table} role="grid" aria-label="Punches" aria-rowcount={total + 1} aria-multiselectable>
+    <Box className={classes.table} h={height} role="grid" aria-label="Punches" aria-rowcount={total + 1} aria-multiselectable>
       <div className={classes.header} role="row" aria-rowindex={1} style={{ gridTemplateColumns: COLUMNS }}>
         <div role="columnheader">
           <Checkbox
@@ -82,7 +82,6 @@ export function PunchTable({ cache, selected, onToggle, onToggleLoaded, onOpen, 
       <div
         ref={scroller}
         className={classes.body}
-        style={{ height }}
         tabIndex={0}
         onKeyDown={onKeyDown}
         aria-activedescendant={cache.getRow(active) ? `punch-row-${active}` : undefined}

@@ -23,8 +23,9 @@ export function PunchesScreen() {
   const route = useRoute();
   const filters = filtersFromParams(route.params);
   const query = useMemo(() => filtersToQuery(filters), [JSON.stringify(filters)]); // eslint-disable-line react-hooks/exhaustive-deps
-  const version = useQuery({ queryKey: queryKeys.punchesVersion, queryFn: () => Date.now(), staleTime: Infinity });
-  const cache = usePunchPages(query, version.data ?? 0);
+  // Starts at 0 without a fetch; invalidating the key (after a sync, retry or mapping) moves it on.
+  const version = useQuery({ queryKey: queryKeys.punchesVersion, queryFn: () => Date.now(), initialData: 0, staleTime: Infinity });
+  const cache = usePunchPages(query, version.data);
   const devices = useQuery({ queryKey: queryKeys.devices, queryFn: () => backend.listDevices() });
   const [employee, setEmployee] = useState<EmployeeSummary | null>(null);
   const [selected, setSelected] = useState<Set<number>>(new Set());
@@ -132,7 +133,7 @@ export function PunchesScreen() {
             <EmptyMessage title="No punches yet" description='Punches appear here after the first sync. Press "Sync now" on the Dashboard.' icon={<ListChecks size={28} />} />
           )
         ) : (
-          <PunchTable cache={cache} selected={selected} onToggle={toggle} onToggleLoaded={toggleLoaded} onOpen={setOpen} height="calc(100% - 40px)" />
+          <PunchTable cache={cache} selected={selected} onToggle={toggle} onToggleLoaded={toggleLoaded} onOpen={setOpen} height="100%" />
         )}
       </div>
       <PunchDetail punch={open} onClose={() => setOpen(null)} />

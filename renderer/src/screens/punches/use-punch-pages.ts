@@ -22,6 +22,10 @@ export function usePunchPages(query: PunchExport, version: number): PunchPageCac
     // version is a deliberate dependency: it starts the list over after retries, syncs and mappings.
     [backend, key, version],
   );
-  useEffect(() => () => cache.dispose(), [cache]);
+  useEffect(() => {
+    // The first page tells the table how many rows there are; the table asks for the rest.
+    cache.ensureRange(0, PAGE_SIZE - 1);
+    return () => cache.dispose();
+  }, [cache]);
   return cache;
 }

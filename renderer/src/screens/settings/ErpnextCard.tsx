@@ -52,7 +52,7 @@ export function ErpnextCard({ settings }: { settings: ErpnextSettings | null }) 
         <Stack gap="md">
           <TextInput label="ERPNext address" placeholder="https://erp.example.com" withAsterisk {...form.getInputProps('url')} />
           <SimpleGrid cols={2} spacing="md">
-            <TextInput label="API key" withAsterisk autoComplete="off" {...form.getInputProps('apiKey')} />
+            <TextInput label="API key" description="From User > API Access in ERPNext" withAsterisk autoComplete="off" {...form.getInputProps('apiKey')} />
             <PasswordInput
               label="API secret"
               withAsterisk={!hasSecret}

@@ -1,0 +1,54 @@
+// @vitest-environment jsdom
+import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { createFixtureApi } from '../../testing/fixture-api';
+import { renderApp } from '../../testing/render';
+
+afterEach(cleanup);
+
+describe('the punch list', () => {
+  it('renders only the visible rows of 100,000 and fetches pages as the user scrolls', async () => {
+    const backend = createFixtureApi({ punchCount: 100_000 });
+    const query = vi.spyOn(backend, 'queryPunches');
+    renderApp(backend, '#/punches');
+    expect(await screen.findByText('100,000 punches in all.', {}, { timeout: 10_000 })).toBeTruthy();
+    const grid = screen.getByRole('grid', { name: 'Punches' });
+    await waitFor(() => expect(within(grid).getAllByRole('row').length).toBeGreaterThan(10));
+    expect(within(grid).getAllByRole('row').length).toBeLessThan(60);
+    expect(query.mock.calls.map(([input]) => input.offset)).toEqual([0]);
+
+    const scroller = screen.getByTestId('punch-scroller');
+    scroller.scrollTop = 44 * 50_000;
+    fireEvent.scroll(scroller);
+    await waitFor(() => expect(grid.querySelector('[aria-rowindex="50002"]')?.textContent).toMatch(/\d{2}:\d{2}:\d{2}/));
+    const offsets = query.mock.calls.map(([input]) => input.offset);
+    expect(offsets).toContain(50_000 - (50_000 % 200));
+    expect(offsets.length).toBeLessThanOrEqual(3);
+  });
+
+  it('opens filtered by the state in the address, with ERPNext reasons in the detail', async () => {
+    const backend = createFixtureApi({ punchCount: 2_000 });
+    renderApp(backend, '#/punches?state=unmatched');
+    expect(await screen.findByText(/punches match the filters/, {}, { timeout: 10_000 })).toBeTruthy();
+    const grid = screen.getByRole('grid', { name: 'Punches' });
+    await waitFor(() => expect(within(grid).getAllByText('No employee').length).toBeGreaterThan(3));
+    expect(within(grid).queryByText('In ERPNext')).toBeNull();
+
+    fireEvent.click(within(grid).getAllByText('No employee')[0]!);
+    const detail = await screen.findByRole('dialog');
+    expect(within(detail).getByText(/No Employee found for the given employee field value\. 'attendance_device_id': \d+/)).toBeTruthy();
+  });
+
+  it('sends selected punches again and says how many', async () => {
+    const backend = createFixtureApi({ punchCount: 2_000 });
+    renderApp(backend, '#/punches?state=failed');
+    const grid = await screen.findByRole('grid', { name: 'Punches' }, { timeout: 10_000 });
+    await waitFor(() => expect(within(grid).getAllByRole('checkbox').length).toBeGreaterThan(3));
+    const [, first, second] = within(grid).getAllByRole('checkbox');
+    fireEvent.click(first!);
+    fireEvent.click(second!);
+    expect(await screen.findByText('2 selected')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Send again' }));
+    expect(await screen.findByText('2 punches will be sent again at the next sync.')).toBeTruthy();
+  });
+});
