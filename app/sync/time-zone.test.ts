@@ -58,6 +58,15 @@ describe('convertDeviceTime', () => {
     expect(convertDeviceTime('2026-10-25 03:00:00', 'Europe/Berlin', 'UTC')).toEqual({ serverTime: '2026-10-25 02:00:00', timeNote: null });
   });
 
+  it('handles quarter-hour offsets and half-hour DST steps', () => {
+    expect(convertDeviceTime('2026-11-25 12:00:00', 'Asia/Kathmandu', 'UTC')).toEqual({ serverTime: '2026-11-25 06:15:00', timeNote: null });
+    // Lord Howe Island moves its clocks by 30 minutes, 02:00 -> 02:30, on the first Sunday of October.
+    const gap = convertDeviceTime('2026-10-04 02:15:00', 'Australia/Lord_Howe', 'UTC');
+    expect(gap.serverTime).toBe('2026-10-03 15:45:00');
+    expect(gap.timeNote).toMatch(/02:45:00/);
+    expect(convertDeviceTime('2026-10-04 02:30:00', 'Australia/Lord_Howe', 'UTC')).toEqual({ serverTime: '2026-10-03 15:30:00', timeNote: null });
+  });
+
   it('can land in the server zone\'s own overlap and keep the right reading', () => {
     // 00:30 UTC on the Berlin fall-back day is the first 02:30 in Berlin.
     expect(convertDeviceTime('2026-10-25 06:00:00', 'Asia/Kolkata', 'Europe/Berlin').serverTime).toBe('2026-10-25 02:30:00');

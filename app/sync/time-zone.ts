@@ -17,6 +17,24 @@ export interface ConvertedTime {
 }
 
 const MINUTE_MS = 60_000;
+// Zone offsets change only on whole quarter hours in the tz database since clocks were
+// standardised, so one lookup per zone and quarter hour serves every punch inside it: Intl is slow
+// enough to matter across 100,000 punches.
+const QUARTER_HOUR_MS = 15 * MINUTE_MS;
+const CACHE_LIMIT = 200_000;
+const offsetCache = new Map<string, number>();
+
+function offsetMinutes(zone: string, epochMs: number): number {
+  const quarter = Math.floor(epochMs / QUARTER_HOUR_MS);
+  const key = `${zone}|${quarter}`;
+  let offset = offsetCache.get(key);
+  if (offset === undefined) {
+    if (offsetCache.size >= CACHE_LIMIT) offsetCache.clear();
+    offset = tzOffset(zone, new Date(quarter * QUARTER_HOUR_MS));
+    offsetCache.set(key, offset);
+  }
+  return offset;
+}
 // Far enough to reach past any single transition (Samoa skipped a whole day in 2011).
 const PROBE_MS = 48 * 60 * MINUTE_MS;
 
@@ -29,10 +47,10 @@ const PROBE_MS = 48 * 60 * MINUTE_MS;
  */
 export function wallClockToInstant(wallClock: string, zone: string): ZonedInstant {
   const asUtc = wallClockAsUtcMs(wallClock);
-  const offsetBefore = tzOffset(zone, new Date(asUtc - PROBE_MS));
-  const offsetAfter = tzOffset(zone, new Date(asUtc + PROBE_MS));
+  const offsetBefore = offsetMinutes(zone, asUtc - PROBE_MS);
+  const offsetAfter = offsetMinutes(zone, asUtc + PROBE_MS);
   const matches = [...new Set([offsetBefore, offsetAfter])]
-    .filter((offset) => tzOffset(zone, new Date(asUtc - offset * MINUTE_MS)) === offset)
+    .filter((offset) => offsetMinutes(zone, asUtc - offset * MINUTE_MS) === offset)
     .map((offset) => asUtc - offset * MINUTE_MS)
     .sort((a, b) => a - b);
 
@@ -41,7 +59,7 @@ export function wallClockToInstant(wallClock: string, zone: string): ZonedInstan
     const instant = new Date(matches[0]!);
     return {
       instant,
-      timeNote: `${wallClock} happened twice in ${zone} (clocks went back); taken as the first of the two, UTC${formatOffset(tzOffset(zone, instant))}.`,
+      timeNote: `${wallClock} happened twice in ${zone} (clocks went back); taken as the first of the two, UTC${formatOffset(offsetMinutes(zone, instant.getTime()))}.`,
     };
   }
   // In a gap, no offset fits; the offset in force before the jump lands past it, at the reading
@@ -56,13 +74,15 @@ export function wallClockToInstant(wallClock: string, zone: string): ZonedInstan
 
 /** The wall-clock reading of `zone` at `instant`. */
 export function instantToWallClock(instant: Date, zone: string): string {
-  const shifted = new Date(instant.getTime() + tzOffset(zone, instant) * MINUTE_MS);
+  const shifted = new Date(instant.getTime() + offsetMinutes(zone, instant.getTime()) * MINUTE_MS);
   // toISOString reads the UTC fields, which after the shift hold the zone's wall clock.
   return shifted.toISOString().slice(0, 19).replace('T', ' ');
 }
 
 /** A device's wall-clock time as the ERPNext server zone reads the same moment. */
 export function convertDeviceTime(deviceTime: string, deviceZone: string, serverZone: string): ConvertedTime {
+  // One zone on both sides: the wall clock already is the server's reading, DST or not.
+  if (deviceZone === serverZone) return { serverTime: deviceTime, timeNote: null };
   const { instant, timeNote } = wallClockToInstant(deviceTime, deviceZone);
   return { serverTime: instantToWallClock(instant, serverZone), timeNote };
 }
