@@ -26,6 +26,7 @@ export interface PushJournal {
   markRejected(id: number, reason: string, sent?: SentPunch): void;
   markFailed(id: number, reason: string, nextAttemptAt: string, sent?: SentPunch): void;
   resolveEmployee(userId: string, deviceId: string | null): MappedEmployee | null;
+  transaction<T>(work: () => T): T;
 }
 
 export interface PushPunchesOptions {
@@ -78,11 +79,13 @@ export async function pushPendingPunches(options: PushPunchesOptions): Promise<P
       attempt: async (punch) => {
         const { checkin, sent } = prepare(punch, options);
         sentById.set(punch.id, sent);
-        return settle(punch, sent, await options.pushCheckin(checkin), options.journal, tally);
+        const outcome = await options.pushCheckin(checkin);
+        // A state change may write two rows (the punch, the employee's name): one commit for both.
+        return options.journal.transaction(() => settle(punch, sent, outcome, options.journal, tally));
       },
       giveUp: (punch, error) => {
         const nextAttemptAt = new Date(options.clock.now() + backoffDelayMs(punch.attempts + 1, BETWEEN_RUNS_BACKOFF, options.random));
-        options.journal.markFailed(punch.id, error.message, nextAttemptAt.toISOString(), sentById.get(punch.id));
+        options.journal.transaction(() => options.journal.markFailed(punch.id, error.message, nextAttemptAt.toISOString(), sentById.get(punch.id)));
         tally.failed++;
       },
       onItemDone: () => options.onProgress(++done, total),
