@@ -63,7 +63,15 @@ const SERVE_FLAG = '--serve-zk-simulator';
 // count against the client being measured.
 if (process.argv.includes(SERVE_FLAG)) {
   const coalesceChunks = process.argv.includes('--coalesce');
-  const simulator = await startZkSimulator({ recordCount: RECORDS, userCount: 500, recordSize: 40, recordCapacity: 200_000, faults: { coalesceChunks } });
+  // Separate packets get the 1 ms gap a real link gives them, or node-zklib reads them together anyway.
+  const simulator = await startZkSimulator({
+    recordCount: RECORDS,
+    userCount: 500,
+    recordSize: 40,
+    recordCapacity: 200_000,
+    packetGapMs: coalesceChunks ? 0 : 1,
+    faults: { coalesceChunks },
+  });
   console.log(`listening ${simulator.port}`);
 }
 
