@@ -39,7 +39,7 @@ export default tseslint.config(
           paths: [electronBan, { name: 'axios', message: 'The renderer talks only to PunchbridgeApi.' }],
           patterns: [
             { group: ['node:*'], message: 'The renderer runs in a browser sandbox: no Node modules.' },
-            { group: ['**/app/**', '!**/app/api/contract'], message: 'The renderer imports only the contract from app/.' },
+            { regex: '(^|/)app/(?!api/contract$)', message: 'The renderer imports only the contract from app/.' },
           ],
         },
       ],

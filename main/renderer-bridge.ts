@@ -7,7 +7,7 @@ import {
   type PunchbridgeEvents,
 } from '../app/api/contract';
 import { apiChannel, EVENT_CHANNEL, type IpcReply } from './ipc-channels';
-import { RETURNS_RESULT } from './returns-result';
+import { PUNCHBRIDGE_API_RETURNS_RESULT as RETURNS_RESULT } from '../app/api/contract';
 
 export type BridgeIpc = Pick<IpcRenderer, 'invoke' | 'on' | 'removeListener'>;
 

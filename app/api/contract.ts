@@ -323,6 +323,8 @@ export const SyncSettingsSchema = z.object({
   shiftTypes: z.array(z.object({ name: z.string().min(1), deviceIds: z.array(z.string()) })).default([]),
   /** Clock skew above this many seconds is a warning. */
   clockSkewWarningSeconds: z.number().int().min(10).default(120),
+  /** Port of the ADMS push receiver for terminals that upload by themselves; null = off. */
+  admsPort: PortSchema.nullable().default(null),
 });
 export type SyncSettingsInput = z.input<typeof SyncSettingsSchema>;
 export type SyncSettings = z.output<typeof SyncSettingsSchema>;
@@ -334,6 +336,81 @@ export const PreferencesSchema = z.object({
 });
 export type PreferencesInput = z.input<typeof PreferencesSchema>;
 export type Preferences = z.output<typeof PreferencesSchema>;
+
+// ---------- other ways in: file import and ADMS push ----------
+
+export const ColumnMappingSchema = z.object({
+  userId: z.string().min(1, 'Choose the column with the user id'),
+  /** The column with the date and time, or only the date when `timeOfDay` is set. */
+  time: z.string().min(1, 'Choose the column with the punch time'),
+  timeOfDay: z.string().optional(),
+  state: z.string().optional(),
+  dateOrder: z.enum(['ymd', 'dmy', 'mdy']).default('ymd'),
+});
+export type ColumnMapping = z.input<typeof ColumnMappingSchema>;
+
+const ImportFileSchema = z.object({
+  fileName: z.string().min(1),
+  /** The file's bytes, base64; files over 20 MB are refused. */
+  contentBase64: z.string().max(28_000_000, 'The file is larger than 20 MB: split it and import the parts'),
+  /** Required for CSV and XLSX; USB attlog files need none. */
+  mapping: ColumnMappingSchema.optional(),
+});
+
+export const ImportPreviewSchema = ImportFileSchema;
+export type ImportPreviewInput = z.input<typeof ImportPreviewSchema>;
+
+export const ImportPunchesSchema = ImportFileSchema.extend({
+  deviceId: z.string().min(1, 'Choose the device these punches came from'),
+  /** Import the good rows even though some rows have problems. */
+  acceptProblems: z.boolean().default(false),
+});
+export type ImportPunchesInput = z.input<typeof ImportPunchesSchema>;
+
+export interface ImportProblem {
+  line: number;
+  reason: string;
+}
+
+export interface ImportPreview {
+  kind: 'attlog' | 'csv' | 'xlsx';
+  /** Column names (CSV/XLSX), for the mapping. */
+  headers: string[];
+  /** The first rows as text, for the preview table. */
+  sampleRows: string[][];
+  /** Punches the file gives with this mapping; null until a CSV/XLSX mapping is chosen. */
+  punchCount: number | null;
+  problems: ImportProblem[];
+  problemCount: number;
+  firstTime: string | null;
+  lastTime: string | null;
+}
+
+export interface ImportOutcome {
+  read: number;
+  inserted: number;
+  /** Rows that were already in the journal (from the device, ADMS or an earlier import). */
+  alreadyKnown: number;
+  problems: ImportProblem[];
+}
+
+export interface AdmsDevice {
+  serialNumber: string;
+  approved: boolean;
+  /** The configured device it feeds, once approved. */
+  deviceId: string | null;
+  remoteAddress: string | null;
+  firstSeenAt: string;
+  lastSeenAt: string;
+  punchesReceived: number;
+}
+
+export const ApproveAdmsDeviceSchema = z.object({
+  serialNumber: z.string().min(1),
+  name: z.string().trim().min(1, 'Give the device a name, such as "Main gate"').max(80),
+  timeZone: TimeZoneSchema.nullable().default(null),
+});
+export type ApproveAdmsDeviceInput = z.input<typeof ApproveAdmsDeviceSchema>;
 
 // ---------- runs and progress ----------
 
@@ -483,6 +560,9 @@ export interface PunchbridgeApi {
 
   getPreferences(): Promise<Preferences>;
   setPreferences(input: PreferencesInput): Promise<Result<Preferences>>;
+
+  previewImport(input: ImportPreviewInput): Promise<Result<ImportPreview>>;
+  importPunches(input: ImportPunchesInput): Promise<Result<ImportOutcome>>;
 }
 
 /** Events arrive through a subscription beside the request/response methods. */
@@ -529,10 +609,56 @@ export const PUNCHBRIDGE_API_INPUTS = {
   readLog: LogQuerySchema,
   getPreferences: NoInput,
   setPreferences: PreferencesSchema,
+  previewImport: ImportPreviewSchema,
+  importPunches: ImportPunchesSchema,
 } as const satisfies { [K in keyof PunchbridgeApi]: z.ZodType };
 
 export type PunchbridgeApiMethod = keyof PunchbridgeApi;
 export const PUNCHBRIDGE_API_METHODS = Object.keys(PUNCHBRIDGE_API_INPUTS) as PunchbridgeApiMethod[];
+
+type ReturnsResult<M extends PunchbridgeApiMethod> = Awaited<ReturnType<PunchbridgeApi[M]>> extends Result<unknown> ? true : false;
+
+/**
+ * Which methods answer with a Result: a call refused at the door (bad argument, foreign sender)
+ * then arrives as `{ ok: false, error }` where the screen expects one, and as a thrown error
+ * elsewhere, exactly as the browser's HTTP client does. The type keeps each entry true to the contract.
+ */
+export const PUNCHBRIDGE_API_RETURNS_RESULT: { [M in PunchbridgeApiMethod]: ReturnsResult<M> } = {
+  getStatus: false,
+  syncNow: true,
+  listDevices: false,
+  addDevice: true,
+  updateDevice: true,
+  removeDevice: true,
+  testDevice: true,
+  readDeviceUsers: true,
+  setDeviceTime: true,
+  getErpnextSettings: false,
+  saveErpnextSettings: true,
+  testErpnext: true,
+  listShiftTypes: true,
+  listUnmatchedUsers: false,
+  searchEmployees: true,
+  mapUsers: true,
+  unmapUser: true,
+  listMappings: false,
+  queryPunches: false,
+  retryPunches: true,
+  ignorePunches: true,
+  exportPunchesCsv: true,
+  getSchedule: false,
+  setSchedule: true,
+  setPaused: false,
+  getSyncSettings: false,
+  saveSyncSettings: true,
+  listRuns: false,
+  getRun: false,
+  readLog: false,
+  getPreferences: false,
+  setPreferences: true,
+  previewImport: true,
+  importPunches: true,
+};
 
 /** Parse a method's argument; a bad argument becomes an ApiError that says what to fix. */
 export function parseApiInput<M extends PunchbridgeApiMethod>(

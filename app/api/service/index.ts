@@ -21,6 +21,7 @@ import { startDemo, type Demo } from './demo';
 import { deviceMethods } from './devices';
 import { erpnextMethods, savedErpnextClient } from './erpnext';
 import { createEventHub } from './event-hub';
+import { importMethods } from './imports';
 import { mappingMethods } from './mapping';
 import { settingsMethods } from './preferences';
 import { punchMethods } from './punches';
@@ -129,6 +130,7 @@ export async function createPunchbridgeService(options: ServiceOptions): Promise
     ...mappingMethods(context),
     ...punchMethods(context),
     ...settingsMethods(context),
+    ...importMethods(context),
     subscribe: hub.subscribe,
     onWake: () => scheduler.onWake(),
     async close() {

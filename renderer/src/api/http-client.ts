@@ -1,8 +1,7 @@
 // The browser's PunchbridgeApi, spoken over the headless host's HTTP protocol
 // (/work/notes/http-protocol.md): POST /api/<method> with {"input": ...}, events over SSE.
-import type { ApiError, PunchbridgeApi, PunchbridgeApiMethod, PunchbridgeEvent, PunchbridgeEvents, Result } from '../../../app/api/contract';
+import type { ApiError, PunchbridgeApi, PunchbridgeApiMethod, PunchbridgeEvent, PunchbridgeEvents } from '../../../app/api/contract';
 import { PUNCHBRIDGE_API_METHODS, PUNCHBRIDGE_API_RETURNS_RESULT as RETURNS_RESULT } from '../../../app/api/contract';
-
 
 /** A request the host refused or could not answer, for methods that have no Result to carry it. */
 export class ApiRequestError extends Error {
