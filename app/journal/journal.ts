@@ -1,5 +1,6 @@
 // Opening the journal: one SQLite file, shared by the desktop app and the CLI.
 import { DatabaseSync } from 'node:sqlite';
+import { admsDeviceStore, type AdmsDeviceStore } from './adms-devices';
 import { deviceStore, type DeviceStore } from './devices';
 import { JournalOpenError } from './errors';
 import { mappingStore, type MappingStore } from './mappings';
@@ -10,7 +11,7 @@ import type { Clock } from './rows';
 import { runStore, type RunStore } from './runs';
 import { inTransaction } from './transaction';
 
-export interface Journal extends PunchWrites, PunchQueries, DeviceStore, MappingStore, RunStore {
+export interface Journal extends PunchWrites, PunchQueries, DeviceStore, MappingStore, RunStore, AdmsDeviceStore {
   /** Run several journal calls as one transaction: all of them are written, or none. */
   transaction<T>(work: () => T): T;
   close(): void;
@@ -55,6 +56,7 @@ export function openJournal(filePath: string, options: JournalOptions = {}): Jou
     ...deviceStore(db, now),
     ...mappingStore(db, now),
     ...runStore(db, now),
+    ...admsDeviceStore(db, now),
     transaction: (work) => inTransaction(db, work),
     close() {
       if (!db.isOpen) return;

@@ -135,7 +135,24 @@ CREATE TRIGGER punches_count_update AFTER UPDATE OF state ON punches WHEN OLD.st
 END;
 `;
 
-export const MIGRATIONS: readonly string[] = [CORE_TABLES, STATE_COUNTS];
+// Terminals that push over ADMS (reference §4), known by serial number. A device is approved while
+// it feeds a configured device (device_id); removing that device withdraws the approval. The stamps
+// are where the terminal resumes uploading after a restart of either side.
+const ADMS_DEVICES = `
+CREATE TABLE adms_devices (
+  serial TEXT PRIMARY KEY,
+  device_id TEXT REFERENCES devices(id) ON DELETE SET NULL,
+  remote_address TEXT,
+  first_seen_at TEXT NOT NULL,
+  last_seen_at TEXT NOT NULL,
+  punches_received INTEGER NOT NULL DEFAULT 0,
+  attlog_stamp TEXT NOT NULL DEFAULT '0',
+  operlog_stamp TEXT NOT NULL DEFAULT '0'
+) STRICT;
+CREATE UNIQUE INDEX adms_devices_device ON adms_devices(device_id) WHERE device_id IS NOT NULL;
+`;
+
+export const MIGRATIONS: readonly string[] = [CORE_TABLES, STATE_COUNTS, ADMS_DEVICES];
 export const SCHEMA_VERSION = MIGRATIONS.length;
 
 export function schemaVersion(db: DatabaseSync): number {

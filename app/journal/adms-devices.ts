@@ -1,0 +1,76 @@
+// ADMS push terminals (reference §4): every serial that knocked, where it was seen from, whether it
+// feeds a configured device, and the upload stamps it resumes from.
+import type { DatabaseSync } from 'node:sqlite';
+import type { AdmsDevice } from '../api/contract';
+import type { Clock } from './rows';
+
+export type AdmsTable = 'ATTLOG' | 'OPERLOG';
+
+export interface StoredAdmsDevice extends AdmsDevice {
+  attlogStamp: string;
+  operlogStamp: string;
+}
+
+export interface AdmsDeviceStore {
+  /** A request from this serial: remembered (first time) and its last-seen time and address updated. */
+  noteAdmsRequest(serial: string, remoteAddress: string): void;
+  getAdmsDevice(serial: string): StoredAdmsDevice | null;
+  listAdmsDevices(): AdmsDevice[];
+  /** Approve: from now on the terminal's uploads are kept, as punches of `deviceId`. */
+  linkAdmsDevice(serial: string, deviceId: string): void;
+  /** The serial of the ADMS terminal feeding this configured device, or null for a polled device. */
+  admsSerialOf(deviceId: string): string | null;
+  saveAdmsStamp(serial: string, table: AdmsTable, stamp: string): void;
+  countAdmsPunches(serial: string, received: number): void;
+}
+
+interface AdmsRow {
+  serialNumber: string;
+  deviceId: string | null;
+  remoteAddress: string | null;
+  firstSeenAt: string;
+  lastSeenAt: string;
+  punchesReceived: number;
+  attlogStamp: string;
+  operlogStamp: string;
+}
+
+const COLUMNS = `serial AS serialNumber, device_id AS deviceId, remote_address AS remoteAddress,
+  first_seen_at AS firstSeenAt, last_seen_at AS lastSeenAt, punches_received AS punchesReceived,
+  attlog_stamp AS attlogStamp, operlog_stamp AS operlogStamp`;
+
+function toAdmsDevice(row: AdmsRow): StoredAdmsDevice {
+  return { ...row, approved: row.deviceId !== null };
+}
+
+export function admsDeviceStore(db: DatabaseSync, now: Clock): AdmsDeviceStore {
+  const note = db.prepare(`
+    INSERT INTO adms_devices (serial, remote_address, first_seen_at, last_seen_at) VALUES (:serial, :address, :at, :at)
+    ON CONFLICT (serial) DO UPDATE SET remote_address = excluded.remote_address, last_seen_at = excluded.last_seen_at`);
+  const select = db.prepare(`SELECT ${COLUMNS} FROM adms_devices WHERE serial = ?`);
+  const selectAll = db.prepare(`SELECT ${COLUMNS} FROM adms_devices ORDER BY device_id IS NOT NULL, last_seen_at DESC`);
+  const link = db.prepare('UPDATE adms_devices SET device_id = ? WHERE serial = ?');
+  const serialOf = db.prepare('SELECT serial FROM adms_devices WHERE device_id = ?');
+  const stamp = {
+    ATTLOG: db.prepare('UPDATE adms_devices SET attlog_stamp = ? WHERE serial = ?'),
+    OPERLOG: db.prepare('UPDATE adms_devices SET operlog_stamp = ? WHERE serial = ?'),
+  };
+  const count = db.prepare('UPDATE adms_devices SET punches_received = punches_received + ? WHERE serial = ?');
+
+  return {
+    noteAdmsRequest: (serial, remoteAddress) => void note.run({ serial, address: remoteAddress, at: now().toISOString() }),
+    getAdmsDevice(serial) {
+      const row = select.get(serial) as AdmsRow | undefined;
+      return row ? toAdmsDevice({ ...row }) : null;
+    },
+    listAdmsDevices: () =>
+      (selectAll.all() as unknown as AdmsRow[]).map((row) => {
+        const { attlogStamp: _a, operlogStamp: _o, ...device } = toAdmsDevice({ ...row });
+        return device;
+      }),
+    linkAdmsDevice: (serial, deviceId) => void link.run(deviceId, serial),
+    admsSerialOf: (deviceId) => (serialOf.get(deviceId) as { serial: string } | undefined)?.serial ?? null,
+    saveAdmsStamp: (serial, table, value) => void stamp[table].run(value, serial),
+    countAdmsPunches: (serial, received) => void count.run(received, serial),
+  };
+}
