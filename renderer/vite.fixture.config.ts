@@ -1,16 +1,15 @@
 // Builds the UI over the fixture API (renderer/fixture.html) for screenshots and e2e specs.
 // Separate from electron.vite.config.ts so the fixture never reaches the shipped renderer.
-import { resolve } from 'node:path';
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 
 export default defineConfig({
-  root: resolve(import.meta.dirname),
+  root: import.meta.dirname,
   plugins: [react()],
   build: {
-    outDir: resolve(import.meta.dirname, '../out/renderer-fixture'),
+    outDir: '../out/renderer-fixture',
     emptyOutDir: true,
-    rollupOptions: { input: { fixture: resolve(import.meta.dirname, 'fixture.html') } },
+    rollupOptions: { input: { fixture: `${import.meta.dirname}/fixture.html` } },
   },
   preview: { host: '127.0.0.1', open: false },
 });

@@ -51,6 +51,14 @@ export interface FixtureOptions {
 
 export type FixtureApi = PunchbridgeApi & PunchbridgeEvents;
 
+/** Lines of a small text file sent as base64, split on commas or tabs. */
+function decodeRows(contentBase64: string): string[][] {
+  return atob(contentBase64)
+    .split(/\r?\n/)
+    .filter((line) => line.trim())
+    .map((line) => line.split(/[,\t]/).map((cell) => cell.trim()));
+}
+
 const ok = <T>(value: T): Result<T> => ({ ok: true, value });
 
 export function createFixtureApi(options: FixtureOptions = {}): FixtureApi {
@@ -67,7 +75,10 @@ export function createFixtureApi(options: FixtureOptions = {}): FixtureApi {
       ? null
       : { url: 'https://erp.acme.example.com', apiKey: '4f1c2a9b8e7d6c5', hasApiSecret: true, serverTimeZone: null, employeeFieldname: 'attendance_device_id', verifyTls: true, caFile: null, latitude: null, longitude: null };
   let schedule: Schedule = { intervalMinutes: 15, runAtStart: true, paused: false, nextRunAt: '2026-11-25 09:45:00' };
-  let syncSettings: SyncSettings = { importStartDate: '2026-10-01', pushConcurrency: 4, shiftTypes: [{ name: 'General Shift', deviceIds: ['dev-main-gate', 'dev-reception'] }], clockSkewWarningSeconds: 120 };
+  let syncSettings: SyncSettings = { importStartDate: '2026-10-01', pushConcurrency: 4, shiftTypes: [{ name: 'General Shift', deviceIds: ['dev-main-gate', 'dev-reception'] }], clockSkewWarningSeconds: 120, admsPort: null };
+  const admsDevices = [
+    { serialNumber: 'CQZ7232960466', approved: false, deviceId: null as string | null, remoteAddress: '192.168.1.214', firstSeenAt: '2026-11-25T07:58:10.000Z', lastSeenAt: '2026-11-25T09:12:40.000Z', punchesReceived: 0 },
+  ];
   let preferences: Preferences = { startAtLogin: true, startMinimised: false, closeToTray: true };
   let progress: RunProgress | null = null;
   const listeners = new Set<(event: PunchbridgeEvent) => void>();
@@ -181,6 +192,18 @@ export function createFixtureApi(options: FixtureOptions = {}): FixtureApi {
       await delay();
       failIfBroken();
       return devices.map((device) => ({ ...device }));
+    },
+    async listAdmsDevices() {
+      await delay();
+      return admsDevices.map((device) => ({ ...device }));
+    },
+    async approveAdmsDevice(input) {
+      await delay();
+      const waiting = admsDevices.find((device) => device.serialNumber === input.serialNumber);
+      if (!waiting) return { ok: false, error: { code: 'no-such-adms-device', message: `No push device with the serial number ${input.serialNumber} has contacted Punchbridge.`, action: 'Reload the list.' } };
+      const added = await api.addDevice({ name: input.name, host: waiting.remoteAddress ?? 'adms', timeZone: input.timeZone ?? null });
+      if (added.ok) Object.assign(waiting, { approved: true, deviceId: added.value.id });
+      return added;
     },
     async addDevice(input: DeviceInput) {
       await delay();
@@ -387,7 +410,7 @@ export function createFixtureApi(options: FixtureOptions = {}): FixtureApi {
     },
     async saveSyncSettings(input) {
       await delay();
-      syncSettings = { importStartDate: input.importStartDate ?? null, pushConcurrency: input.pushConcurrency ?? 4, shiftTypes: input.shiftTypes ?? [], clockSkewWarningSeconds: input.clockSkewWarningSeconds ?? 120 };
+      syncSettings = { importStartDate: input.importStartDate ?? null, pushConcurrency: input.pushConcurrency ?? 4, shiftTypes: input.shiftTypes ?? [], clockSkewWarningSeconds: input.clockSkewWarningSeconds ?? 120, admsPort: input.admsPort ?? null };
       return ok(syncSettings);
     },
     async listRuns({ limit }) {
@@ -413,6 +436,17 @@ export function createFixtureApi(options: FixtureOptions = {}): FixtureApi {
       await delay();
       preferences = { startAtLogin: input.startAtLogin ?? false, startMinimised: input.startMinimised ?? false, closeToTray: input.closeToTray ?? true };
       return ok(preferences);
+    },
+    async previewImport(input) {
+      await delay();
+      const rows = decodeRows(input.contentBase64);
+      const csv = input.fileName.toLowerCase().endsWith('.csv');
+      return ok({ kind: csv ? 'csv' : 'attlog', headers: csv ? (rows[0] ?? []) : [], sampleRows: rows.slice(csv ? 1 : 0, 11), punchCount: csv && !input.mapping ? null : rows.length - (csv ? 1 : 0), problems: [], problemCount: 0, firstTime: null, lastTime: null });
+    },
+    async importPunches(input) {
+      await delay();
+      const read = decodeRows(input.contentBase64).length;
+      return ok({ read, inserted: read, alreadyKnown: 0, problems: [] });
     },
   };
   return api;

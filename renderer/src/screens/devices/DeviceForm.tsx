@@ -32,7 +32,7 @@ export interface DeviceFormProps {
 
 export function DeviceForm({ device, skewLimit, saving, saveError, onSave, onCancel }: DeviceFormProps) {
   const backend = useBackend();
-  const zones = useMemo(timeZoneOptions, []);
+  const zones = useMemo(() => timeZoneOptions(), []);
   const form = useForm<DeviceFormValues>({
     mode: 'controlled',
     initialValues: device ? deviceToForm(device) : newDeviceForm(),

@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import { Button, Group, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -22,7 +22,7 @@ export function PunchesScreen() {
   const queryClient = useQueryClient();
   const route = useRoute();
   const filters = filtersFromParams(route.params);
-  const query = useMemo(() => filtersToQuery(filters), [JSON.stringify(filters)]); // eslint-disable-line react-hooks/exhaustive-deps
+  const query = filtersToQuery(filters);
   // Starts at 0 without a fetch; invalidating the key (after a sync, retry or mapping) moves it on.
   const version = useQuery({ queryKey: queryKeys.punchesVersion, queryFn: () => Date.now(), initialData: 0, staleTime: Infinity });
   const cache = usePunchPages(query, version.data);

@@ -10,18 +10,17 @@ const MAX_PAGES = 12;
 export function usePunchPages(query: PunchExport, version: number): PunchPageCache {
   const backend = useBackend();
   const [, rerender] = useReducer((count: number) => count + 1, 0);
-  const key = JSON.stringify(query);
-  const cache = useMemo(
-    () =>
-      new PunchPageCache({
-        pageSize: PAGE_SIZE,
-        maxPages: MAX_PAGES,
-        fetchPage: (offset, limit) => backend.queryPunches({ ...(JSON.parse(key) as PunchExport), offset, limit }),
-        onChange: rerender,
-      }),
-    // version is a deliberate dependency: it starts the list over after retries, syncs and mappings.
-    [backend, key, version],
-  );
+  // The version is part of the key: it starts the list over after retries, syncs and mappings.
+  const key = JSON.stringify({ query, version });
+  const cache = useMemo(() => {
+    const { query: current } = JSON.parse(key) as { query: PunchExport };
+    return new PunchPageCache({
+      pageSize: PAGE_SIZE,
+      maxPages: MAX_PAGES,
+      fetchPage: (offset, limit) => backend.queryPunches({ ...current, offset, limit }),
+      onChange: rerender,
+    });
+  }, [backend, key]);
   useEffect(() => {
     // The first page tells the table how many rows there are; the table asks for the rest.
     cache.ensureRange(0, PAGE_SIZE - 1);

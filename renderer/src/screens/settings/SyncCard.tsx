@@ -10,7 +10,27 @@ import { queryKeys } from '../../api/query-keys';
 import { ErrorState, LoadingState } from '../../components/states';
 import { formatWallClock } from '../../lib/format';
 
-type SyncFormValues = Omit<SyncSettings, 'pushConcurrency' | 'clockSkewWarningSeconds'> & { pushConcurrency: number | string; clockSkewWarningSeconds: number | string };
+type SyncFormValues = Omit<SyncSettings, 'pushConcurrency' | 'clockSkewWarningSeconds' | 'admsPort'> & {
+  pushConcurrency: number | string;
+  clockSkewWarningSeconds: number | string;
+  /** Empty: the ADMS receiver is off. */
+  admsPort: number | string;
+};
+
+function toSyncSettings(values: SyncFormValues): SyncSettings {
+  return {
+    ...values,
+    pushConcurrency: Number(values.pushConcurrency),
+    clockSkewWarningSeconds: Number(values.clockSkewWarningSeconds),
+    admsPort: values.admsPort === '' ? null : Number(values.admsPort),
+  };
+}
+
+const FIELD_MESSAGES: Record<string, string> = {
+  pushConcurrency: 'Send between 1 and 32 at a time',
+  clockSkewWarningSeconds: 'Warn at 10 seconds or more',
+  admsPort: 'Ports run from 1 to 65535; leave empty to switch it off',
+};
 
 export function SyncCard({ settings, devices }: { settings: SyncSettings; devices: Device[] }) {
   const backend = useBackend();
@@ -18,16 +38,16 @@ export function SyncCard({ settings, devices }: { settings: SyncSettings; device
   const shiftTypes = useQuery({ queryKey: queryKeys.shiftTypes, queryFn: () => unwrap(backend.listShiftTypes()) });
   const form = useForm<SyncFormValues>({
     mode: 'controlled',
-    initialValues: settings,
+    initialValues: { ...settings, admsPort: settings.admsPort ?? '' },
     validate: (values) => {
-      const parsed = SyncSettingsSchema.safeParse({ ...values, pushConcurrency: Number(values.pushConcurrency), clockSkewWarningSeconds: Number(values.clockSkewWarningSeconds) });
+      const parsed = SyncSettingsSchema.safeParse(toSyncSettings(values));
       if (parsed.success) return {};
-      return Object.fromEntries(parsed.error.issues.map((issue) => [String(issue.path[0]), issue.path[0] === 'pushConcurrency' ? 'Send between 1 and 32 at a time' : issue.path[0] === 'clockSkewWarningSeconds' ? 'Warn at 10 seconds or more' : issue.message]));
+      return Object.fromEntries(parsed.error.issues.map((issue) => [String(issue.path[0]), FIELD_MESSAGES[String(issue.path[0])] ?? issue.message]));
     },
     validateInputOnChange: true,
   });
   const save = useMutation({
-    mutationFn: (values: SyncFormValues) => backend.saveSyncSettings({ ...values, pushConcurrency: Number(values.pushConcurrency), clockSkewWarningSeconds: Number(values.clockSkewWarningSeconds) }),
+    mutationFn: (values: SyncFormValues) => backend.saveSyncSettings(toSyncSettings(values)),
     onSuccess: (result) => {
       if (result.ok) notifications.show({ color: 'teal', message: 'Sync settings saved.' });
       else notifications.show({ color: 'red', title: result.error.message, message: result.error.action });
@@ -46,10 +66,20 @@ export function SyncCard({ settings, devices }: { settings: SyncSettings; device
       </Title>
       <form onSubmit={form.onSubmit((values) => save.mutate(values))} noValidate>
         <Stack gap="md">
-          <SimpleGrid cols={3} spacing="md">
+          <SimpleGrid cols={{ base: 2, lg: 4 }} spacing="md">
             <DateInput label="Ignore punches before" placeholder="Send every punch" clearable valueFormat="D MMM YYYY" {...form.getInputProps('importStartDate')} />
             <NumberInput label="Punches sent at once" min={1} max={32} allowDecimal={false} {...form.getInputProps('pushConcurrency')} />
             <NumberInput label="Warn when a device clock is off by" suffix=" s" min={10} allowDecimal={false} {...form.getInputProps('clockSkewWarningSeconds')} />
+            <NumberInput
+              label="Receive pushes from devices (ADMS) on port"
+              description="For terminals set to upload by themselves"
+              placeholder="Off"
+              min={1}
+              max={65535}
+              allowDecimal={false}
+              hideControls
+              {...form.getInputProps('admsPort')}
+            />
           </SimpleGrid>
           <div>
             <Text size="sm" fw={500}>

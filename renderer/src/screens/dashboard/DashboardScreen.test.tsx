@@ -1,0 +1,32 @@
+// @vitest-environment jsdom
+import { cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createFixtureApi } from '../../testing/fixture-api';
+import { renderApp } from '../../testing/render';
+
+afterEach(cleanup);
+
+describe('the dashboard', () => {
+  it('shows the first-run steps until ERPNext and a device are set up', async () => {
+    renderApp(createFixtureApi({ scenario: 'first-run' }), '#/');
+    expect(await screen.findByText("Let's get Punchbridge ready", {}, { timeout: 10_000 })).toBeTruthy();
+    expect(screen.getByRole('link', { name: 'Open ERPNext settings' }).getAttribute('href')).toBe('#/settings');
+    expect(screen.getByRole('button', { name: 'Sync now' }).hasAttribute('disabled')).toBe(true);
+  });
+
+  it('opens the punch list filtered to a state from its count', async () => {
+    renderApp(createFixtureApi({ punchCount: 1_000 }), '#/');
+    fireEvent.click(await screen.findByRole('link', { name: /punches: Will retry\. Show them/ }, { timeout: 10_000 }));
+    await waitFor(() => expect(window.location.hash).toBe('#/punches?state=failed'));
+    expect(await screen.findByText(/punches? match the filters/, {}, { timeout: 10_000 })).toBeTruthy();
+  });
+
+  it('shows live progress per device while syncing, then the new run', async () => {
+    renderApp(createFixtureApi({ punchCount: 300, syncStepMs: 150 }), '#/');
+    fireEvent.click(await screen.findByRole('button', { name: 'Sync now' }, { timeout: 10_000 }));
+    expect(await screen.findByText('Syncing now')).toBeTruthy();
+    expect(await screen.findByRole('progressbar', { name: /Main gate: (Connecting|Reading people|Reading punches)/ })).toBeTruthy();
+    expect(await screen.findByRole('progressbar', { name: 'Canteen: Failed' }, { timeout: 5_000 })).toBeTruthy();
+    await waitFor(() => expect(screen.queryByText('Syncing now')).toBeNull(), { timeout: 10_000 });
+  });
+});
