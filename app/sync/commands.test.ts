@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Punch, PunchPage, RunSummary } from '../api/contract';
-import { DEFAULT_API_KEY, DEFAULT_API_SECRET, startErpnextSimulator, type ErpnextSimulator } from '../sim/erpnext';
+import { DEFAULT_API_KEY, DEFAULT_API_SECRET, seedEmployees, startErpnextSimulator, type ErpnextSimulator } from '../sim/erpnext';
 import { startZkSimulator, type ZkSimulator } from '../sim/zk';
 import { ERPNEXT_API_SECRET, openFileSecretStore, openSettings } from '../settings';
 
@@ -29,7 +29,8 @@ function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr:
 beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'punchbridge-cli-'));
   zk = await startZkSimulator({ recordCount: 40, userCount: 8, commKey: 4321 });
-  erpnext = await startErpnextSimulator({ employees: 6 });
+  // Six employees carry device ids 1-6; the seventh has none yet.
+  erpnext = await startErpnextSimulator({ employees: [...seedEmployees(6), { name: 'HR-EMP-00007', employee_name: 'New Starter', attendance_device_id: null }] });
   openSettings(dataDir).setErpnext({ url: erpnext.url, apiKey: DEFAULT_API_KEY, serverTimeZone: 'UTC' });
   openFileSecretStore(dataDir).set(ERPNEXT_API_SECRET, 'a-wrong-secret');
 });
@@ -80,11 +81,15 @@ describe('punchbridge device / sync / punches / map / runs', { timeout: 240_000 
     const mapped = await cli('--json', 'map', '--user-id', '7', '--employee', 'HR-EMP-00001', '--device', 'Main gate');
     const ofUser7 = zk.records.filter((record) => record.userId === '7').length;
     expect(JSON.parse(mapped.stdout)).toMatchObject({ ok: true, requeued: ofUser7 });
+    const written = await cli('--json', 'map', '--user-id', '8', '--employee', 'HR-EMP-00007', '--write-erpnext');
+    expect(JSON.parse(written.stdout)).toMatchObject({ ok: true, wroteErpnext: true, mapping: { employeeName: 'New Starter' } });
+    expect(erpnext.employees.find((employee) => employee.name === 'HR-EMP-00007')?.attendance_device_id).toBe('8');
+    const ofUser8 = zk.records.filter((record) => record.userId === '8').length;
     const text = await cli('sync');
     expect(text.code).toBe(0);
-    expect(text.stdout).toMatch(new RegExp(`Read 40 punches, 0 new\\. Sent: ${ofUser7} synced`));
-    const ofUser8 = zk.records.filter((record) => record.userId === '8').length;
-    expect(erpnext.checkins).toHaveLength(40 - ofUser8);
+    expect(text.stdout).toMatch(new RegExp(`Read 40 punches, 0 new\\. Sent: ${ofUser7 + ofUser8} synced`));
+    expect(erpnext.checkins).toHaveLength(40);
+    expect(erpnext.checkins.filter((checkin) => checkin.employee === 'HR-EMP-00007')).toHaveLength(ofUser8);
     const runs = await cli('--json', 'runs');
     expect((JSON.parse(runs.stdout) as RunSummary[]).map((run) => run.outcome)).toEqual(['ok', 'ok', 'failed']);
   });

@@ -8,3 +8,4 @@ export { convertDeviceTime, wallClockToInstant, instantToWallClock, type Convert
 export { logTypeFor, type LogTypeSettings } from './log-type';
 export { runExitCode, isConfigurationError } from './run-summary';
 export { DEVICE_READ_CONCURRENCY } from './sync-run';
+export { openDataFolder, JOURNAL_FILE_NAME, RUN_LOCK_FILE_NAME, type DataFolder } from './data-folder';
