@@ -7,7 +7,8 @@ import { closeLogging, configureLogging, createLogger } from '../app/log';
 import type { Preferences } from '../app/api/contract';
 import { AppTray } from './app-tray';
 import { keepRunningInTray, TRAY_NOTICE } from './close-to-tray';
-import { createDesktopService, type DesktopService } from './desktop-service';
+import type { PunchbridgeService } from '../app/api';
+import { createDesktopService } from './desktop-service';
 import { EVENT_CHANNEL } from './ipc-channels';
 import { ownWindowSenderCheck, registerApiHandlers } from './ipc-handlers';
 import { createMainWindow, isAppUrl, type RendererLocation } from './main-window';
@@ -96,7 +97,7 @@ async function start(): Promise<void> {
 }
 
 /** Quit waits for the service to finish what it is writing to the journal. */
-function stopServiceOnQuit(service: DesktopService, tray: AppTray): void {
+function stopServiceOnQuit(service: PunchbridgeService, tray: AppTray): void {
   let stopped = false;
   app.on('will-quit', (event) => {
     if (stopped) return;

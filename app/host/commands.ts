@@ -1,12 +1,8 @@
 import type { Command } from 'commander';
-import * as apiModule from '../api';
+import { createPunchbridgeService } from '../api';
 import { cliContext, fail, parsePort } from '../cli-support';
 import { DEFAULT_HOST, DEFAULT_PORT, HostStartError } from './server';
-import { serve, stopOnSignals, type HeadlessServiceFactory } from './serve';
-
-// createPunchbridgeService is app/api's service, built on the sync engine; it is read through the
-// namespace so this command builds before that export exists.
-const { createPunchbridgeService } = apiModule as typeof apiModule & { createPunchbridgeService: HeadlessServiceFactory };
+import { serve, stopOnSignals } from './serve';
 
 interface ServeFlags {
   port: number;
