@@ -40,7 +40,8 @@ export async function executeRun(
   const { journal, clock } = deps;
   const run = journal.startRun(trigger);
   const allDevices = journal.listDevices();
-  const devices = allDevices.filter((device) => device.enabled);
+  // Devices fed by ADMS push their punches themselves: there is nothing to poll on port 4370.
+  const devices = allDevices.filter((device) => device.enabled && journal.admsSerialOf(device.id) === null);
   const progress = trackRunProgress({ runId: run.id, trigger, startedAt: run.startedAt }, devices, emit);
   const errors: ApiError[] = [];
   const warnings: string[] = [];
