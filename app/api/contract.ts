@@ -563,6 +563,11 @@ export interface PunchbridgeApi {
 
   previewImport(input: ImportPreviewInput): Promise<Result<ImportPreview>>;
   importPunches(input: ImportPunchesInput): Promise<Result<ImportOutcome>>;
+
+  /** ADMS push terminals that contacted the receiver, approved or waiting for approval. */
+  listAdmsDevices(): Promise<AdmsDevice[]>;
+  /** Keep this terminal's uploads from now on, as punches of a new configured device. */
+  approveAdmsDevice(input: ApproveAdmsDeviceInput): Promise<Result<Device>>;
 }
 
 /** Events arrive through a subscription beside the request/response methods. */
@@ -611,6 +616,8 @@ export const PUNCHBRIDGE_API_INPUTS = {
   setPreferences: PreferencesSchema,
   previewImport: ImportPreviewSchema,
   importPunches: ImportPunchesSchema,
+  listAdmsDevices: NoInput,
+  approveAdmsDevice: ApproveAdmsDeviceSchema,
 } as const satisfies { [K in keyof PunchbridgeApi]: z.ZodType };
 
 export type PunchbridgeApiMethod = keyof PunchbridgeApi;
@@ -658,6 +665,8 @@ export const PUNCHBRIDGE_API_RETURNS_RESULT: { [M in PunchbridgeApiMethod]: Retu
   setPreferences: true,
   previewImport: true,
   importPunches: true,
+  listAdmsDevices: false,
+  approveAdmsDevice: true,
 };
 
 /** Parse a method's argument; a bad argument becomes an ApiError that says what to fix. */

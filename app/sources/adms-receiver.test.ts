@@ -15,8 +15,11 @@ function memorySink(approved: string[]) {
     punches,
   };
   const sink: AdmsSink = {
-    isApproved: (serial) => approved.includes(serial),
-    noteUnknownDevice: (serial) => state.unknown.push(serial),
+    noteRequest: (serial) => {
+      if (approved.includes(serial)) return true;
+      state.unknown.push(serial);
+      return false;
+    },
     resumeStamps: (serial) => ({ attlog: state.stamps.get(`${serial}/ATTLOG`) ?? '0', operlog: state.stamps.get(`${serial}/OPERLOG`) ?? '0' }),
     saveStamp: (serial, table, stamp) => state.stamps.set(`${serial}/${table}`, stamp),
     savePunches: (serialNumber, list) => {

@@ -6,8 +6,8 @@ import type { ImportedPunch } from './imported-punch';
 
 /** Where the receiver puts what devices send; the app backs it with the journal. */
 export interface AdmsSink {
-  isApproved(serialNumber: string): boolean;
-  noteUnknownDevice(serialNumber: string, remoteAddress: string): void;
+  /** Remember that the device called (when, from where); true when its uploads may be kept. */
+  noteRequest(serialNumber: string, remoteAddress: string): boolean;
   /** Stamps the device should resume uploading from, per table. */
   resumeStamps(serialNumber: string): { attlog: string; operlog: string };
   saveStamp(serialNumber: string, table: 'ATTLOG' | 'OPERLOG', stamp: string): void;
@@ -59,8 +59,7 @@ export function buildAdmsServer(options: AdmsReceiverOptions): FastifyInstance {
       void reply.code(400).type('text/plain').send('Missing SN');
       return null;
     }
-    if (!sink.isApproved(serialNumber)) {
-      sink.noteUnknownDevice(serialNumber, request.ip);
+    if (!sink.noteRequest(serialNumber, request.ip)) {
       void reply.code(403).type('text/plain').send('Device not approved');
       return null;
     }

@@ -13,9 +13,10 @@ import {
   type SecretCodec,
   type SettingsBacking,
 } from '../../settings';
-import { createSyncEngine, createSyncScheduler, systemClock, type Clock } from '../../sync';
+import { createLiveCapture, createLivePusher, createSyncEngine, createSyncScheduler, systemClock, type Clock, type SyncEngine } from '../../sync';
 import type { ErpnextClient } from '../../erpnext';
 import type { PunchbridgeApi, PunchbridgeEvents, Result, UnmatchedUser } from '../contract';
+import { admsMethods, admsReceiverControl, journalAdmsSink } from './adms';
 import type { ServiceContext } from './context';
 import { startDemo, type Demo } from './demo';
 import { deviceMethods } from './devices';
@@ -42,6 +43,8 @@ export interface ServiceOptions {
   /** Desktop: electron-store instead of conf (same file format). */
   settingsBacking?: SettingsBacking;
   clock?: Clock;
+  /** Where the ADMS receiver listens when a port is set; default every interface (tests: 127.0.0.1). */
+  admsHost?: string;
 }
 
 export type PunchbridgeService = PunchbridgeApi &
@@ -64,7 +67,19 @@ export async function createPunchbridgeService(options: ServiceOptions): Promise
 
   const clock = options.clock ?? systemClock;
   const hub = createEventHub((error) => log.error('An event listener failed', error));
-  const engine = createSyncEngine({ journal, settings, secrets, clock, logger: createLogger('sync'), lockFile: join(dataDir, RUN_LOCK_FILE_NAME) });
+  const lockFile = join(dataDir, RUN_LOCK_FILE_NAME);
+  const syncEngine = createSyncEngine({ journal, settings, secrets, clock, logger: createLogger('sync'), lockFile });
+  // Punches that arrive by themselves (live capture, ADMS) are pushed within seconds; a run waits
+  // for such a push to finish so that the two never send the same punch at once.
+  const pusher = createLivePusher({ journal, settings, secrets, engine: syncEngine, clock, logger: createLogger('live'), lockFile, onPushed: () => announceStatus() });
+  const engine: SyncEngine = {
+    ...syncEngine,
+    runOnce: async (trigger) => {
+      await pusher.idle();
+      return syncEngine.runOnce(trigger);
+    },
+  };
+  const liveCapture = createLiveCapture({ journal, secrets, onPunch: pusher.notify, logger: createLogger('live') });
   const stored = settings.getSchedule();
   let statusQueued = false;
   const announceStatus = () => {
@@ -114,8 +129,23 @@ export async function createPunchbridgeService(options: ServiceOptions): Promise
     if (fresh.length > 0) hub.emit({ type: 'unmatched-users', users: fresh });
     announceStatus();
   });
+  const adms = admsReceiverControl(context, journalAdmsSink(context, pusher.notify), options.admsHost);
+  const admsStarted = await adms.apply(settings.getSyncSettings().admsPort);
+  if (!admsStarted.ok) hub.emit({ type: 'error', error: admsStarted.error });
+  liveCapture.refresh();
   scheduler.start();
   log.info(`Punchbridge service started (${options.mode}) on ${dataDir}`);
+
+  const devices = deviceMethods(context);
+  const preferences = settingsMethods(context);
+  /** The live connections follow every device change (added, switched to live, new comm key, removed). */
+  const afterDeviceChange =
+    <A, R>(method: (input: A) => Promise<R>) =>
+    async (input: A): Promise<R> => {
+      const result = await method(input);
+      liveCapture.refresh();
+      return result;
+    };
 
   return {
     getStatus: async () => readStatus(context),
@@ -125,16 +155,28 @@ export async function createPunchbridgeService(options: ServiceOptions): Promise
       }
       return { ok: true, value: await scheduler.trigger('manual') };
     },
-    ...deviceMethods(context),
+    ...devices,
+    addDevice: afterDeviceChange(devices.addDevice),
+    updateDevice: afterDeviceChange(devices.updateDevice),
+    removeDevice: afterDeviceChange(devices.removeDevice),
     ...erpnextMethods(context),
     ...mappingMethods(context),
     ...punchMethods(context),
-    ...settingsMethods(context),
+    ...preferences,
+    async saveSyncSettings(input) {
+      const saved = await preferences.saveSyncSettings(input);
+      if (!saved.ok) return saved;
+      const moved = await adms.apply(saved.value.admsPort);
+      return moved.ok ? saved : { ok: false, error: { ...moved.error, message: `The settings were saved, but ${moved.error.message.replace(/^The /, 'the ')}` } };
+    },
     ...importMethods(context),
+    ...admsMethods(context, () => liveCapture.refresh()),
     subscribe: hub.subscribe,
     onWake: () => scheduler.onWake(),
     async close() {
       scheduler.stop();
+      await Promise.all([adms.close(), liveCapture.close()]);
+      await pusher.close();
       // Let a run in progress finish writing to the journal before it closes.
       const running = engine.isRunning() ? engine.runOnce('manual').catch(() => undefined) : null;
       await running;

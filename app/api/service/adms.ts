@@ -1,0 +1,147 @@
+// ADMS push terminals (reference §4) in the service: the receiver on the port the user chose, its
+// sink into the journal, and the list of terminals waiting for approval.
+import { startAdmsReceiver, type AdmsReceiver, type AdmsSink } from '../../sources';
+import { DeviceInputSchema, type ApiError, type PunchbridgeApi, type Result } from '../contract';
+import type { ServiceContext } from './context';
+import { deviceStatus } from './devices';
+
+type AdmsMethods = Pick<PunchbridgeApi, 'listAdmsDevices' | 'approveAdmsDevice'>;
+
+const IPV4_MAPPED = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/;
+/** The host of a device that is never polled, when its address is no IPv4 address. */
+const NO_POLL_HOST = 'adms';
+
+export function admsMethods(context: ServiceContext, onDeviceAdded: () => void): AdmsMethods {
+  const { journal } = context;
+  return {
+    async listAdmsDevices() {
+      return journal.listAdmsDevices();
+    },
+    async approveAdmsDevice({ serialNumber, name, timeZone }) {
+      const seen = journal.getAdmsDevice(serialNumber);
+      if (!seen) return { ok: false, error: noSuchAdmsDevice(serialNumber) };
+      const linked = seen.deviceId ? journal.getDevice(seen.deviceId) : null;
+      const device =
+        linked ??
+        journal.transaction(() => {
+          // The address is shown on the Devices page; the device is never polled (runs skip ADMS-fed devices).
+          const config = DeviceInputSchema.parse({ name, host: hostOf(seen.remoteAddress), timeZone: timeZone ?? null });
+          const added = journal.addDevice(config);
+          journal.linkAdmsDevice(serialNumber, added.id);
+          journal.recordDeviceRead(added.id, { serialNumber, readAt: seen.lastSeenAt, clockSkewSeconds: null, recordCount: null, recordCapacity: null });
+          return journal.getDevice(added.id)!;
+        });
+      if (!linked) {
+        context.log.info(`ADMS device ${serialNumber} approved as ${device.name}: its uploads are kept from now on`);
+        onDeviceAdded();
+        context.announceStatus();
+      }
+      const skew = context.settings.getSyncSettings().clockSkewWarningSeconds;
+      return { ok: true, value: { ...device, hasCommKey: false, status: deviceStatus(device, skew) } };
+    },
+  };
+}
+
+function hostOf(remoteAddress: string | null): string {
+  const address = remoteAddress?.replace(IPV4_MAPPED, '$1') ?? '';
+  return DeviceInputSchema.shape.host.safeParse(address).success ? address : NO_POLL_HOST;
+}
+
+/** The receiver's sink: approved terminals' punches and users into the journal. */
+export function journalAdmsSink(context: ServiceContext, onNewPunches: () => void): AdmsSink {
+  const { journal, log } = context;
+  const fedDevice = (serialNumber: string) => {
+    const deviceId = journal.getAdmsDevice(serialNumber)?.deviceId;
+    return deviceId ? journal.getDevice(deviceId) : null;
+  };
+  return {
+    noteRequest(serialNumber, remoteAddress) {
+      const known = journal.getAdmsDevice(serialNumber);
+      journal.noteAdmsRequest(serialNumber, remoteAddress);
+      if (!known) log.warn(`ADMS device ${serialNumber} at ${remoteAddress} is not approved yet: approve it on the Devices page to keep its punches`);
+      // A disabled device is refused too: it keeps its log and uploads once enabled again.
+      return fedDevice(serialNumber)?.enabled === true;
+    },
+    resumeStamps(serialNumber) {
+      const device = journal.getAdmsDevice(serialNumber);
+      return { attlog: device?.attlogStamp ?? '0', operlog: device?.operlogStamp ?? '0' };
+    },
+    saveStamp: (serialNumber, table, stamp) => journal.saveAdmsStamp(serialNumber, table, stamp),
+    savePunches(serialNumber, punches) {
+      const device = fedDevice(serialNumber);
+      if (!device) return { inserted: 0 };
+      const records = punches.map((punch) => ({ userId: punch.userId, deviceTime: punch.deviceTime, punchStateCode: punch.state, verifyType: punch.verify }));
+      const result = journal.transaction(() => {
+        const inserted = journal.insertPunches(serialNumber, device.id, 'adms', records);
+        journal.countAdmsPunches(serialNumber, inserted.read);
+        journal.recordDeviceRead(device.id, { serialNumber, readAt: new Date(context.clock.now()).toISOString(), clockSkewSeconds: null, recordCount: null, recordCapacity: null });
+        return inserted;
+      });
+      log.info(`ADMS upload from ${device.name}: ${result.read} punches, ${result.inserted} new`);
+      if (result.inserted > 0) onNewPunches();
+      return { inserted: result.inserted };
+    },
+    saveUsers: (serialNumber, users) => journal.upsertDeviceUsers(serialNumber, users),
+    timeZoneOf: (serialNumber) =>
+      fedDevice(serialNumber)?.timeZone ?? context.settings.getErpnext()?.serverTimeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone,
+    noteMalformedLines(serialNumber, count, firstReason) {
+      log.warn(`ADMS device ${serialNumber}: ${count} uploaded lines could not be read and were left out (first: ${firstReason})`);
+    },
+  };
+}
+
+export interface AdmsReceiverControl {
+  /** Start, move or stop the receiver to match the setting; an error says why it cannot listen. */
+  apply(port: number | null): Promise<Result<null>>;
+  close(): Promise<void>;
+}
+
+/**
+ * Terminals are elsewhere on the LAN, so the receiver listens on every interface: setting a port
+ * is the user's choice to open it. Tests pass 127.0.0.1.
+ */
+export function admsReceiverControl(context: ServiceContext, sink: AdmsSink, host = '0.0.0.0'): AdmsReceiverControl {
+  let receiver: AdmsReceiver | null = null;
+  let port: number | null = null;
+  const stop = async () => {
+    if (!receiver) return;
+    await receiver.close();
+    context.log.info(`ADMS receiver on port ${port} stopped`);
+    receiver = null;
+    port = null;
+  };
+  return {
+    async apply(wanted) {
+      if (wanted === port) return { ok: true, value: null };
+      await stop();
+      if (wanted === null) return { ok: true, value: null };
+      try {
+        receiver = await startAdmsReceiver({ sink, host, port: wanted });
+        port = wanted;
+        context.log.info(`ADMS receiver listening on ${host}:${wanted} (all network interfaces: devices on the LAN can reach it)`);
+        return { ok: true, value: null };
+      } catch (error) {
+        context.log.error(`ADMS receiver cannot listen on port ${wanted}`, error);
+        return { ok: false, error: portUnavailable(wanted, error) };
+      }
+    },
+    close: stop,
+  };
+}
+
+function portUnavailable(port: number, error: unknown): ApiError {
+  const inUse = (error as NodeJS.ErrnoException).code === 'EADDRINUSE';
+  return {
+    code: 'adms-port-unavailable',
+    message: `The ADMS receiver cannot listen on port ${port}${inUse ? ': another program uses it' : ` (${(error as Error).message})`}.`,
+    action: 'Choose another port in Settings, and set the same port as the server port on the devices.',
+  };
+}
+
+function noSuchAdmsDevice(serialNumber: string): ApiError {
+  return {
+    code: 'no-such-adms-device',
+    message: `No push device with the serial number ${serialNumber} has contacted Punchbridge.`,
+    action: 'Point the device at this computer (Comm > Cloud Server on the device) and reload the list.',
+  };
+}
