@@ -116,6 +116,7 @@ async function readConnected(
   // Disabled from before the read until after any clear: no punch can land in between and be
   // erased by the clear (a disabled terminal holds new punches until it is enabled again).
   await connection.disable();
+  let readCompleted = false;
   try {
     const sizes = await connection.getSizes();
     result.recordCount = sizes.records;
@@ -140,8 +141,17 @@ async function readConnected(
     if (shouldClear(device.clearPolicy, sizes.records, sizes.recordCapacity)) {
       result.cleared = await clearIfSafe(connection, device, readout, commit, sizes.records, hooks, result.warnings);
     }
+    readCompleted = true;
   } finally {
-    await connection.enable().catch(() => undefined);
+    const enabled = await connection.enable().then(
+      () => true,
+      () => false,
+    );
+    // After a lost connection the device unlocks itself when its session ends; after a good read
+    // a refused enable is worth telling.
+    if (!enabled && readCompleted) {
+      result.warnings.push(`${device.name}: the device did not confirm it was unlocked after the read; if its keypad stays locked, restart it.`);
+    }
   }
 }
 
