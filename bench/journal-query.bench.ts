@@ -13,6 +13,7 @@ const USERS = 2000;
 const SERIALS = ['CQZ7200001', 'CQZ7200002', 'CQZ7200003', 'CQZ7200004', 'CQZ7200005'];
 const START = Date.UTC(2025, 0, 1);
 const RUNS = 25;
+const SETTLED_UNTIL = '2025-02-05';
 
 /** One punch every 30 s across five devices and 2,000 users: about eleven months of punches. */
 function records(first: number, count: number, serialIndex: number): PunchRecord[] {
@@ -35,7 +36,11 @@ function insertAll(journal: Journal, first: number, count: number): number {
   return inserted;
 }
 
-/** Give the punches the states a journal has after months of use: mostly synced, some held. */
+/**
+ * Settle the first five weeks of punches one by one, as a sync would: mostly synced, some held.
+ * The rest stay pending (settling a million one call at a time would take minutes); the state
+ * index serves a big pending backlog and a big synced history the same way.
+ */
 function settle(journal: Journal): void {
   const sent = (userId: string, deviceTime: string) => ({
     serverTime: deviceTime,
@@ -45,8 +50,8 @@ function settle(journal: Journal): void {
     employeeName: `Employee ${userId}`,
   });
   for (;;) {
-    const batch = journal.takePendingPunches(50_000, '2000-01-01T00:00:00.000Z');
-    if (batch.length === 0 || batch[0]!.deviceTime > '2025-11-20') break;
+    const batch = journal.takePendingPunches(10_000, '2000-01-01T00:00:00.000Z');
+    if (batch.length === 0 || batch[0]!.deviceTime > SETTLED_UNTIL) break;
     journal.transaction(() => {
       for (const punch of batch) {
         const roll = punch.id % 100;
@@ -63,12 +68,13 @@ function settle(journal: Journal): void {
 const QUERIES: { name: string; query: PunchQuery }[] = [
   { name: 'no filter', query: {} },
   { name: 'needs attention (3 states)', query: { states: ['unmatched', 'rejected', 'failed'] } },
-  { name: 'synced, one month', query: { states: ['synced'], from: '2025-06-01', to: '2025-06-30' } },
+  { name: 'synced, one month', query: { states: ['synced'], from: '2025-01-01', to: '2025-01-31' } },
+  { name: 'pending, one month', query: { states: ['pending'], from: '2025-06-01', to: '2025-06-30' } },
   { name: 'one device, one week', query: { deviceId: 'main-gate', from: '2025-03-01', to: '2025-03-07' } },
-  { name: 'one employee, one month', query: { employee: 'HR-EMP-1042', from: '2025-05-01', to: '2025-05-31' } },
+  { name: 'one employee, one month', query: { employee: 'HR-EMP-1042', from: '2025-01-01', to: '2025-01-31' } },
   { name: 'search user id "1042"', query: { search: '1042' } },
   { name: 'search employee name', query: { search: 'Employee 1777' } },
-  { name: 'search error text', query: { search: 'not active', from: '2025-09-01' } },
+  { name: 'search error text', query: { search: 'not active', from: '2025-01-15' } },
   { name: 'page 50 of a month', query: { from: '2025-04-01', to: '2025-04-30', offset: 5000 } },
 ];
 
@@ -83,7 +89,9 @@ export async function run(): Promise<void> {
     insertAll(journal, 0, PUNCHES);
     const buildMs = performance.now() - started;
     started = performance.now();
+    const before = journal.countByState().pending;
     settle(journal);
+    const settled = before - journal.countByState().pending;
     const settleMs = performance.now() - started;
     journal.close();
 
@@ -99,7 +107,7 @@ export async function run(): Promise<void> {
     const again = await measure(1, async () => insertAll(reopened, PUNCHES, 100_000));
     printTable('Inserting 100,000 punches (one transaction)', [
       { case: 'build 1,000,000', ms: buildMs, 'punches/s': Math.round(PUNCHES / (buildMs / 1000)) },
-      { case: 'settle states of 1,000,000', ms: settleMs, 'punches/s': Math.round(PUNCHES / (settleMs / 1000)) },
+      { case: 'settle states one by one (5 weeks)', ms: settleMs, 'punches/s': Math.round(settled / (settleMs / 1000)) },
       { case: '100,000 new, into 1,000,000', ms: fresh.medianMs, 'punches/s': Math.round(fresh.last / (fresh.medianMs / 1000)) },
       { case: '100,000 already there', ms: again.medianMs, 'punches/s': Math.round(100_000 / (again.medianMs / 1000)) },
     ]);
