@@ -7,3 +7,4 @@ export { parseTimeText, type DateOrder } from './time-text';
 export { parseAttlogBody, parseOperlogUsers, type AdmsUser } from './adms-lines';
 export { buildAdmsServer, startAdmsReceiver, utcOffsetHours, type AdmsReceiver, type AdmsReceiverOptions, type AdmsSink } from './adms-receiver';
 export { readPunchFile, type PunchFile, type PunchFileKind } from './punch-file';
+export { importPunchFile, previewPunchFile, readImportFile, PROBLEMS_SHOWN } from './file-import';
