@@ -1,5 +1,6 @@
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { createServer, type AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { browserCommand } from './open-browser';
@@ -41,13 +42,24 @@ describe('serve', () => {
     await expect(fetch(serving.host.url)).rejects.toThrow();
   });
 
-  it('closes the service again when the host refuses to start', async () => {
+  it('refuses a bad address before starting the service', async () => {
+    const { created, factory } = fakeFactory();
+    const attempt = serve({ dataDir: tmpdir(), host: '0.0.0.0', port: 0, demo: false, open: false }, factory, () => undefined);
+    await expect(attempt).rejects.toBeInstanceOf(HostStartError);
+    expect(created).toEqual([]);
+  });
+
+  it('closes the service again when the host cannot start', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'punchbridge-serve-'));
     folders.push(dataDir);
+    const taken = createServer();
+    await new Promise<void>((resolve) => taken.listen(0, '127.0.0.1', resolve));
+    const port = (taken.address() as AddressInfo).port;
     const { created, factory } = fakeFactory();
-    const attempt = serve({ dataDir, host: '0.0.0.0', port: 0, demo: false, open: false, staticDir: dataDir }, factory, () => undefined);
-    await expect(attempt).rejects.toBeInstanceOf(HostStartError);
+    const attempt = serve({ dataDir, host: '127.0.0.1', port, demo: false, open: false, staticDir: dataDir }, factory, () => undefined);
+    await expect(attempt).rejects.toThrow(/already in use/);
     expect(created).toEqual([{ mode: 'headless', closed: true }]);
+    await new Promise((resolve) => taken.close(resolve));
   });
 });
 

@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { PunchbridgeApi, PunchbridgeEvents } from '../api/contract';
 import { closeLogging, configureLogging, createLogger, registerSecret } from '../log';
+import { checkBinding } from './access';
 import { openInBrowser } from './open-browser';
 import { HostStartError, startHost, type RunningHost } from './server';
 
@@ -33,6 +34,9 @@ export function builtRendererDir(): string {
 }
 
 export async function serve(options: ServeOptions, createService: HeadlessServiceFactory, print: (line: string) => void): Promise<Serving> {
+  // Refuse a bad address before the service starts reading devices.
+  const refusal = checkBinding(options.host, options.password);
+  if (refusal) throw new HostStartError(refusal);
   configureLogging({ dataDir: options.dataDir, echo: true });
   registerSecret(options.password);
   const service = await createService({ dataDir: options.dataDir, mode: options.demo ? 'demo' : 'headless' });
