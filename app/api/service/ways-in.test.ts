@@ -1,0 +1,152 @@
+// Punches that arrive by themselves, end to end through the service into the ERPNext simulator:
+// live capture from the ZK simulator, ADMS uploads from the ADMS simulator, and a USB file carrying
+// the same punch. Real journal, real receivers, real sync engine; the schedule is paused.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { AdmsDeviceSimulator } from '../../sim/adms';
+import { DEFAULT_API_KEY, DEFAULT_API_SECRET, employeeName, startErpnextSimulator, type ErpnextSimulator } from '../../sim/erpnext';
+import { startZkSimulator, type ZkSimulator } from '../../sim/zk';
+import { ERPNEXT_API_SECRET, openFileSecretStore, openSettings } from '../../settings';
+import { createPunchbridgeService, type PunchbridgeService } from '.';
+
+let dataDir: string;
+let erpnext: ErpnextSimulator;
+let service: PunchbridgeService | undefined;
+let zk: ZkSimulator | undefined;
+
+async function start(admsPort: number | null = null): Promise<PunchbridgeService> {
+  dataDir = mkdtempSync(join(tmpdir(), 'punchbridge-ways-in-'));
+  erpnext = await startErpnextSimulator();
+  const settings = openSettings(dataDir);
+  settings.setErpnext({ url: erpnext.url, apiKey: DEFAULT_API_KEY, serverTimeZone: 'UTC' });
+  settings.setPaused(true);
+  settings.setSyncSettings({ admsPort });
+  openFileSecretStore(dataDir).set(ERPNEXT_API_SECRET, DEFAULT_API_SECRET);
+  service = await createPunchbridgeService({ dataDir, mode: 'headless', admsHost: '127.0.0.1' });
+  return service;
+}
+
+afterEach(async () => {
+  await service?.close();
+  await zk?.close();
+  await erpnext.close();
+  service = undefined;
+  zk = undefined;
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const server = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+async function waitFor(condition: () => boolean, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error(`Not true within ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+}
+
+const checkinsOf = (employee: string, time: string) =>
+  erpnext.checkins.filter((checkin) => checkin.employee === employee && String(checkin.time).startsWith(time));
+
+describe('live capture through the service', { timeout: 60_000 }, () => {
+  it('sends a live punch to ERPNext within seconds, and the scheduled read of it makes no second checkin', async () => {
+    const api = await start();
+    zk = await startZkSimulator({ serialNumber: 'LIVE00000001', userCount: 10, recordCount: 5 });
+    const added = await api.addDevice({ name: 'Main gate', host: zk.host, port: zk.port, timeZone: 'UTC', live: true });
+    expect(added.ok).toBe(true);
+    await waitFor(() => zk!.connections === 1, 5_000);
+    // The connection is up; give the registration for events its round trip.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+
+    const punchedAt = Date.now();
+    zk.punch({ userId: '7', time: '2026-11-24 08:02:03', state: 0 });
+    await waitFor(() => checkinsOf(employeeName(7), '2026-11-24 08:02:03').length === 1, 5_000);
+    expect(Date.now() - punchedAt).toBeLessThan(5_000);
+    expect(zk.eventsAcked).toBe(1);
+    const live = await api.queryPunches({ search: '7', from: '2026-11-24', to: '2026-11-24' });
+    expect(live.rows.map((punch) => [punch.userId, punch.source, punch.state])).toEqual([['7', 'live', 'synced']]);
+    expect((await api.listRuns({})).length).toBe(0);
+
+    const run = await api.syncNow();
+    expect(run.ok && run.value.devices.map((device) => [device.ok, device.read, device.new])).toEqual([[true, 6, 5]]);
+    expect(checkinsOf(employeeName(7), '2026-11-24 08:02:03')).toHaveLength(1);
+    expect((await api.queryPunches({ search: '7', from: '2026-11-24', to: '2026-11-24' })).total).toBe(1);
+    // The capture holds its own connection beside the run's, and only that one stays open.
+    await waitFor(() => zk!.connections === 1, 5_000);
+  });
+
+  it('closes the live connection when the device is switched off live, and on close', async () => {
+    const api = await start();
+    zk = await startZkSimulator({ serialNumber: 'LIVE00000002', recordCount: 0 });
+    const added = await api.addDevice({ name: 'Back door', host: zk.host, port: zk.port, live: true });
+    if (!added.ok) throw new Error(added.error.message);
+    await waitFor(() => zk!.connections === 1, 5_000);
+    await api.updateDevice({ id: added.value.id, changes: { live: false } });
+    await waitFor(() => zk!.connections === 0, 5_000);
+    await api.updateDevice({ id: added.value.id, changes: { live: true } });
+    await waitFor(() => zk!.connections === 1, 5_000);
+    await service!.close();
+    service = undefined;
+    await waitFor(() => zk!.connections === 0, 5_000);
+  });
+});
+
+describe('ADMS push through the service', { timeout: 60_000 }, () => {
+  it('refuses an unknown terminal, lists it, keeps its uploads once approved, and a USB file of the same punch adds nothing', async () => {
+    const port = await freePort();
+    const api = await start(port);
+    const terminal = new AdmsDeviceSimulator({ serverUrl: `http://127.0.0.1:${port}`, serialNumber: 'CQZ7232960466' });
+    terminal.punch({ userId: '3', time: '2026-11-24 08:59:12', state: 0, verify: 1 });
+
+    expect((await terminal.handshake()).status).toBe(403);
+    expect((await terminal.uploadAttendance()).status).toBe(403);
+    expect(await api.listAdmsDevices()).toMatchObject([{ serialNumber: 'CQZ7232960466', approved: false, deviceId: null, remoteAddress: '127.0.0.1', punchesReceived: 0 }]);
+    expect((await api.queryPunches({})).total).toBe(0);
+
+    const approved = await api.approveAdmsDevice({ serialNumber: 'CQZ7232960466', name: 'Front door', timeZone: 'UTC' });
+    if (!approved.ok) throw new Error(approved.error.message);
+    expect(approved.value).toMatchObject({ name: 'Front door', host: '127.0.0.1', serialNumber: 'CQZ7232960466', timeZone: 'UTC' });
+
+    expect((await terminal.handshake()).options).toMatchObject({ ATTLOGStamp: '0', TimeZone: '0', Realtime: '1' });
+    expect(await terminal.uploadAttendance()).toEqual({ status: 200, body: 'OK: 1' });
+    expect(await terminal.uploadUsers([{ userId: '3', name: 'Chandra Rao' }])).toEqual({ status: 200, body: 'OK' });
+    await waitFor(() => checkinsOf(employeeName(3), '2026-11-24 08:59:12').length === 1, 5_000);
+    expect((await terminal.handshake()).options).toMatchObject({ ATTLOGStamp: '1', OPERLOGStamp: '1' });
+    expect(await api.listAdmsDevices()).toMatchObject([{ approved: true, deviceId: approved.value.id, punchesReceived: 1 }]);
+
+    const usb = Buffer.from('        3\t2026-11-24 08:59:12\t1\t0\t1\t0\r\n').toString('base64');
+    const imported = await api.importPunches({ fileName: 'CQZ7232960466_attlog.dat', contentBase64: usb, deviceId: approved.value.id });
+    expect(imported).toEqual({ ok: true, value: { read: 1, inserted: 0, alreadyKnown: 1, problems: [] } });
+
+    const run = await api.syncNow();
+    // The run does not try to poll the terminal over port 4370: it pushes its punches itself.
+    expect(run.ok && run.value.devices).toEqual([]);
+    expect(checkinsOf(employeeName(3), '2026-11-24 08:59:12')).toHaveLength(1);
+    const punches = await api.queryPunches({});
+    expect(punches.rows.map((punch) => [punch.userId, punch.source, punch.deviceName, punch.state])).toEqual([['3', 'adms', 'Front door', 'synced']]);
+    expect(await api.listUnmatchedUsers()).toEqual([]);
+  });
+
+  it('starts, moves and stops the receiver as the port setting changes', async () => {
+    const api = await start();
+    const [first, second] = [await freePort(), await freePort()];
+    const knock = (port: number) => new AdmsDeviceSimulator({ serverUrl: `http://127.0.0.1:${port}`, serialNumber: 'SN0001' }).handshake().then((answer) => answer.status, () => 'refused');
+    expect(await knock(first)).toBe('refused');
+    expect(await api.saveSyncSettings({ admsPort: first })).toMatchObject({ ok: true });
+    expect(await knock(first)).toBe(403);
+    expect(await api.saveSyncSettings({ admsPort: second })).toMatchObject({ ok: true });
+    expect([await knock(first), await knock(second)]).toEqual(['refused', 403]);
+    expect(await api.saveSyncSettings({ admsPort: null })).toMatchObject({ ok: true });
+    expect(await knock(second)).toBe('refused');
+  });
+});
