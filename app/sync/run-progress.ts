@@ -8,11 +8,16 @@ export interface RunProgressTracker {
   snapshot(): RunProgress;
 }
 
+/** Push progress is sent at most this often (and always at the end): 100,000 events would swamp the UI. */
+export const PUSH_PROGRESS_INTERVAL_MS = 100;
+
 export function trackRunProgress(
   run: { runId: number; trigger: RunTrigger; startedAt: string },
   devices: readonly { id: string; name: string }[],
   emit: (progress: RunProgress) => void,
+  now: () => number,
 ): RunProgressTracker {
+  let lastPushEmit = Number.NEGATIVE_INFINITY;
   const state: RunProgress = {
     ...run,
     devices: devices.map((device): DeviceProgress => ({ deviceId: device.id, deviceName: device.name, phase: 'waiting', bytesRead: 0, bytesTotal: 0 })),
@@ -31,6 +36,9 @@ export function trackRunProgress(
     },
     push(done, total) {
       state.push = { done, total };
+      const at = now();
+      if (done !== total && done !== 0 && at - lastPushEmit < PUSH_PROGRESS_INTERVAL_MS) return;
+      lastPushEmit = at;
       emit(snapshot());
     },
     snapshot,

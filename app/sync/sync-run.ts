@@ -42,7 +42,7 @@ export async function executeRun(
   const allDevices = journal.listDevices();
   // Devices fed by ADMS push their punches themselves: there is nothing to poll on port 4370.
   const devices = allDevices.filter((device) => device.enabled && journal.admsSerialOf(device.id) === null);
-  const progress = trackRunProgress({ runId: run.id, trigger, startedAt: run.startedAt }, devices, emit);
+  const progress = trackRunProgress({ runId: run.id, trigger, startedAt: run.startedAt }, devices, emit, () => clock.now());
   const errors: ApiError[] = [];
   const warnings: string[] = [];
 
