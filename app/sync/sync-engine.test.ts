@@ -3,7 +3,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { RunProgress } from '../api/contract';
 import { checkinKeys, startHarness, type Harness } from './test-harness';
 import { runExitCode } from './run-summary';
-import { createSyncEngine } from './sync-engine';
+import { createFakeClock } from './fake-clock';
+import { createSyncEngine, createSyncScheduler } from './sync-engine';
 
 let harness: Harness | null = null;
 afterEach(async () => {
@@ -56,6 +57,26 @@ describe('a sync run', () => {
       expect(punch.logType).toBe('IN');
     }
     expect(harness.erpnext.checkins.map((checkin) => String(checkin.time).slice(0, 19)).sort()).toEqual(punches.map((punch) => punch.serverTime).sort());
+  });
+
+  it('runs on the schedule on top of the engine, and a manual trigger joins a scheduled run', async () => {
+    harness = await startHarness();
+    const clock = createFakeClock(Date.now());
+    const finished: number[] = [];
+    harness.engine.onRunFinished((summary) => finished.push(summary.id));
+    const scheduler = createSyncScheduler(harness.engine, { clock, intervalMinutes: 5 });
+    scheduler.start();
+    expect(scheduler.state().running).toBe(true);
+    const joined = await scheduler.trigger('manual');
+    expect(joined.trigger).toBe('startup');
+    await clock.advance(0);
+    expect(scheduler.state().nextRunAt).toBe(clock.now() + 5 * 60_000);
+    const next = new Promise((resolve) => harness!.engine.onRunFinished(resolve));
+    await clock.advance(5 * 60_000);
+    await next;
+    expect(harness.journal.listRuns(10).map((run) => run.trigger)).toEqual(['schedule', 'startup']);
+    expect(finished).toHaveLength(2);
+    scheduler.stop();
   });
 
   it('joins a second trigger to the run in progress', async () => {
