@@ -8,6 +8,8 @@ const assets = join(import.meta.dirname, '..', 'assets');
 const sources = join(assets, 'src');
 
 const APP_ICON_SIZES = [16, 24, 32, 48, 64, 128, 256, 512, 1024];
+/** Up to this size the app icon is drawn from icon-small.svg. */
+const SMALL_ICON_MAX = 32;
 /** Tray icons at 1x and 2x; Electron loads name@2x.png beside name.png on HiDPI screens. */
 const TRAY_SIZE = 16;
 
@@ -65,7 +67,7 @@ try {
   const appIcons = new Map<number, Buffer>();
   mkdirSync(join(assets, 'icons'), { recursive: true });
   for (const size of APP_ICON_SIZES) {
-    const png = await render(page, join(sources, 'icon.svg'), size);
+    const png = await render(page, join(sources, size <= SMALL_ICON_MAX ? 'icon-small.svg' : 'icon.svg'), size);
     appIcons.set(size, png);
     if (size <= 512) writeFileSync(join(assets, 'icons', `${size}x${size}.png`), png);
   }
