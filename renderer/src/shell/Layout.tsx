@@ -36,7 +36,7 @@ export function Layout({ children }: { children: ReactNode }) {
   const isActive = (entry: NavEntry) => (entry.path === '/' ? path === '/' : path === entry.path || path.startsWith(`${entry.path}/`));
 
   return (
-    <AppShell navbar={{ width: 240, breakpoint: 0 }} padding="lg">
+    <AppShell navbar={{ width: 256, breakpoint: 0 }} padding="lg">
       <AppShell.Navbar p="sm" aria-label="Main">
         <AppShell.Section>
           <Group gap={8} px="xs" py="sm">

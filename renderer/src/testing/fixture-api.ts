@@ -79,9 +79,6 @@ export function createFixtureApi(options: FixtureOptions = {}): FixtureApi {
   const admsDevices = [
     { serialNumber: 'CQZ7232960466', approved: false, deviceId: null as string | null, remoteAddress: '192.168.1.214', firstSeenAt: '2026-11-25T07:58:10.000Z', lastSeenAt: '2026-11-25T09:12:40.000Z', punchesReceived: 0 },
   ];
-  const admsDevices = [
-    { serialNumber: 'CQZ7232960466', approved: false, deviceId: null as string | null, remoteAddress: '192.168.1.214', firstSeenAt: '2026-11-25T07:58:10.000Z', lastSeenAt: '2026-11-25T09:12:40.000Z', punchesReceived: 0 },
-  ];
   let preferences: Preferences = { startAtLogin: true, startMinimised: false, closeToTray: true };
   let progress: RunProgress | null = null;
   const listeners = new Set<(event: PunchbridgeEvent) => void>();
@@ -195,18 +192,6 @@ export function createFixtureApi(options: FixtureOptions = {}): FixtureApi {
       await delay();
       failIfBroken();
       return devices.map((device) => ({ ...device }));
-    },
-    async listAdmsDevices() {
-      await delay();
-      return admsDevices.map((device) => ({ ...device }));
-    },
-    async approveAdmsDevice(input) {
-      await delay();
-      const waiting = admsDevices.find((device) => device.serialNumber === input.serialNumber);
-      if (!waiting) return { ok: false, error: { code: 'no-such-adms-device', message: `No push device with the serial number ${input.serialNumber} has contacted Punchbridge.`, action: 'Reload the list.' } };
-      const added = await api.addDevice({ name: input.name, host: waiting.remoteAddress ?? 'adms', timeZone: input.timeZone ?? null });
-      if (added.ok) Object.assign(waiting, { approved: true, deviceId: added.value.id });
-      return added;
     },
     async listAdmsDevices() {
       await delay();

@@ -87,7 +87,7 @@ export function fixtureEmployees(): EmployeeSummary[] {
     employees.push({
       name: `HR-EMP-${pad(index + 1, 5)}`,
       employeeName: `${first} ${last}`,
-      attendanceDeviceId: index < 48 ? String(1000 + index) : null,
+      attendanceDeviceId: index < 48 ? String(3000 + index) : null,
       status: index === 5 ? 'Inactive' : 'Active',
       company: 'Acme Manufacturing Pvt. Ltd.',
       department: DEPARTMENTS[index % DEPARTMENTS.length]!,

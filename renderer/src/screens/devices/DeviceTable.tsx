@@ -1,4 +1,4 @@
-import { ActionIcon, Button, Group, Menu, Table, Text, Tooltip, VisuallyHidden } from '@mantine/core';
+import { ActionIcon, Button, Group, Menu, Stack, Table, Text, Tooltip, VisuallyHidden } from '@mantine/core';
 import { Clock, EllipsisVertical, Pencil, Trash2 } from 'lucide-react';
 import type { Device } from '../../../../app/api/contract';
 import { DeviceStatusBadge } from '../../components/DeviceStatusBadge';
@@ -65,14 +65,14 @@ export function DeviceTable({ devices, skewLimit, settingTimeOf, onEdit, onRemov
                   {device.clockSkewSeconds === null ? (
                     <Text size="sm" c="dimmed">—</Text>
                   ) : skewed ? (
-                    <Group gap={6} wrap="nowrap">
-                      <Text size="sm" c="orange">
+                    <Stack gap={4} align="flex-start">
+                      <Text size="sm" c="orange" style={{ whiteSpace: 'nowrap' }}>
                         {describeSkew(device.clockSkewSeconds)}
                       </Text>
                       <Button size="compact-xs" variant="light" color="orange" leftSection={<Clock size={12} />} loading={settingTimeOf === device.id} onClick={() => onSetTime(device)}>
                         Set time
                       </Button>
-                    </Group>
+                    </Stack>
                   ) : (
                     <Text size="sm">Correct</Text>
                   )}

@@ -19,19 +19,17 @@ export interface UnmatchedTableProps {
 export function UnmatchedTable({ users, selected, chosen, onToggle, onToggleAll, onChoose }: UnmatchedTableProps) {
   const all = users.length > 0 && users.every((user) => selected.has(unmatchedKey(user)));
   return (
-    <Table.ScrollContainer minWidth={900}>
+    <Table.ScrollContainer minWidth={700}>
       <Table verticalSpacing="sm" aria-label="People on the devices who are not linked to an employee">
         <Table.Thead>
           <Table.Tr>
             <Table.Th w={40}>
               <Checkbox size="xs" aria-label="Select everyone" checked={all} indeterminate={!all && selected.size > 0} onChange={() => onToggleAll(!all)} />
             </Table.Th>
-            <Table.Th>User ID</Table.Th>
-            <Table.Th>Name on the device</Table.Th>
-            <Table.Th>Device</Table.Th>
+            <Table.Th>Person on the device</Table.Th>
             <Table.Th ta="right">Punches held</Table.Th>
             <Table.Th>Seen</Table.Th>
-            <Table.Th w={340}>Employee in ERPNext</Table.Th>
+            <Table.Th w={320}>Employee in ERPNext</Table.Th>
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
@@ -68,14 +66,9 @@ function UnmatchedRow({ user, selected, employee, onToggle, onChoose }: Unmatche
       <Table.Td>
         <Checkbox size="xs" aria-label={`Select ${label}`} checked={selected} onChange={(event) => onToggle(event.currentTarget.checked)} />
       </Table.Td>
-      <Table.Td>
-        <Text size="sm" ff="monospace">
-          {user.userId}
-        </Text>
-      </Table.Td>
-      <Table.Td maw={220}>
+      <Table.Td maw={260}>
         {user.nameOnDevice ? (
-          <Text size="sm" lineClamp={2} title={user.nameOnDevice}>
+          <Text size="sm" fw={500} lineClamp={2} title={user.nameOnDevice}>
             {user.nameOnDevice}
           </Text>
         ) : (
@@ -83,10 +76,8 @@ function UnmatchedRow({ user, selected, employee, onToggle, onChoose }: Unmatche
             No name stored
           </Text>
         )}
-      </Table.Td>
-      <Table.Td maw={180}>
-        <Text size="sm" truncate title={user.deviceName}>
-          {user.deviceName}
+        <Text size="xs" c="dimmed" truncate title={`User ID ${user.userId} on ${user.deviceName}`}>
+          ID {user.userId} · {user.deviceName}
         </Text>
       </Table.Td>
       <Table.Td ta="right">
@@ -125,7 +116,7 @@ function UnmatchedRow({ user, selected, employee, onToggle, onChoose }: Unmatche
                 onToggle(true);
               }}
             >
-              <Text span size="xs" truncate maw={280}>
+              <Text span size="xs" truncate maw={260}>
                 Suggested: {best.candidate.employeeName} ({best.candidate.name})
               </Text>
             </Button>

@@ -8,7 +8,7 @@ import type { PunchPageCache } from './page-cache';
 import classes from './PunchTable.module.css';
 
 const ROW_HEIGHT = 44;
-const COLUMNS = '40px minmax(150px, 1fr) minmax(180px, 2fr) minmax(140px, 1.5fr) 64px 170px';
+const COLUMNS = '32px 168px minmax(140px, 2fr) minmax(100px, 1.5fr) 52px 160px';
 
 export interface PunchTableProps {
   cache: PunchPageCache;
@@ -123,7 +123,9 @@ function PunchCells({ punch, selected, onToggle }: { punch: Punch; selected: boo
         <Checkbox size="xs" tabIndex={-1} aria-label={`Select punch ${punch.id}`} checked={selected} onChange={() => onToggle(punch)} />
       </div>
       <div role="gridcell">
-        <Text size="sm">{formatWallClock(punch.deviceTime, { seconds: true })}</Text>
+        <Text size="sm" style={{ whiteSpace: 'nowrap' }}>
+          {formatWallClock(punch.deviceTime, { seconds: true })}
+        </Text>
       </div>
       <div role="gridcell" className={classes.clip}>
         <Text size="sm" truncate title={punch.employeeName ?? undefined}>
