@@ -101,8 +101,9 @@ async function pushQueue(options: LivePusherOptions, clock: Clock): Promise<void
   const { journal, logger } = options;
   const erpnext = options.settings.getErpnext();
   const apiSecret = options.secrets.get(ERPNEXT_API_SECRET);
-  // Not set up yet: the punches wait in the journal and the next run says why.
-  if (!erpnext || !apiSecret) return;
+  // Not set up yet: the punches wait in the journal and the next run says why. Failed punches
+  // wait for their backoff, which the runs keep.
+  if (!erpnext || !apiSecret || journal.countByState().pending === 0) return;
   const lock = options.lockFile ? acquireRunLock(options.lockFile) : null;
   if (lock && !lock.ok) {
     logger?.info(`New punches wait for the sync of process ${lock.heldBy} to finish`);

@@ -65,6 +65,8 @@ describe('live capture', { timeout: 60_000 }, () => {
     await settle();
     restarted.punch({ userId: '4', time: '2026-11-24 08:05:00', state: 1 });
     await waitFor(() => harness.erpnext.checkins.length === 2, 5_000);
+    // ERPNext has the checkin a moment before the journal records its answer.
+    await waitFor(() => harness.journal.countByState().synced === 2, 5_000);
     expect(harness.erpnext.checkins.map((checkin) => [checkin.employee, checkin.log_type])).toEqual([
       [employeeName(2), 'IN'],
       [employeeName(4), 'OUT'],

@@ -47,9 +47,9 @@ function freePort(): Promise<number> {
   });
 }
 
-async function waitFor(condition: () => boolean, timeoutMs: number): Promise<void> {
+async function waitFor(condition: () => boolean | Promise<boolean>, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
+  while (!(await condition())) {
     if (Date.now() > deadline) throw new Error(`Not true within ${timeoutMs} ms`);
     await new Promise((resolve) => setTimeout(resolve, 25));
   }
@@ -73,6 +73,8 @@ describe('live capture through the service', { timeout: 60_000 }, () => {
     await waitFor(() => checkinsOf(employeeName(7), '2026-11-24 08:02:03').length === 1, 5_000);
     expect(Date.now() - punchedAt).toBeLessThan(5_000);
     expect(zk.eventsAcked).toBe(1);
+    // ERPNext has the checkin a moment before the journal records its answer.
+    await waitFor(async () => (await api.getStatus()).counts.synced === 1, 5_000);
     const live = await api.queryPunches({ search: '7', from: '2026-11-24', to: '2026-11-24' });
     expect(live.rows.map((punch) => [punch.userId, punch.source, punch.state])).toEqual([['7', 'live', 'synced']]);
     expect((await api.listRuns({})).length).toBe(0);
