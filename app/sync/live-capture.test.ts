@@ -80,6 +80,18 @@ describe('live capture', { timeout: 60_000 }, () => {
     await waitFor(() => restarted.connections === 0, 5_000);
   });
 
+  it('keeps retrying a device that is off, and shows the error on the device after a few tries', async () => {
+    harness = await startHarness({ devices: [{ simulator: { recordCount: 0 }, config: { live: true } }] });
+    const device = harness.devices[0]!;
+    const { port, serialNumber } = device.simulator;
+    await device.simulator.close();
+    const live = startLive(harness);
+    await waitFor(() => harness.journal.getDevice(device.stored.id)?.lastError !== null, 10_000);
+    expect(harness.journal.getDevice(device.stored.id)?.lastError?.message).toMatch(/^Live capture cannot stay connected: /);
+    device.simulator = await startZkSimulator({ port, serialNumber, recordCount: 0 });
+    await waitFor(() => live.status()[0]?.connected === true, 5_000);
+  });
+
   it('leaves punches that arrive during a run to that run, then pushes what came after it', async () => {
     harness = await startHarness({ devices: [{ simulator: { recordCount: 30 }, config: { live: true } }] });
     const live = startLive(harness);
