@@ -79,7 +79,13 @@ export function Layout({ children }: { children: ReactNode }) {
           </nav>
         </AppShell.Section>
         <AppShell.Section>
-          <SyncStatusLine running={status.data?.running ?? false} paused={status.data?.paused ?? false} nextRunAt={status.data?.nextRunAt ?? null} />
+          {status.isError ? (
+            <Text size="xs" c="red" px="xs" py="xs" role="status">
+              The Punchbridge service is not answering
+            </Text>
+          ) : (
+            <SyncStatusLine running={status.data?.running ?? false} paused={status.data?.paused ?? false} nextRunAt={status.data?.nextRunAt ?? null} />
+          )}
         </AppShell.Section>
       </AppShell.Navbar>
       <AppShell.Main>

@@ -1,4 +1,4 @@
-import { Button, SimpleGrid, Stack } from '@mantine/core';
+import { Button, Loader, SimpleGrid, Stack } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Pause, Play, RefreshCw } from 'lucide-react';
@@ -51,8 +51,8 @@ export function DashboardScreen() {
             >
               {current.paused ? 'Resume automatic sync' : 'Pause automatic sync'}
             </Button>
-            <Button leftSection={<RefreshCw size={16} />} loading={syncing} loaderProps={{ type: 'dots' }} disabled={!ready} onClick={() => sync.mutate()}>
-              Sync now
+            <Button leftSection={syncing ? <Loader size={14} color="gray" /> : <RefreshCw size={16} />} disabled={!ready || syncing} onClick={() => sync.mutate()}>
+              {syncing ? 'Syncing…' : 'Sync now'}
             </Button>
           </>
         }

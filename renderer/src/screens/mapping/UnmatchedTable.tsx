@@ -19,7 +19,7 @@ export interface UnmatchedTableProps {
 export function UnmatchedTable({ users, selected, chosen, onToggle, onToggleAll, onChoose }: UnmatchedTableProps) {
   const all = users.length > 0 && users.every((user) => selected.has(unmatchedKey(user)));
   return (
-    <Table.ScrollContainer minWidth={700}>
+    <Table.ScrollContainer minWidth={680}>
       <Table verticalSpacing="sm" aria-label="People on the devices who are not linked to an employee">
         <Table.Thead>
           <Table.Tr>
@@ -27,9 +27,9 @@ export function UnmatchedTable({ users, selected, chosen, onToggle, onToggleAll,
               <Checkbox size="xs" aria-label="Select everyone" checked={all} indeterminate={!all && selected.size > 0} onChange={() => onToggleAll(!all)} />
             </Table.Th>
             <Table.Th>Person on the device</Table.Th>
-            <Table.Th ta="right">Punches held</Table.Th>
+            <Table.Th ta="right">Held punches</Table.Th>
             <Table.Th>Seen</Table.Th>
-            <Table.Th w={320}>Employee in ERPNext</Table.Th>
+            <Table.Th w={270}>Employee in ERPNext</Table.Th>
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
@@ -116,7 +116,7 @@ function UnmatchedRow({ user, selected, employee, onToggle, onChoose }: Unmatche
                 onToggle(true);
               }}
             >
-              <Text span size="xs" truncate maw={260}>
+              <Text span size="xs" truncate maw={210}>
                 Suggested: {best.candidate.employeeName} ({best.candidate.name})
               </Text>
             </Button>

@@ -111,11 +111,11 @@ export function PunchesScreen() {
               Clear selection
             </Button>
           </>
-        ) : (
+        ) : total ? (
           <Text size="sm" c="dimmed">
             Select punches to send them again or to ignore them. Use the arrow keys to move, Space to select, Enter to open.
           </Text>
-        )}
+        ) : null}
       </Group>
       <div style={{ flex: 1, minHeight: 200 }}>
         {cache.error !== null && total === null ? (
