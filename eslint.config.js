@@ -46,6 +46,18 @@ export default tseslint.config(
     },
   },
   {
+    // Raw IPC only where the bridge is built (desktop/desktop's fence): every other module goes
+    // through the generated, validating handlers.
+    files: ['main/**/*.ts'],
+    ignores: ['main/index.ts', 'main/preload.ts', 'main/**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { paths: [{ name: 'electron', importNames: ['ipcMain', 'ipcRenderer'], message: 'Use the generated IPC bridge (ipc-handlers.ts, renderer-bridge.ts).' }] },
+      ],
+    },
+  },
+  {
     files: ['e2e/**/*.ts', 'bench/**/*.ts', 'scripts/**/*.js', 'bin/**/*.js'],
     rules: { 'no-restricted-imports': ['error', { paths: [electronBan] }] },
   },

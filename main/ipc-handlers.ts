@@ -2,7 +2,7 @@
 // validating its argument (through app/host's callApiMethod, the same door as HTTP) before the call.
 import type { IpcMain, IpcMainInvokeEvent } from 'electron';
 import { PUNCHBRIDGE_API_METHODS, type ApiError, type PunchbridgeApi } from '../app/api/contract';
-import { callApiMethod, INTERNAL_ERROR } from '../app/host';
+import { callApiMethod, INTERNAL_ERROR } from '../app/api';
 import type { Logger } from '../app/log';
 import { apiChannel, type IpcReply } from './ipc-channels';
 

@@ -37,7 +37,7 @@ const electron = vi.hoisted(() => {
 vi.mock('electron', () => electron);
 
 const { createMainWindow, isAppUrl, windowContentSecurityPolicy } = await import('./main-window');
-const { CONTENT_SECURITY_POLICY } = await import('../app/host');
+const { CONTENT_SECURITY_POLICY } = await import('../app/api');
 
 type FakeWindow = InstanceType<typeof electron.BrowserWindow>;
 const location = { indexFile: '/opt/pb/out/renderer/index.html' };

@@ -1,7 +1,7 @@
 // The one Punchbridge window, locked down: isolated, sandboxed, no Node, one CSP, no new windows,
 // no navigation away from our own page.
 import { BrowserWindow, shell } from 'electron';
-import { CONTENT_SECURITY_POLICY } from '../app/host';
+import { CONTENT_SECURITY_POLICY } from '../app/api';
 
 export interface RendererLocation {
   /** electron-vite's dev server while developing (ELECTRON_RENDERER_URL). */

@@ -3,7 +3,7 @@
 import type { FastifyInstance } from 'fastify';
 import { PUNCHBRIDGE_API_METHODS, type ApiError, type PunchbridgeApi } from '../api/contract';
 import type { Logger } from '../log';
-import { callApiMethod, INTERNAL_ERROR } from './api-dispatch';
+import { callApiMethod, INTERNAL_ERROR } from '../api';
 
 const BODY_NOT_AN_OBJECT: ApiError = {
   code: 'invalid-argument',

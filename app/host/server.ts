@@ -9,7 +9,7 @@ import type { ApiError, PunchbridgeApi, PunchbridgeEvents } from '../api/contrac
 import { createLogger } from '../log';
 import { checkBinding, isLoopbackHost, newHostToken } from './access';
 import { registerAccessHooks } from './access-hooks';
-import { INTERNAL_ERROR } from './api-dispatch';
+import { INTERNAL_ERROR } from '../api';
 import { registerApiRoutes } from './api-routes';
 import { registerEventStream } from './event-stream';
 import { NO_STORE, SECURITY_HEADERS } from './security-headers';

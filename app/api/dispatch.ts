@@ -1,4 +1,4 @@
-import { parseApiInput, type ApiError, type PunchbridgeApi, type PunchbridgeApiMethod } from '../api/contract';
+import { parseApiInput, type ApiError, type PunchbridgeApi, type PunchbridgeApiMethod } from './contract';
 
 export type ApiCallOutcome = { ok: true; result: unknown } | { ok: false; error: ApiError };
 
