@@ -9,7 +9,7 @@ import { DeviceInputSchema, SyncSettingsSchema, type RunProgress, type RunSummar
 import { openJournal, type Journal } from '../app/journal';
 import { DEFAULT_API_KEY, DEFAULT_API_SECRET, startErpnextSimulator, type ErpnextSimulator } from '../app/sim/erpnext';
 import { startZkSimulator } from '../app/sim/zk';
-import { createSyncEngine } from '../app/sync';
+import { createSyncEngine, type SyncEngine } from '../app/sync';
 import { printTable } from './support';
 
 const RECORDS = 100_000;
@@ -41,14 +41,15 @@ export async function run(): Promise<void> {
       secrets: { get: (name) => (name === 'erpnext.apiSecret' ? DEFAULT_API_SECRET : null) },
     });
 
-    const first = await timedRun(engine.runOnce.bind(engine), engine.onProgress.bind(engine), erpnext);
+    const first = await timedRun(engine, erpnext, journal);
     const userIds = zk.users.map((user) => user.userId);
     for (let i = 0; i < NEW_PUNCHES; i++) zk.punch({ userId: userIds[i % userIds.length]!, time: `2026-12-01 ${String(8 + Math.floor(i / 60)).padStart(2, '0')}:${String(i % 60).padStart(2, '0')}:00` });
-    const second = await timedRun(engine.runOnce.bind(engine), engine.onProgress.bind(engine), erpnext);
+    const second = await timedRun(engine, erpnext, journal);
+    engine.close();
 
     printTable(`Sync engine: ${RECORDS.toLocaleString('en-US')} punches, ERPNext simulator at ${LATENCY_MS} ms, push concurrency ${sync.pushConcurrency}`, [
-      row('first sync', first, journal),
-      row(`re-sync, ${NEW_PUNCHES} new`, second, journal),
+      row('first sync', first),
+      row(`re-sync, ${NEW_PUNCHES} new`, second),
     ]);
   } finally {
     journal.close();
@@ -61,15 +62,12 @@ interface TimedRun {
   summary: RunSummary;
   phases: Phases;
   checkinCalls: number;
+  syncedInJournal: number;
 }
 
-async function timedRun(
-  runOnce: (trigger: 'cli') => Promise<RunSummary>,
-  onProgress: (listener: (progress: RunProgress) => void) => () => void,
-  erpnext: ErpnextSimulator,
-): Promise<TimedRun> {
+async function timedRun(engine: SyncEngine, erpnext: ErpnextSimulator, journal: Journal): Promise<TimedRun> {
   const marks: Partial<Record<'reading' | 'saving' | 'done' | 'push', number>> = {};
-  const stop = onProgress((progress) => {
+  const stop = engine.onProgress((progress: RunProgress) => {
     const phase = progress.devices[0]?.phase;
     const now = performance.now();
     if ((phase === 'connecting' || phase === 'reading-users') && marks.reading === undefined) marks.reading = now;
@@ -79,13 +77,14 @@ async function timedRun(
   });
   const callsBefore = erpnext.checkinCallCount;
   const started = performance.now();
-  const summary = await runOnce('cli');
+  const summary = await engine.runOnce('cli');
   const finished = performance.now();
   stop();
   const pushStart = marks.push ?? marks.done ?? finished;
   return {
     summary,
     checkinCalls: erpnext.checkinCallCount - callsBefore,
+    syncedInJournal: journal.countByState().synced,
     phases: {
       readMs: (marks.saving ?? finished) - (marks.reading ?? started),
       saveMs: (marks.done ?? finished) - (marks.saving ?? finished),
@@ -95,7 +94,7 @@ async function timedRun(
   };
 }
 
-function row(name: string, timed: TimedRun, journal: Journal): Record<string, string | number> {
+function row(name: string, timed: TimedRun): Record<string, string | number> {
   const { counts } = timed.summary;
   return {
     run: name,
@@ -108,6 +107,6 @@ function row(name: string, timed: TimedRun, journal: Journal): Record<string, st
     synced: counts.synced + counts.duplicates,
     failed: counts.failed,
     'checkin calls': timed.checkinCalls,
-    'synced in journal': journal.countByState().synced,
+    'synced in journal': timed.syncedInJournal,
   };
 }

@@ -57,6 +57,7 @@ it('a sync killed mid-push and started again sends every punch exactly once', { 
     lockFile,
   });
   const summary = await restarted.runOnce('cli');
+  restarted.close();
   expect(summary.errors).toEqual([]);
   expect(summary.counts.new).toBe(0);
   // Accepted by ERPNext but not yet marked when the process died: ERPNext calls them duplicates.

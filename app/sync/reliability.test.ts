@@ -210,6 +210,7 @@ describe('reliability', { timeout: 60_000 }, () => {
         secrets: { get: (name) => harness!.secrets.get(name) ?? null },
       });
       const second = await other.runOnce('manual');
+      other.close();
       expect(second.counts).toMatchObject({ read: 30, new: 30, synced: 0, duplicates: 30 });
       expect(otherJournal.countByState().synced).toBe(30);
     } finally {

@@ -30,9 +30,13 @@ async function syncOnce(context: CliContext): Promise<void> {
   try {
     const engine = folder.createEngine();
     engine.onProgress(progressPrinter());
-    const summary = await engine.runOnce('cli');
-    report(context, summary, () => describeSummary(summary));
-    process.exitCode = runExitCode(summary);
+    try {
+      const summary = await engine.runOnce('cli');
+      report(context, summary, () => describeSummary(summary));
+      process.exitCode = runExitCode(summary);
+    } finally {
+      engine.close();
+    }
   } finally {
     folder.close();
   }

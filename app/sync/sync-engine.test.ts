@@ -39,6 +39,12 @@ describe('a sync run', () => {
     expect(second.counts).toMatchObject({ read: 70, new: 0, synced: 0 });
     expect(harness.erpnext.checkinCallCount).toBe(callsBefore);
     expect(harness.journal.listRuns(10).map((run) => run.id)).toEqual([second.id, first.id]);
+
+    // One new punch, one checkin call: the kept client does not probe the endpoint again.
+    harness.devices[0]!.simulator.punch({ userId: '3', time: '2026-11-25 08:30:00' });
+    const third = await harness.engine.runOnce('schedule');
+    expect(third.counts).toMatchObject({ new: 1, synced: 1 });
+    expect(harness.erpnext.checkinCallCount).toBe(callsBefore + 1);
   });
 
   it('sends the time in the server zone with the log type of the device rule', async () => {
@@ -158,6 +164,7 @@ describe('a sync run', () => {
     // A lock whose process has died (a run killed mid-way) is taken over.
     writeFileSync(lockFile, '999999999');
     const taken = await engine.runOnce('manual');
+    engine.close();
     expect(taken.counts.synced).toBe(50);
   });
 });

@@ -38,6 +38,8 @@ export interface SyncEngine {
   /** The run in progress, or null. */
   progress(): RunProgress | null;
   isRunning(): boolean;
+  /** Close the ERPNext connection kept between runs. */
+  close(): void;
 }
 
 export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
@@ -46,6 +48,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
   const finishedListeners = new Set<(summary: RunSummary) => void>();
   let current: Promise<RunSummary> | null = null;
   let latest: RunProgress | null = null;
+  const erpnextClients = keptErpnextClient(options.erpnextClientFactory ?? createErpnextClient);
 
   const emit = (progress: RunProgress) => {
     latest = progress;
@@ -59,7 +62,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       options.logger?.info(`Sync run started (${trigger})`);
       const summary = await executeRun(trigger, loadRunConfig(options), {
         journal: options.journal,
-        createErpnextClient: options.erpnextClientFactory ?? createErpnextClient,
+        erpnextClient: erpnextClients.clientFor,
         zkConnect: options.zkConnect ?? connectZk,
         clock,
       }, emit);
@@ -93,6 +96,33 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     },
     progress: () => latest,
     isRunning: () => current !== null,
+    close: () => erpnextClients.close(),
+  };
+}
+
+type ClientFactory = NonNullable<SyncEngineOptions['erpnextClientFactory']>;
+
+/**
+ * One ERPNext client kept from run to run while the connection settings stay the same: it keeps
+ * its sockets and the checkin endpoint it found, so a run does not probe the server again (the
+ * probe is a call to the checkin method) and sends exactly one call per punch.
+ */
+function keptErpnextClient(create: ClientFactory): { clientFor: ClientFactory; close(): void } {
+  let kept: { key: string; client: ErpnextClient } | null = null;
+  const close = () => {
+    kept?.client.close();
+    kept = null;
+  };
+  return {
+    clientFor(connection) {
+      const key = JSON.stringify(connection);
+      if (kept?.key === key) return { ok: true, value: kept.client };
+      close();
+      const created = create(connection);
+      if (created.ok) kept = { key, client: created.value };
+      return created;
+    },
+    close,
   };
 }
 

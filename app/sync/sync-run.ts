@@ -26,7 +26,8 @@ export interface RunConfig {
 
 export interface RunDependencies {
   journal: Journal;
-  createErpnextClient(connection: ErpnextConnection): { ok: true; value: ErpnextClient } | { ok: false; error: ApiError };
+  /** A client for this connection; the run borrows it and does not close it. */
+  erpnextClient(connection: ErpnextConnection): { ok: true; value: ErpnextClient } | { ok: false; error: ApiError };
   zkConnect(options: ZkConnectOptions): Promise<ZkDevice>;
   clock: Clock;
 }
@@ -49,43 +50,39 @@ export async function executeRun(
   const erpnext = await openErpnext(config, deps);
   if (!erpnext.ok) errors.push(erpnext.error);
   const serverZone = erpnext.ok ? erpnext.serverZone : (config.erpnext?.serverTimeZone ?? null);
-  try {
-    if (devices.length === 0) warnings.push('No device is set up (or all are disabled): only punches already in the journal were pushed.');
-    const reads = await mapWithLimit(devices, DEVICE_READ_CONCURRENCY, (device) => readAndRecord(device, config, serverZone, deps, progress));
-    for (const read of reads) warnings.push(...read.warnings);
+  if (devices.length === 0) warnings.push('No device is set up (or all are disabled): only punches already in the journal were pushed.');
+  const reads = await mapWithLimit(devices, DEVICE_READ_CONCURRENCY, (device) => readAndRecord(device, config, serverZone, deps, progress));
+  for (const read of reads) warnings.push(...read.warnings);
 
-    if (config.sync.importStartDate) journal.ignoreBefore(config.sync.importStartDate);
+  if (config.sync.importStartDate) journal.ignoreBefore(config.sync.importStartDate);
 
-    let push: PushTally | null = null;
-    if (erpnext.ok) {
-      push = await pushPendingPunches({
-        journal,
-        pushCheckin: (checkin) => erpnext.client.pushCheckin(checkin),
-        clock,
-        serverZone: erpnext.serverZone,
-        employeeFieldname: config.erpnext!.employeeFieldname,
-        latitude: config.erpnext!.latitude,
-        longitude: config.erpnext!.longitude,
-        devices: pushSettingsOf(allDevices),
-        concurrency: config.sync.pushConcurrency,
-        queued: queuedCount(journal),
-        onProgress: (done, total) => progress.push(done, total),
-      });
-      if (push.stop) errors.push(push.stop.error);
-      if (!push.stop) {
-        const waiting = { waitingFor: (deviceId: string) => journal.queryPunches({ deviceId, states: ['pending', 'failed'], limit: 1 }).total };
-        const shifts = await updateShiftTypes(config.sync.shiftTypes, reads, erpnext.serverZone, waiting, erpnext.client);
-        errors.push(...shifts.errors);
-        warnings.push(...shifts.warnings);
-      }
+  let push: PushTally | null = null;
+  if (erpnext.ok) {
+    push = await pushPendingPunches({
+      journal,
+      pushCheckin: (checkin) => erpnext.client.pushCheckin(checkin),
+      clock,
+      serverZone: erpnext.serverZone,
+      employeeFieldname: config.erpnext!.employeeFieldname,
+      latitude: config.erpnext!.latitude,
+      longitude: config.erpnext!.longitude,
+      devices: pushSettingsOf(allDevices),
+      concurrency: config.sync.pushConcurrency,
+      queued: queuedCount(journal),
+      onProgress: (done, total) => progress.push(done, total),
+    });
+    if (push.stop) errors.push(push.stop.error);
+    if (!push.stop) {
+      const waiting = { waitingFor: (deviceId: string) => journal.queryPunches({ deviceId, states: ['pending', 'failed'], limit: 1 }).total };
+      const shifts = await updateShiftTypes(config.sync.shiftTypes, reads, erpnext.serverZone, waiting, erpnext.client);
+      errors.push(...shifts.errors);
+      warnings.push(...shifts.warnings);
     }
-
-    const summary = summarizeRun({ run, trigger, finishedAt: new Date(clock.now()).toISOString(), reads, push, errors, warnings });
-    journal.finishRun(summary);
-    return summary;
-  } finally {
-    if (erpnext.ok) erpnext.client.close();
   }
+
+  const summary = summarizeRun({ run, trigger, finishedAt: new Date(clock.now()).toISOString(), reads, push, errors, warnings });
+  journal.finishRun(summary);
+  return summary;
 }
 
 async function readAndRecord(
@@ -146,13 +143,12 @@ async function openErpnext(config: RunConfig, deps: RunDependencies): Promise<Op
     };
   }
   const { url, apiKey, verifyTls, caFile } = config.erpnext;
-  const created = deps.createErpnextClient({ url, apiKey, apiSecret: config.apiSecret, verifyTls, caFile });
+  const created = deps.erpnextClient({ url, apiKey, apiSecret: config.apiSecret, verifyTls, caFile });
   if (!created.ok) return created;
   const client = created.value;
   if (config.erpnext.serverTimeZone) return { ok: true, client, serverZone: config.erpnext.serverTimeZone };
   const zone = await client.getServerTimeZone();
   if (zone.ok) return { ok: true, client, serverZone: zone.value };
-  client.close();
   return {
     ok: false,
     error: {

@@ -62,13 +62,17 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     },
     sync: SyncSettingsSchema.parse(options.sync ?? {}),
   };
-  const newEngine = () =>
-    createSyncEngine({
+  const engines: SyncEngine[] = [];
+  const newEngine = () => {
+    const engine = createSyncEngine({
       journal,
       settings: { getErpnext: () => settings.erpnext, getSyncSettings: () => settings.sync },
       secrets: { get: (name) => secrets.get(name) ?? null },
       ...options.engine,
     });
+    engines.push(engine);
+    return engine;
+  };
   return {
     dataDir,
     journal,
@@ -79,6 +83,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     settings,
     restartEngine: newEngine,
     async close() {
+      for (const engine of engines) engine.close();
       journal.close();
       await Promise.all([erpnext.close(), ...devices.map((device) => device.simulator.close())]);
       rmSync(dataDir, { recursive: true, force: true });

@@ -25,5 +25,6 @@ engine.onProgress((progress) => {
   if (progress.push.done > 0) process.stdout.write(`pushed ${progress.push.done}\n`);
 });
 const summary = await engine.runOnce('cli');
+engine.close();
 journal.close();
 process.stdout.write(`finished ${JSON.stringify(summary.counts)}\n`);
