@@ -12,6 +12,13 @@ describe('authentication (reference §3.1)', () => {
   });
   afterAll(() => sim.close());
 
+  it("tells a logged-in user its own roles through get_roles, with Frappe's automatic All and Guest", async () => {
+    const auth = { Accept: 'application/json', Authorization: `token ${DEFAULT_API_KEY}:${DEFAULT_API_SECRET}` };
+    const roles = await getJson(`${sim.url}/api/method/frappe.core.doctype.user.user.get_roles?uid=sync%40example.com`, auth);
+    expect(roles).toMatchObject({ status: 200, json: { message: ['HR Manager', 'System Manager', 'All', 'Guest'] } });
+    expect((await getJson(`${sim.url}/api/method/frappe.core.doctype.user.user.get_roles`, {})).status).toBe(403);
+  });
+
   it('accepts `token key:secret` and Basic credentials', async () => {
     const token = await loggedUser({ Authorization: `token ${DEFAULT_API_KEY}:${DEFAULT_API_SECRET}` });
     expect(token).toMatchObject({ status: 200, json: { message: 'sync@example.com' } });

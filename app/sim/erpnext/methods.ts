@@ -51,7 +51,18 @@ const METHODS: Record<string, Method> = {
   ping: { allowGuest: true, run: () => ({ ok: true, value: 'pong' }) },
   'frappe.auth.get_logged_user': { allowGuest: false, run: (call) => ({ ok: true, value: call.user.user }) },
   'frappe.client.get_single_value': { allowGuest: false, run: getSingleValue },
+  'frappe.core.doctype.user.user.get_roles': { allowGuest: false, run: getRoles },
 };
+
+/**
+ * frappe/core/doctype/user/user.py get_roles: the roles of `uid` (default: the caller), plus the
+ * automatic "All" and "Guest" every logged-in user has. Only the caller's own roles are simulated.
+ */
+function getRoles(call: MethodCall): Answer {
+  const uid = call.formDict.uid ?? call.user.user;
+  const roles = uid === call.user.user ? [...call.user.roles] : [];
+  return { ok: true, value: [...roles, 'All', 'Guest'] };
+}
 
 function runCheckin(call: MethodCall): Answer {
   call.store.callCount += 1;
