@@ -2,14 +2,12 @@
 // - fixture (default): the renderer over its in-memory fixture API (renderer/vite.fixture.config.ts),
 //   for screenshots and UI behaviour without a backend. Specs: e2e/*.fixture.spec.ts
 // - host (PUNCHBRIDGE_E2E=host): the built renderer behind `punchbridge serve --demo`, with the
-//   real service and simulators. Specs: e2e/*.host.spec.ts
+//   real service and simulators. Specs: e2e/*.host.spec.ts; run `npm run build` first.
 import { defineConfig } from '@playwright/test';
 
 const target = process.env.PUNCHBRIDGE_E2E === 'host' ? 'host' : 'fixture';
 const fixturePort = Number(process.env.PUNCHBRIDGE_E2E_FIXTURE_PORT ?? 4391);
 const hostPort = Number(process.env.PUNCHBRIDGE_E2E_HOST_PORT ?? 4392);
-/** The host's API token; the host must accept a known one for tests (see e2e/README.md). */
-const hostToken = process.env.PUNCHBRIDGE_E2E_TOKEN ?? 'e2e-token';
 
 export default defineConfig({
   testDir: 'e2e',
@@ -30,18 +28,14 @@ export default defineConfig({
       args: ['--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
     },
     acceptDownloads: true,
-    extraHTTPHeaders: target === 'host' ? { authorization: `Bearer ${hostToken}` } : {},
     trace: 'off',
   },
+  // The host prints a sign-in link with a random token: e2e/host-global-setup.ts starts it and reads
+  // the link (it needs `npm run build` first). The fixture build is a plain web server.
+  globalSetup: target === 'host' ? './e2e/host-global-setup.ts' : undefined,
   webServer:
     target === 'host'
-      ? {
-          command: `node bin/punchbridge.js serve --demo --no-open --port ${hostPort}`,
-          url: `http://127.0.0.1:${hostPort}/`,
-          env: { PUNCHBRIDGE_TOKEN: hostToken },
-          timeout: 120_000,
-          reuseExistingServer: false,
-        }
+      ? undefined
       : {
           command: `npx vite build --config renderer/vite.fixture.config.ts --logLevel warn && npx vite preview --config renderer/vite.fixture.config.ts --port ${fixturePort} --strictPort`,
           url: `http://127.0.0.1:${fixturePort}/fixture.html`,

@@ -2,10 +2,24 @@
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
-/** "2026-11-25 09:15:02" -> "25 Nov 2026, 09:15". Wall-clock values stay as they are (no zone shift). */
+const pad = (value: number) => String(value).padStart(2, '0');
+
+/**
+ * Device and server times are naive wall-clock values (`2026-11-25 09:15:02`) and stay as they are;
+ * moments the app records itself (run start, received at) are ISO instants (`...T09:15:02.000Z`)
+ * and are shown in this computer's time zone.
+ */
+function asLocalWallClock(value: string): string {
+  if (!/T.*(Z|[+-]\d{2}:?\d{2})$/i.test(value)) return value;
+  const date = new Date(value);
+  if (Number.isNaN(date.getTime())) return value;
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())} ${pad(date.getHours())}:${pad(date.getMinutes())}:${pad(date.getSeconds())}`;
+}
+
+/** "2026-11-25 09:15:02" -> "25 Nov 2026, 09:15". */
 export function formatWallClock(value: string | null | undefined, { seconds = false } = {}): string {
   if (!value) return '—';
-  const match = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2}):(\d{2})/.exec(value);
+  const match = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2}):(\d{2})/.exec(asLocalWallClock(value));
   if (!match) return value;
   const [, year, month, day, hour, minute, second] = match;
   return `${Number(day)} ${MONTHS[Number(month) - 1]} ${year}, ${hour}:${minute}${seconds ? `:${second}` : ''}`;
@@ -25,7 +39,7 @@ export function formatDuration(milliseconds: number): string {
 
 /** Between two wall-clock values of the same zone. */
 export function durationBetween(start: string, end: string): string {
-  const parse = (value: string) => Date.parse(`${value.replace(' ', 'T')}Z`);
+  const parse = (value: string) => Date.parse(`${asLocalWallClock(value).replace(' ', 'T')}Z`);
   return formatDuration(Math.max(0, parse(end) - parse(start)));
 }
 
