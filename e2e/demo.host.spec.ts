@@ -19,3 +19,20 @@ test('a sync in demo mode brings punches in and shows them', async ({ page }) =>
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: /^History/ }).click();
   await expect(page.getByRole('table', { name: 'Past syncs' })).toBeVisible();
 });
+
+test('every screen shows the demo data', async ({ page }) => {
+  const screens: [string, RegExp | string][] = [
+    ['/devices', 'Main gate'],
+    ['/mapping', 'Person on the device'],
+    ['/punches?state=rejected', /match the filters|No punches match/],
+    ['/settings', 'Shift types to update'],
+    ['/history', /Took|No syncs yet/],
+    ['/history?tab=log', 'Problems only'],
+  ];
+  for (const [hash, proof] of screens) {
+    await openHost(page, hash);
+    await expect(page.getByText(proof).first()).toBeVisible();
+    await page.waitForTimeout(500);
+    await screenshot(page, `host-${hash.replace(/[/?=&]+/g, '-').replace(/^-/, '')}`);
+  }
+});

@@ -23,6 +23,8 @@ export function MappingScreen() {
   const queryClient = useQueryClient();
   const unmatched = useQuery({ queryKey: queryKeys.unmatched, queryFn: () => backend.listUnmatchedUsers() });
   const mappings = useQuery({ queryKey: queryKeys.mappings, queryFn: () => backend.listMappings() });
+  const devices = useQuery({ queryKey: queryKeys.devices, queryFn: () => backend.listDevices() });
+  const deviceNames = new Map((devices.data ?? []).map((device) => [device.id, device.name]));
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [chosen, setChosen] = useState<Map<string, EmployeeSummary>>(new Map());
 
@@ -136,7 +138,7 @@ export function MappingScreen() {
           ) : mappings.data.length === 0 ? (
             <EmptyMessage title="No links made in Punchbridge" description='People linked with "Save to ERPNext" are kept in ERPNext itself (Attendance Device ID), not listed here.' />
           ) : (
-            <MappingsTable mappings={mappings.data} removing={unmap.isPending ? (unmap.variables ?? null) : null} onUnmap={(mapping) => unmap.mutate({ userId: mapping.userId, deviceId: mapping.deviceId })} />
+            <MappingsTable mappings={mappings.data} deviceNames={deviceNames} removing={unmap.isPending ? (unmap.variables ?? null) : null} onUnmap={(mapping) => unmap.mutate({ userId: mapping.userId, deviceId: mapping.deviceId })} />
           )}
         </Tabs.Panel>
       </Tabs>

@@ -5,11 +5,13 @@ import { formatWallClock } from '../../lib/format';
 
 export interface MappingsTableProps {
   mappings: EmployeeMapping[];
+  /** Device names by id; a mapping names only the device id. */
+  deviceNames: ReadonlyMap<string, string>;
   removing: { userId: string; deviceId: string | null } | null;
   onUnmap: (mapping: EmployeeMapping) => void;
 }
 
-export function MappingsTable({ mappings, removing, onUnmap }: MappingsTableProps) {
+export function MappingsTable({ mappings, deviceNames, removing, onUnmap }: MappingsTableProps) {
   return (
     <Table verticalSpacing="sm" aria-label="People linked in Punchbridge">
       <Table.Thead>
@@ -30,7 +32,7 @@ export function MappingsTable({ mappings, removing, onUnmap }: MappingsTableProp
               </Text>
             </Table.Td>
             <Table.Td>
-              <Text size="sm">{mapping.deviceId ?? 'Every device'}</Text>
+              <Text size="sm">{mapping.deviceId === null ? 'Every device' : (deviceNames.get(mapping.deviceId) ?? 'A removed device')}</Text>
             </Table.Td>
             <Table.Td>
               <Text size="sm">

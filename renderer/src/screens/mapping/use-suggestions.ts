@@ -5,11 +5,13 @@ import { nameTokens, suggestMatches, type Suggestion } from '../../lib/similarit
 
 /**
  * Employees whose names look like the name stored on the device. ERPNext searches by substring, so
- * each of the two longest words of the name is searched and the answers are ranked here.
+ * each of the two longest words of the name is searched (as written and without accents, since not
+ * every database collation ignores them) and the answers are ranked here.
  */
 export function useSuggestions(nameOnDevice: string | null) {
   const backend = useBackend();
-  const words = nameOnDevice ? [...nameTokens(nameOnDevice)].sort((a, b) => b.length - a.length).slice(0, 2) : [];
+  const written = (nameOnDevice ?? '').split(/[\s,.-]+/u).filter((word) => word.length > 1).sort((a, b) => b.length - a.length).slice(0, 2);
+  const words = [...new Set(written.flatMap((word) => [word, ...nameTokens(word)]))];
   return useQuery({
     queryKey: ['suggestions', nameOnDevice],
     enabled: words.length > 0,

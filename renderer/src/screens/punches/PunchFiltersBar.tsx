@@ -34,7 +34,7 @@ export function PunchFiltersBar({ filters, devices, employee, onEmployeeChange, 
         leftSection={<Search size={14} />}
         value={search}
         onChange={(event) => setSearch(event.currentTarget.value)}
-        w={180}
+        w={170}
       />
       <DatePickerInput
         type="range"
@@ -45,7 +45,7 @@ export function PunchFiltersBar({ filters, devices, employee, onEmployeeChange, 
         clearable
         allowSingleDateInRange
         valueFormat="D MMM YYYY"
-        w={210}
+        w={200}
       />
       <Select
         label="Device"
@@ -54,7 +54,7 @@ export function PunchFiltersBar({ filters, devices, employee, onEmployeeChange, 
         value={filters.deviceId}
         onChange={(deviceId) => onChange({ ...filters, deviceId })}
         clearable
-        w={160}
+        w={150}
         comboboxProps={{ width: 280 }}
       />
       <EmployeePicker
@@ -74,7 +74,7 @@ export function PunchFiltersBar({ filters, devices, employee, onEmployeeChange, 
         value={filters.states}
         onChange={(states) => onChange({ ...filters, states: states as PunchState[] })}
         clearable
-        w={200}
+        w={220}
       />
       {hasFilters(filters) && (
         <Button

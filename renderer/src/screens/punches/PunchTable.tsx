@@ -129,10 +129,9 @@ function PunchCells({ punch, selected, onToggle }: { punch: Punch; selected: boo
       </div>
       <div role="gridcell" className={classes.clip}>
         <Text size="sm" truncate title={punch.employeeName ?? undefined}>
-          {punch.employeeName ?? <Text span c="dimmed" size="sm">Not linked</Text>}
+          {punch.employeeName ?? (punch.state === 'unmatched' ? <Text span c="dimmed" size="sm">Not linked</Text> : null)}
           <Text span c="dimmed" size="xs">
-            {' '}
-            · ID {punch.userId}
+            {punch.employeeName || punch.state === 'unmatched' ? ' · ' : ''}ID {punch.userId}
           </Text>
         </Text>
       </div>
