@@ -26,7 +26,7 @@ export function plainReason(reason: string): string {
 
 export function StateBadge({ state, reason }: { state: PunchState; reason?: string | null }) {
   const badge = (
-    <Badge color={STATE_COLORS[state]} variant="light" radius="sm" tt="none" fw={600} style={{ cursor: reason ? 'help' : undefined }}>
+    <Badge color={STATE_COLORS[state]} variant="light" radius="sm" style={{ cursor: reason ? 'help' : undefined }}>
       {STATE_LABELS[state]}
     </Badge>
   );

@@ -8,6 +8,8 @@ import { Screens } from './Screens';
 
 const theme = createTheme({
   primaryColor: 'teal',
+  // Sentence case reads more easily than capitals in status badges.
+  components: { Badge: { defaultProps: { tt: 'none', fw: 600 } } },
   defaultRadius: 'md',
   fontFamily: 'system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", Ubuntu, sans-serif',
 });

@@ -2,7 +2,7 @@ import { ActionIcon, Button, Group, Menu, Stack, Table, Text, Tooltip, VisuallyH
 import { Clock, EllipsisVertical, Pencil, Trash2 } from 'lucide-react';
 import type { Device } from '../../../../app/api/contract';
 import { DeviceStatusBadge } from '../../components/DeviceStatusBadge';
-import { describeSkew, formatWallClock } from '../../lib/format';
+import { describeSkew, formatDay, formatWallClock } from '../../lib/format';
 
 const RULE_LABELS = { auto: 'IN/OUT from the device keys', in: 'Every punch is IN', out: 'Every punch is OUT', none: 'No IN/OUT' };
 
@@ -17,7 +17,7 @@ export interface DeviceTableProps {
 
 export function DeviceTable({ devices, skewLimit, settingTimeOf, onEdit, onRemove, onSetTime }: DeviceTableProps) {
   return (
-    <Table.ScrollContainer minWidth={720}>
+    <Table.ScrollContainer minWidth={680}>
       <Table verticalSpacing="sm" highlightOnHover aria-label="Devices">
         <Table.Thead>
           <Table.Tr>
@@ -35,7 +35,7 @@ export function DeviceTable({ devices, skewLimit, settingTimeOf, onEdit, onRemov
             const skewed = device.clockSkewSeconds !== null && Math.abs(device.clockSkewSeconds) > skewLimit;
             return (
               <Table.Tr key={device.id}>
-                <Table.Td maw={320}>
+                <Table.Td maw={240}>
                   <Text fw={500} lineClamp={2} title={device.name}>
                     {device.name}
                   </Text>
@@ -48,7 +48,7 @@ export function DeviceTable({ devices, skewLimit, settingTimeOf, onEdit, onRemov
                     {device.timeZone ? ` · ${device.timeZone}` : ''}
                   </Text>
                 </Table.Td>
-                <Table.Td>
+                <Table.Td miw={150}>
                   <DeviceStatusBadge status={device.enabled ? device.status : 'disabled'} />
                   {device.lastError && (
                     <Tooltip label={device.lastError.action} multiline maw={320}>
@@ -59,7 +59,12 @@ export function DeviceTable({ devices, skewLimit, settingTimeOf, onEdit, onRemov
                   )}
                 </Table.Td>
                 <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                  <Text size="sm">{formatWallClock(device.lastReadAt)}</Text>
+                  <Text size="sm">{formatDay(device.lastReadAt)}</Text>
+                  {device.lastReadAt && (
+                    <Text size="xs" c="dimmed">
+                      {formatWallClock(device.lastReadAt).split(', ')[1]}
+                    </Text>
+                  )}
                 </Table.Td>
                 <Table.Td>
                   {device.clockSkewSeconds === null ? (

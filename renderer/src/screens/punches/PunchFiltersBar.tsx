@@ -75,6 +75,8 @@ export function PunchFiltersBar({ filters, devices, employee, onEmployeeChange, 
         onChange={(states) => onChange({ ...filters, states: states as PunchState[] })}
         clearable
         w={220}
+        // One line like the other filters; every chosen state is still listed in the dropdown.
+        styles={{ pillsList: { flexWrap: 'nowrap', overflow: 'hidden' } }}
       />
       {hasFilters(filters) && (
         <Button
