@@ -50,39 +50,53 @@ export async function executeRun(
   const erpnext = await openErpnext(config, deps);
   if (!erpnext.ok) errors.push(erpnext.error);
   const serverZone = erpnext.ok ? erpnext.serverZone : (config.erpnext?.serverTimeZone ?? null);
-  if (devices.length === 0) warnings.push('No device is set up (or all are disabled): only punches already in the journal were pushed.');
+  if (!allDevices.some((device) => device.enabled)) warnings.push('No device is set up (or all are disabled): only punches already in the journal were sent.');
   const reads = await mapWithLimit(devices, DEVICE_READ_CONCURRENCY, (device) => readAndRecord(device, config, serverZone, deps, progress));
   for (const read of reads) warnings.push(...read.warnings);
 
   if (config.sync.importStartDate) journal.ignoreBefore(config.sync.importStartDate);
 
-  let push: PushTally | null = null;
-  if (erpnext.ok) {
-    push = await pushPendingPunches({
-      journal,
-      pushCheckin: (checkin) => erpnext.client.pushCheckin(checkin),
-      clock,
-      serverZone: erpnext.serverZone,
-      employeeFieldname: config.erpnext!.employeeFieldname,
-      latitude: config.erpnext!.latitude,
-      longitude: config.erpnext!.longitude,
-      devices: pushSettingsOf(allDevices),
-      concurrency: config.sync.pushConcurrency,
-      queued: queuedCount(journal),
-      onProgress: (done, total) => progress.push(done, total),
-    });
-    if (push.stop) errors.push(push.stop.error);
-    if (!push.stop) {
-      const waiting = { waitingFor: (deviceId: string) => journal.queryPunches({ deviceId, states: ['pending', 'failed'], limit: 1 }).total };
-      const shifts = await updateShiftTypes(config.sync.shiftTypes, reads, erpnext.serverZone, waiting, erpnext.client);
-      errors.push(...shifts.errors);
-      warnings.push(...shifts.warnings);
-    }
-  }
+  const push = erpnext.ok ? await pushAndMoveShifts(erpnext, reads, allDevices, config, deps, progress, errors, warnings) : null;
 
   const summary = summarizeRun({ run, trigger, finishedAt: new Date(clock.now()).toISOString(), reads, push, errors, warnings });
   journal.finishRun(summary);
   return summary;
+}
+
+/** Push the queue; then, unless pushing had to stop, move the Shift Types fed by the devices read. */
+async function pushAndMoveShifts(
+  erpnext: { client: ErpnextClient; serverZone: string },
+  reads: readonly DeviceReadResult[],
+  allDevices: readonly StoredDevice[],
+  config: RunConfig,
+  deps: RunDependencies,
+  progress: RunProgressTracker,
+  errors: ApiError[],
+  warnings: string[],
+): Promise<PushTally> {
+  const { journal } = deps;
+  const push = await pushPendingPunches({
+    journal,
+    pushCheckin: (checkin) => erpnext.client.pushCheckin(checkin),
+    clock: deps.clock,
+    serverZone: erpnext.serverZone,
+    employeeFieldname: config.erpnext!.employeeFieldname,
+    latitude: config.erpnext!.latitude,
+    longitude: config.erpnext!.longitude,
+    devices: pushSettingsOf(allDevices),
+    concurrency: config.sync.pushConcurrency,
+    queued: queuedCount(journal),
+    onProgress: (done, total) => progress.push(done, total),
+  });
+  if (push.stop) {
+    errors.push(push.stop.error);
+    return push;
+  }
+  const waiting = { waitingFor: (deviceId: string) => journal.queryPunches({ deviceId, states: ['pending', 'failed'], limit: 1 }).total };
+  const shifts = await updateShiftTypes(config.sync.shiftTypes, reads, erpnext.serverZone, waiting, erpnext.client);
+  errors.push(...shifts.errors);
+  warnings.push(...shifts.warnings);
+  return push;
 }
 
 async function readAndRecord(
