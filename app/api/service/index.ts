@@ -180,6 +180,7 @@ export async function createPunchbridgeService(options: ServiceOptions): Promise
       // Let a run in progress finish writing to the journal before it closes.
       const running = engine.isRunning() ? engine.runOnce('manual').catch(() => undefined) : null;
       await running;
+      engine.close();
       context.forgetErpnextClient();
       journal.close();
       await demo?.close();
