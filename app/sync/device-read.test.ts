@@ -92,6 +92,14 @@ describe('readDevice', () => {
     expect(sim.isDisabled).toBe(false);
   });
 
+  it('does not clear a log holding a record with an impossible date, which the journal cannot keep', async () => {
+    const sim = await simulator({ recordCount: 60, recordCapacity: 100, includeInvalidDate: true });
+    const result = await readDevice(deviceFor(sim, { clearPolicy: { mode: 'when-fuller-than', percent: 50 } }), null, PC_ZONE, 120, hooks().all);
+    expect(result.cleared).toBe(false);
+    expect(sim.clearCount).toBe(0);
+    expect(result.warnings.join(' ')).toMatch(/Main gate: the log was not cleared because 1 record\(s\) on it have times no calendar has/);
+  });
+
   it('does not clear below the threshold', async () => {
     const sim = await simulator({ recordCount: 40, recordCapacity: 100 });
     const result = await readDevice(deviceFor(sim, { clearPolicy: { mode: 'when-fuller-than', percent: 50 } }), null, PC_ZONE, 120, hooks().all);

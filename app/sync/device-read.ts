@@ -170,6 +170,13 @@ async function clearIfSafe(
   warnings: string[],
 ): Promise<boolean> {
   const onDevice = readout.records.length + readout.invalid.length;
+  // Records with impossible times cannot be kept in the journal: clearing would erase them for good.
+  if (readout.invalid.length > 0) {
+    warnings.push(
+      `${device.name}: the log was not cleared because ${readout.invalid.length} record(s) on it have times no calendar has (${readout.invalid[0]!.reason}). Export the log to a USB stick as a copy, then clear the device by hand.`,
+    );
+    return false;
+  }
   const recordsNow = (await connection.getSizes()).records;
   // Every record read must be in the journal, and the log must still be exactly what we read.
   if (commit.committed !== readout.records.length || onDevice !== recordsBeforeRead || recordsNow !== recordsBeforeRead) {
