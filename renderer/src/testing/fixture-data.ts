@@ -147,7 +147,9 @@ export function fixturePunches(count: number, devices: Device[], employees: Empl
     const employee = state === 'unmatched' ? null : employees[Math.floor(random() * 48)]!;
     const userId = employee ? employee.attendanceDeviceId! : unmatched.userId;
     const code = random() < 0.5 ? 0 : 1;
-    const serverTime = device.timeZone === 'Asia/Kolkata' ? wallClock(new Date(deviceTime.getTime() - 0)) : wallClock(deviceTime);
+    // The fixture's ERPNext runs on Asia/Dubai time (UTC+4): the Warehouse clock, on Kolkata time
+    // (UTC+5:30), is 90 minutes ahead of it; the other devices follow the server's zone.
+    const serverTime = wallClock(device.timeZone === 'Asia/Kolkata' ? new Date(deviceTime.getTime() - 90 * 60_000) : deviceTime);
     punches.push({
       id: index + 1,
       deviceSerial: device.serialNumber ?? 'unknown',
