@@ -75,6 +75,7 @@ test('10,000 punches scrolled to the end and filtered', async ({ page }) => {
   await expect(page).toHaveURL(/q=1042/);
   await page.getByRole('row').nth(1).click();
   await expect(page.getByRole('dialog')).toContainText("'attendance_device_id': 1042");
+  await page.waitForTimeout(400); // the drawer slides in
   await screenshot(page, 'story-punches-detail');
 });
 
