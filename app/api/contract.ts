@@ -59,6 +59,14 @@ export const PunchStateSchema = z.enum(PUNCH_STATES);
 export type PunchSource = 'zk' | 'live' | 'adms' | 'file';
 export type LogType = 'IN' | 'OUT';
 
+/**
+ * Two kinds of time travel through this contract:
+ * - wall-clock values `YYYY-MM-DD HH:mm:ss` with no zone, as devices and ERPNext keep them
+ *   (Punch.deviceTime in the device's zone, Punch.serverTime in the ERPNext zone,
+ *   UnmatchedUser.firstSeen/lastSeen in device zones);
+ * - instants this app recorded itself, as ISO 8601 UTC strings (`2026-11-25T09:15:02.000Z`): run
+ *   start and finish, receivedAt, syncedAt, lastReadAt, createdAt, nextRunAt, log lines.
+ */
 export interface Punch {
   id: number;
   deviceSerial: string;
@@ -105,13 +113,15 @@ export interface PunchPage {
   total: number;
 }
 
-export const PunchSelectionSchema = z.object({
-  ids: z.array(z.number().int().positive()).min(1, 'Select at least one punch'),
-});
-export type PunchSelection = z.infer<typeof PunchSelectionSchema>;
-
 export const PunchExportSchema = PunchQuerySchema.omit({ offset: true, limit: true });
 export type PunchExport = z.input<typeof PunchExportSchema>;
+
+/** The punches a retry or ignore acts on: chosen rows, or every punch a filter matches. */
+export const PunchSelectionSchema = z.union([
+  z.object({ ids: z.array(z.number().int().positive()).min(1, 'Select at least one punch') }),
+  z.object({ filter: PunchExportSchema }),
+]);
+export type PunchSelection = z.input<typeof PunchSelectionSchema>;
 
 // ---------- devices ----------
 

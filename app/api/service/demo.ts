@@ -33,7 +33,6 @@ export interface Demo {
 
 export async function startDemo(): Promise<Demo> {
   const serverTimeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
-  const erpnext: ErpnextSimulator = await startErpnextSimulator({ employees: demoEmployees(), timeZone: serverTimeZone });
   const devices: { config: DemoDevice; simulator: ZkSimulator }[] = [];
   for (const [index, config] of DEMO_DEVICES.entries()) {
     const simulator = await startZkSimulator({
@@ -47,6 +46,8 @@ export async function startDemo(): Promise<Demo> {
     });
     devices.push({ config, simulator });
   }
+  const unknownOnMainGate = devices[0]!.simulator.users.filter((user) => Number(user.userId) > EMPLOYEES_IN_ERPNEXT);
+  const erpnext: ErpnextSimulator = await startErpnextSimulator({ employees: [...demoEmployees(), ...employeesWithoutDeviceId(unknownOnMainGate.map((user) => user.name))], timeZone: serverTimeZone });
   return {
     configure({ journal, settings, secrets }) {
       settings.setErpnext({ url: erpnext.url, apiKey: DEFAULT_API_KEY, serverTimeZone, employeeFieldname: 'attendance_device_id', verifyTls: true });
@@ -77,6 +78,21 @@ export async function startDemo(): Promise<Demo> {
       await Promise.all([erpnext.close(), ...devices.map(({ simulator }) => simulator.close())]);
     },
   };
+}
+
+/**
+ * New hires are often in ERPNext before anyone types their Attendance Device ID: three of the
+ * unknown people on Main gate exist there without one, written as HR writes names (without the
+ * device's accents), so the mapping screen has suggestions to offer.
+ */
+function employeesWithoutDeviceId(namesOnDevice: string[]) {
+  return namesOnDevice.slice(0, 3).map((name) => ({
+    employee_name: name.normalize('NFD').replace(/[\u0300-\u036f]/g, ''),
+    attendance_device_id: null,
+    status: 'Active' as const,
+    department: 'Production',
+    branch: 'Plant 2',
+  }));
 }
 
 function demoEmployees() {

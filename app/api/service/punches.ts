@@ -1,5 +1,5 @@
 // The punch list: pages for the UI, retry and ignore on a selection, CSV export.
-import type { Punch, PunchbridgeApi, PunchExport } from '../contract';
+import type { Punch, PunchbridgeApi, PunchExport, PunchSelection } from '../contract';
 import type { Journal } from '../../journal';
 import type { ServiceContext } from './context';
 
@@ -13,13 +13,13 @@ export function punchMethods(context: ServiceContext): PunchMethods {
     async queryPunches(query) {
       return journal.queryPunches(query);
     },
-    async retryPunches({ ids }) {
-      const requeued = journal.requeue(ids);
+    async retryPunches(selection) {
+      const requeued = journal.requeue(selectedIds(journal, selection));
       context.announceStatus();
       return { ok: true, value: { requeued } };
     },
-    async ignorePunches({ ids }) {
-      const ignored = journal.markIgnored(ids);
+    async ignorePunches(selection) {
+      const ignored = journal.markIgnored(selectedIds(journal, selection));
       context.announceStatus();
       return { ok: true, value: { ignored } };
     },
@@ -29,6 +29,16 @@ export function punchMethods(context: ServiceContext): PunchMethods {
       return { ok: true, value: { fileName: `punchbridge-punches-${stamp}.csv`, csv } };
     },
   };
+}
+
+function selectedIds(journal: Pick<Journal, 'queryPunches'>, selection: PunchSelection): number[] {
+  if ('ids' in selection) return selection.ids;
+  const ids: number[] = [];
+  for (let offset = 0; ; offset += EXPORT_PAGE) {
+    const page = journal.queryPunches({ ...selection.filter, offset, limit: EXPORT_PAGE });
+    for (const punch of page.rows) ids.push(punch.id);
+    if (page.rows.length < EXPORT_PAGE) return ids;
+  }
 }
 
 const COLUMNS: [string, (punch: Punch) => string | number | null][] = [

@@ -40,12 +40,19 @@ describe('the Punchbridge service in demo mode', () => {
     expect(status.attention.map((item) => item.code)).toContain('unmatched-users');
     expect((await service.listDevices()).find((device) => device.name === 'Back office')?.status).toBe('warning');
 
+    const unaccented = (name: string) => name.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
+    const newHires = await service.searchEmployees({ text: unaccented(unmatched[0]!.nameOnDevice!) });
+    expect(newHires.ok && newHires.value.map((employee) => [employee.employeeName, employee.attendanceDeviceId])).toEqual([[unaccented(unmatched[0]!.nameOnDevice!), null]]);
     const employees = await service.searchEmployees({ text: 'Aisha' });
     if (!employees.ok) throw new Error(employees.error.message);
     const target = employees.value[0]!;
     const mapped = await service.mapUsers({ mappings: [{ userId: '41', employee: target.name }], writeToErpnext: false });
     expect(mapped).toMatchObject({ ok: true, value: { mapped: 1, failures: [] } });
     expect(mapped.ok && mapped.value.requeued).toBe(unmatched.find((user) => user.userId === '41')!.punchCount);
+
+    const rejected = (await service.getStatus()).counts.rejected;
+    expect(rejected).toBeGreaterThan(0);
+    expect(await service.retryPunches({ filter: { states: ['rejected'] } })).toEqual({ ok: true, value: { requeued: rejected } });
 
     const second = await service.syncNow();
     expect(second.ok && second.value.counts.new).toBe(0);

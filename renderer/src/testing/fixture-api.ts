@@ -359,8 +359,9 @@ export function createFixtureApi(options: FixtureOptions = {}): FixtureApi {
       const offset = query.offset ?? 0;
       return { rows: found.slice(offset, offset + (query.limit ?? 100)).map((punch) => ({ ...punch })), total: found.length };
     },
-    async retryPunches({ ids }) {
+    async retryPunches(selection) {
       await delay();
+      const ids = 'ids' in selection ? selection.ids : punches.filter((punch) => matches(punch, { ...selection.filter, offset: 0, limit: 1 })).map((punch) => punch.id);
       let requeued = 0;
       for (const punch of punches) {
         if (ids.includes(punch.id) && punch.state !== 'synced') {
@@ -370,8 +371,9 @@ export function createFixtureApi(options: FixtureOptions = {}): FixtureApi {
       }
       return ok({ requeued });
     },
-    async ignorePunches({ ids }) {
+    async ignorePunches(selection) {
       await delay();
+      const ids = 'ids' in selection ? selection.ids : punches.filter((punch) => matches(punch, { ...selection.filter, offset: 0, limit: 1 })).map((punch) => punch.id);
       let ignored = 0;
       for (const punch of punches) {
         if (ids.includes(punch.id) && punch.state !== 'synced') {
