@@ -1,4 +1,4 @@
-import { formatWallClock, isRealCalendarTime, type WallClockParts } from '../zk/wall-clock';
+import { formatWallClock, isRealCalendarTime, wallClockPartsFromUtcFields, type WallClockParts } from '../zk';
 
 /** How a spreadsheet writes its dates: 2026-03-01, 01/03/2026 (day first) or 03/01/2026 (month first). */
 export type DateOrder = 'ymd' | 'dmy' | 'mdy';
@@ -32,12 +32,5 @@ export function parseTimeText(text: string, order: DateOrder): { time: string } 
 
 /** Spreadsheet cells that hold a date arrive as a JS Date whose UTC fields are the wall clock. */
 export function wallClockFromSpreadsheetDate(date: Date): string {
-  return formatWallClock({
-    year: date.getUTCFullYear(),
-    month: date.getUTCMonth() + 1,
-    day: date.getUTCDate(),
-    hour: date.getUTCHours(),
-    minute: date.getUTCMinutes(),
-    second: date.getUTCSeconds(),
-  });
+  return formatWallClock(wallClockPartsFromUtcFields(date));
 }

@@ -14,6 +14,18 @@ export interface WallClockParts {
 const TWO_DIGITS = Array.from({ length: 100 }, (_, value) => String(value).padStart(2, '0'));
 const pad = (value: number) => TWO_DIGITS[value] ?? String(value).padStart(2, '0');
 
+/** A Date whose UTC fields hold a wall clock (spreadsheet cells, naive millisecond counts). */
+export function wallClockPartsFromUtcFields(date: Date): WallClockParts {
+  return {
+    year: date.getUTCFullYear(),
+    month: date.getUTCMonth() + 1,
+    day: date.getUTCDate(),
+    hour: date.getUTCHours(),
+    minute: date.getUTCMinutes(),
+    second: date.getUTCSeconds(),
+  };
+}
+
 export function formatWallClock(parts: WallClockParts): string {
   const year = parts.year >= 1000 && parts.year <= 9999 ? String(parts.year) : String(parts.year).padStart(4, '0');
   return `${year}-${pad(parts.month)}-${pad(parts.day)} ${pad(parts.hour)}:${pad(parts.minute)}:${pad(parts.second)}`;

@@ -2,6 +2,7 @@
 // sees the whole flow (devices, unknown user ids, punches, ERPNext) without hardware.
 import { DEFAULT_API_KEY, DEFAULT_API_SECRET, startErpnextSimulator, startZkSimulator, type ErpnextSimulator, type ZkSimulator } from '../../sim';
 import type { Journal } from '../../journal';
+import { DeviceInputSchema } from '../contract';
 import { deviceCommKeyName, ERPNEXT_API_SECRET, type SecretStore, type SettingsStore } from '../../settings';
 
 const FIRST_NAMES = ['Aisha', 'Bernd', 'Chen', 'Dolores', 'Emeka', 'Fatima', 'Gustavo', 'Hana', 'Ivan', 'Jasmine', 'Kwame', 'Leila', 'Mateo', 'Noor', 'Olga', 'Priya', 'Quentin', 'Rania', 'Sven', 'Thandiwe'];
@@ -57,20 +58,7 @@ export async function startDemo(): Promise<Demo> {
         const existing = known.find((device) => device.name === config.name);
         const stored = existing
           ? journal.updateDevice(existing.id, { host: '127.0.0.1', port: simulator.port })!
-          : journal.addDevice({
-              name: config.name,
-              host: '127.0.0.1',
-              port: simulator.port,
-              transport: 'auto',
-              timeZone: null,
-              logTypeRule: 'auto',
-              inStates: [0, 4],
-              outStates: [1, 5],
-              clearPolicy: { mode: 'never' },
-              enabled: true,
-              live: false,
-              nameEncoding: 'utf-8',
-            });
+          : journal.addDevice(DeviceInputSchema.parse({ name: config.name, host: '127.0.0.1', port: simulator.port }));
         if (config.commKey) secrets.set(deviceCommKeyName(stored.id), String(config.commKey));
       }
     },

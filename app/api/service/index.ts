@@ -13,7 +13,17 @@ import {
   type SecretCodec,
   type SettingsBacking,
 } from '../../settings';
-import { createLiveCapture, createLivePusher, createSyncEngine, createSyncScheduler, systemClock, type Clock, type SyncEngine } from '../../sync';
+import {
+  createLiveCapture,
+  createLivePusher,
+  createSyncEngine,
+  createSyncScheduler,
+  JOURNAL_FILE_NAME,
+  RUN_LOCK_FILE_NAME,
+  systemClock,
+  type Clock,
+  type SyncEngine,
+} from '../../sync';
 import type { ErpnextClient } from '../../erpnext';
 import type { PunchbridgeApi, PunchbridgeEvents, Result, UnmatchedUser } from '../contract';
 import { admsMethods, admsReceiverControl, journalAdmsSink } from './adms';
@@ -28,8 +38,6 @@ import { settingsMethods } from './preferences';
 import { punchMethods } from './punches';
 import { readStatus } from './status';
 
-export const JOURNAL_FILE_NAME = 'journal.sqlite';
-export const RUN_LOCK_FILE_NAME = 'sync.lock';
 /** Secrets encrypted by the operating system's keystore (desktop app). */
 export const ENCRYPTED_SECRETS_FILE_NAME = 'secrets.safe.json';
 /** Demo mode keeps its journal and settings apart from the real ones. */

@@ -1,4 +1,5 @@
 // The fault switches: what the simulated site does to a request before Frappe sees it.
+import { seededRandom } from '../seeded-random';
 import type { ErpnextFaults } from './options';
 
 export type FaultAction =
@@ -58,16 +59,4 @@ export class FaultSwitches {
     const retryAfterSeconds = Math.max(1, Math.ceil((this.windowStartedAt + windowMs - now) / 1000));
     return { kind: 'rateLimited', retryAfterSeconds, limit: requests };
   }
-}
-
-/** mulberry32: a small deterministic generator, so a seed gives the same 500s on every run. */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let value = state;
-    value = Math.imul(value ^ (value >>> 15), value | 1);
-    value ^= value + Math.imul(value ^ (value >>> 7), value | 61);
-    return ((value ^ (value >>> 14)) >>> 0) / 4_294_967_296;
-  };
 }

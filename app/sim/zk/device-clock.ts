@@ -1,7 +1,7 @@
 // The terminal's clock. A device keeps a naive wall-clock time (reference §1.7); we model it as this
 // PC's local time plus an offset, and do all arithmetic on "naive milliseconds" (the wall-clock
 // fields read as if they were UTC), so that no time zone or DST rule touches device times.
-import { decodeZkTime, encodeZkTime, formatWallClock, type WallClockParts } from '../../zk/wall-clock';
+import { decodeZkTime, encodeZkTime, formatWallClock, wallClockPartsFromUtcFields, type WallClockParts } from '../../zk/wall-clock';
 
 export function naiveNowMs(): number {
   const now = new Date();
@@ -13,15 +13,7 @@ export function naiveTimeText(naiveMs: number): string {
 }
 
 export function naiveParts(naiveMs: number): WallClockParts {
-  const date = new Date(naiveMs);
-  return {
-    year: date.getUTCFullYear(),
-    month: date.getUTCMonth() + 1,
-    day: date.getUTCDate(),
-    hour: date.getUTCHours(),
-    minute: date.getUTCMinutes(),
-    second: date.getUTCSeconds(),
-  };
+  return wallClockPartsFromUtcFields(new Date(naiveMs));
 }
 
 /** The u32 device time of a `YYYY-MM-DD HH:mm:ss` text; digit arithmetic, as 100,000-record datasets are built from it. */

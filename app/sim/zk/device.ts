@@ -3,7 +3,8 @@
 import { DeviceClock } from './device-clock';
 import { fitsU32Pin, type ResolvedOptions, type ZkFaults } from './options';
 import { writeRecords, writeUsers } from './record-writers';
-import { buildRecords, buildUsers, seededRandom, type SimulatedRecord, type SimulatedUser } from './roster';
+import { seededRandom } from '../seeded-random';
+import { buildRecords, buildUsers, type SimulatedRecord, type SimulatedUser } from './roster';
 
 export interface LivePunch {
   userId: string;

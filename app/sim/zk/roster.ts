@@ -37,18 +37,6 @@ const LOG_SPAN_SECONDS = 7 * 86_400;
 const LOG_ENDS_BEFORE_NOW_SECONDS = 300;
 const USER_NAME_FIELD = { 28: 8, 72: 23 } as const;
 
-/** mulberry32: a small seeded generator, so a seed always gives the same device. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const pick = <T>(random: () => number, list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
 
 /** Cuts a name to what the device's field holds, never through the middle of a character. */
