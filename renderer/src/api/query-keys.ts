@@ -9,6 +9,9 @@ export const queryKeys = {
   employees: (text: string) => ['employees', text] as const,
   /** Bumped whenever punches may have changed; the punch table starts over when it moves. */
   punchesVersion: ['punches', 'version'] as const,
+  /** Bumped when new punches arrived by themselves: the table re-reads the rows on screen in place. */
+  punchesArrived: ['punches', 'arrived'] as const,
+  admsDevices: ['adms-devices'] as const,
   schedule: ['schedule'] as const,
   syncSettings: ['sync-settings'] as const,
   runs: ['runs'] as const,

@@ -15,6 +15,10 @@ export function useBackendEvents(): void {
         switch (event.type) {
           case 'status':
             queryClient.setQueryData(queryKeys.status, event.status);
+            // Sent after live and ADMS punches, imports and mappings: what the lists show may have moved.
+            for (const queryKey of [queryKeys.punchesArrived, queryKeys.unmatched, queryKeys.admsDevices, queryKeys.devices]) {
+              void queryClient.invalidateQueries({ queryKey, exact: true });
+            }
             break;
           case 'progress':
             queryClient.setQueryData<AppStatus>(queryKeys.status, (old) => old && { ...old, running: true, progress: event.progress });

@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { AppShell, Badge, Box, Group, NavLink, ScrollArea, Text, Tooltip } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { Cpu, History, LayoutDashboard, ListChecks, Settings, Users } from 'lucide-react';
+import { Cpu, FileUp, History, LayoutDashboard, ListChecks, Settings, Users } from 'lucide-react';
 import { useBackend } from '../api/api-context';
 import { queryKeys } from '../api/query-keys';
 import { formatCount, formatWallClock } from '../lib/format';
@@ -30,6 +30,7 @@ export function Layout({ children }: { children: ReactNode }) {
     { path: '/devices', label: 'Devices', icon: <Cpu size={18} />, count: troubledDevices, countLabel: 'devices need attention', color: 'orange' },
     { path: '/mapping', label: 'Employee mapping', icon: <Users size={18} />, count: status.data?.unmatchedUsers, countLabel: 'people not linked to an employee', color: 'orange' },
     { path: '/punches', label: 'Punches', icon: <ListChecks size={18} />, count: held, countLabel: 'punches ERPNext refused or that will be retried', color: 'red' },
+    { path: '/import', label: 'Import', icon: <FileUp size={18} /> },
     { path: '/history', label: 'History', icon: <History size={18} /> },
     { path: '/settings', label: 'Settings', icon: <Settings size={18} /> },
   ];

@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { DashboardScreen } from '../screens/dashboard/DashboardScreen';
 import { DevicesScreen } from '../screens/devices/DevicesScreen';
+import { ImportScreen } from '../screens/import/ImportScreen';
 import { HistoryScreen } from '../screens/history/HistoryScreen';
 import { MappingScreen } from '../screens/mapping/MappingScreen';
 import { PunchesScreen } from '../screens/punches/PunchesScreen';
@@ -12,6 +13,7 @@ const TITLES: Record<string, string> = {
   '/devices': 'Devices',
   '/mapping': 'Employee mapping',
   '/punches': 'Punches',
+  '/import': 'Import',
   '/history': 'History',
   '/settings': 'Settings',
 };
@@ -35,6 +37,8 @@ export function Screens() {
         <MappingScreen />
       ) : section === '/punches' ? (
         <PunchesScreen />
+      ) : section === '/import' ? (
+        <ImportScreen />
       ) : section === '/history' ? (
         <HistoryScreen />
       ) : section === '/settings' ? (

@@ -12,7 +12,7 @@ const COLUMNS = '32px 168px minmax(140px, 2fr) minmax(100px, 1.5fr) 52px 160px';
 
 export interface PunchTableProps {
   cache: PunchPageCache;
-  selected: ReadonlySet<number>;
+  selected: Pick<ReadonlySet<number>, 'has'>;
   onToggle: (punch: Punch) => void;
   onToggleLoaded: (punches: Punch[], select: boolean) => void;
   onOpen: (punch: Punch) => void;

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Button, Group, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -17,6 +17,8 @@ import { PunchTable } from './PunchTable';
 import { filtersFromParams, filtersToParams, filtersToQuery, hasFilters, type PunchFilters } from './punch-filters';
 import { usePunchPages } from './use-punch-pages';
 
+const EVERY_PUNCH = { has: () => true };
+
 export function PunchesScreen() {
   const backend = useBackend();
   const queryClient = useQueryClient();
@@ -26,22 +28,35 @@ export function PunchesScreen() {
   // Starts at 0 without a fetch; invalidating the key (after a sync, retry or mapping) moves it on.
   const version = useQuery({ queryKey: queryKeys.punchesVersion, queryFn: () => Date.now(), initialData: 0, staleTime: Infinity });
   const cache = usePunchPages(query, version.data);
+  const arrived = useQuery({ queryKey: queryKeys.punchesArrived, queryFn: () => Date.now(), initialData: 0, staleTime: Infinity });
+  useEffect(() => {
+    if (arrived.data) cache.refresh();
+  }, [arrived.data, cache]);
   const devices = useQuery({ queryKey: queryKeys.devices, queryFn: () => backend.listDevices() });
   const [employee, setEmployee] = useState<EmployeeSummary | null>(null);
   const [selected, setSelected] = useState<Set<number>>(new Set());
+  // "Select all": every punch the filters match, also those not loaded yet.
+  const [allMatching, setAllMatching] = useState(false);
   const [open, setOpen] = useState<Punch | null>(null);
 
-  const setFilters = (next: PunchFilters) => {
+  const clearSelection = () => {
     setSelected(new Set());
+    setAllMatching(false);
+  };
+  const setFilters = (next: PunchFilters) => {
+    clearSelection();
     replaceRoute('/punches', filtersToParams(next));
   };
-  const toggle = (punch: Punch) =>
+  const toggle = (punch: Punch) => {
+    setAllMatching(false);
     setSelected((current) => {
       const next = new Set(current);
       if (!next.delete(punch.id)) next.add(punch.id);
       return next;
     });
-  const toggleLoaded = (punches: Punch[], select: boolean) =>
+  };
+  const toggleLoaded = (punches: Punch[], select: boolean) => {
+    setAllMatching(false);
     setSelected((current) => {
       const next = new Set(current);
       for (const punch of punches) {
@@ -50,14 +65,16 @@ export function PunchesScreen() {
       }
       return next;
     });
+  };
+  const selection = () => (allMatching ? { filter: query } : { ids: [...selected] });
   const afterChange = () => {
-    setSelected(new Set());
+    clearSelection();
     void queryClient.invalidateQueries({ queryKey: queryKeys.punchesVersion });
     void queryClient.invalidateQueries({ queryKey: queryKeys.status });
   };
 
   const retry = useMutation({
-    mutationFn: () => backend.retryPunches({ ids: [...selected] }),
+    mutationFn: () => backend.retryPunches(selection()),
     onSuccess: (result) => {
       if (result.ok) notifications.show({ color: 'teal', message: `${plural(result.value.requeued, 'punch', 'punches')} will be sent again at the next sync.` });
       else notifications.show({ color: 'red', title: result.error.message, message: result.error.action });
@@ -65,7 +82,7 @@ export function PunchesScreen() {
     },
   });
   const ignore = useMutation({
-    mutationFn: () => backend.ignorePunches({ ids: [...selected] }),
+    mutationFn: () => backend.ignorePunches(selection()),
     onSuccess: (result) => {
       if (result.ok) notifications.show({ color: 'teal', message: `${plural(result.value.ignored, 'punch', 'punches')} will not be sent to ERPNext.` });
       else notifications.show({ color: 'red', title: result.error.message, message: result.error.action });
@@ -96,10 +113,10 @@ export function PunchesScreen() {
       />
       <PunchFiltersBar filters={filters} devices={devices.data ?? []} employee={pickedEmployee} onEmployeeChange={setEmployee} onChange={setFilters} />
       <Group gap="sm" mih={36} aria-live="polite">
-        {selected.size > 0 ? (
+        {selected.size > 0 || allMatching ? (
           <>
             <Text size="sm" fw={500}>
-              {formatCount(selected.size)} selected
+              {allMatching ? `All ${plural(total ?? 0, 'punch', 'punches')} that match the filters selected` : `${formatCount(selected.size)} selected`}
             </Text>
             <Button size="xs" leftSection={<RotateCw size={14} />} loading={retry.isPending} onClick={() => retry.mutate()}>
               Send again
@@ -107,7 +124,12 @@ export function PunchesScreen() {
             <Button size="xs" variant="default" leftSection={<Ban size={14} />} loading={ignore.isPending} onClick={() => ignore.mutate()}>
               Ignore
             </Button>
-            <Button size="xs" variant="subtle" onClick={() => setSelected(new Set())}>
+            {!allMatching && total !== null && total > selected.size && (
+              <Button size="xs" variant="subtle" onClick={() => setAllMatching(true)}>
+                Select all {formatCount(total)} {hasFilters(filters) ? 'that match the filters' : 'punches'}
+              </Button>
+            )}
+            <Button size="xs" variant="subtle" onClick={clearSelection}>
               Clear selection
             </Button>
           </>
@@ -133,7 +155,7 @@ export function PunchesScreen() {
             <EmptyMessage title="No punches yet" description='Punches appear here after the first sync. Press "Sync now" on the Dashboard.' icon={<ListChecks size={28} />} />
           )
         ) : (
-          <PunchTable cache={cache} selected={selected} onToggle={toggle} onToggleLoaded={toggleLoaded} onOpen={setOpen} height="100%" />
+          <PunchTable cache={cache} selected={allMatching ? EVERY_PUNCH : selected} onToggle={toggle} onToggleLoaded={toggleLoaded} onOpen={setOpen} height="100%" />
         )}
       </div>
       <PunchDetail punch={open} onClose={() => setOpen(null)} />

@@ -78,4 +78,19 @@ describe('PunchPageCache', () => {
     await new Promise((resolve) => setTimeout(resolve, 0));
     expect(cache.total).toBeNull();
   });
+
+  it('refresh fetches the rows on screen again and keeps them shown meanwhile', async () => {
+    const { cache, requests, settle } = cacheOver(1000);
+    cache.ensureRange(0, 30);
+    await settle();
+    cache.ensureRange(150, 180);
+    await settle();
+    requests.length = 0;
+    cache.refresh();
+    expect(cache.getRow(160)?.id).toBe(161);
+    expect(cache.getRow(10)).toBeUndefined();
+    await settle();
+    expect(requests.map((r) => r.offset)).toEqual([100]);
+    expect(cache.getRow(160)?.id).toBe(161);
+  });
 });

@@ -17,6 +17,8 @@ export class PunchPageCache {
   private readonly pages = new Map<number, Punch[]>();
   private readonly loading = new Set<number>();
   private disposed = false;
+  /** The rows the table last asked for, re-fetched by refresh(). */
+  private shown = { first: 0, last: 0 };
 
   constructor(private readonly options: PageCacheOptions) {}
 
@@ -30,6 +32,7 @@ export class PunchPageCache {
 
   /** Make sure rows first..last (inclusive) are loaded or loading, and keep them from eviction. */
   ensureRange(first: number, last: number): void {
+    this.shown = { first, last };
     const { pageSize } = this.options;
     const firstPage = Math.floor(Math.max(0, first) / pageSize);
     const lastPage = Math.floor(Math.max(first, last) / pageSize);
@@ -43,6 +46,18 @@ export class PunchPageCache {
         void this.load(page, firstPage, lastPage);
       }
     }
+  }
+
+  /**
+   * New data arrived (a live punch, an import): fetch the rows on screen again in place, so the
+   * table keeps its scroll position and shows the old rows until the new ones answer.
+   */
+  refresh(): void {
+    const { pageSize } = this.options;
+    const firstPage = Math.floor(Math.max(0, this.shown.first) / pageSize);
+    const lastPage = Math.floor(Math.max(this.shown.first, this.shown.last) / pageSize);
+    for (const page of [...this.pages.keys()]) if (page < firstPage || page > lastPage) this.pages.delete(page);
+    for (let page = firstPage; page <= lastPage; page++) if (!this.loading.has(page)) void this.load(page, firstPage, lastPage);
   }
 
   /** Stops late answers from touching a cache the table no longer shows. */

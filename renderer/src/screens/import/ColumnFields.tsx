@@ -1,0 +1,37 @@
+import { Select, SimpleGrid } from '@mantine/core';
+import type { MappingDraft } from './column-guess';
+
+const DATE_ORDERS = [
+  { value: 'ymd', label: 'Year, month, day (2026-11-25)' },
+  { value: 'dmy', label: 'Day, month, year (25/11/2026)' },
+  { value: 'mdy', label: 'Month, day, year (11/25/2026)' },
+];
+
+export function ColumnFields({ headers, draft, onChange }: { headers: string[]; draft: MappingDraft; onChange: (draft: MappingDraft) => void }) {
+  const columns = headers.map((header, index) => ({ value: header, label: header || `Column ${index + 1}` }));
+  const set = (key: keyof MappingDraft) => (value: string | null) => onChange({ ...draft, [key]: value });
+  return (
+    <SimpleGrid cols={{ base: 2, lg: 3 }} spacing="sm" verticalSpacing="xs">
+      <Select label="User id column" placeholder="Choose a column" data={columns} value={draft.userId} onChange={set('userId')} required allowDeselect={false} />
+      <Select
+        label={draft.timeOfDay ? 'Date column' : 'Time column'}
+        description={draft.timeOfDay ? undefined : 'Date and time, or only the date'}
+        placeholder="Choose a column"
+        data={columns}
+        value={draft.time}
+        onChange={set('time')}
+        required
+        allowDeselect={false}
+      />
+      <Select label="Time of day column" description="When the date and time are apart" placeholder="In the time column" data={columns} value={draft.timeOfDay} onChange={set('timeOfDay')} clearable />
+      <Select label="In/out state column" description="Optional" placeholder="No state column" data={columns} value={draft.state} onChange={set('state')} clearable />
+      <Select
+        label="Date order"
+        data={DATE_ORDERS}
+        value={draft.dateOrder}
+        onChange={(value) => onChange({ ...draft, dateOrder: (value as MappingDraft['dateOrder'] | null) ?? 'ymd' })}
+        allowDeselect={false}
+      />
+    </SimpleGrid>
+  );
+}

@@ -1,0 +1,71 @@
+import { Stack, Table, Text, Title } from '@mantine/core';
+import type { ImportPreview } from '../../../../app/api/contract';
+import { formatCount } from '../../lib/format';
+
+export function SampleTable({ preview }: { preview: ImportPreview }) {
+  if (preview.sampleRows.length === 0) return <Text c="dimmed" size="sm">The file has no rows.</Text>;
+  return (
+    <Stack gap="xs">
+      <Title order={4}>First rows of the file</Title>
+      <Table.ScrollContainer minWidth={480} mah={260}>
+        <Table striped withTableBorder stickyHeader aria-label="First rows of the file" fz="sm" verticalSpacing={4}>
+          <Table.Thead>
+            <Table.Tr>
+              {preview.headers.map((header, index) => (
+                <Table.Th key={index} style={{ whiteSpace: 'nowrap' }}>
+                  {header || `Column ${index + 1}`}
+                </Table.Th>
+              ))}
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {preview.sampleRows.map((row, rowIndex) => (
+              <Table.Tr key={rowIndex}>
+                {preview.headers.map((_, index) => (
+                  <Table.Td key={index} style={{ whiteSpace: 'nowrap' }}>
+                    {row[index] ?? ''}
+                  </Table.Td>
+                ))}
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </Table.ScrollContainer>
+    </Stack>
+  );
+}
+
+export function ProblemTable({ preview }: { preview: ImportPreview }) {
+  if (preview.problemCount === 0) return null;
+  const hidden = preview.problemCount - preview.problems.length;
+  return (
+    <Stack gap="xs">
+      <Title order={4} c="red.8">
+        {preview.problemCount === 1 ? '1 row cannot be read' : `${formatCount(preview.problemCount)} rows cannot be read`}
+      </Title>
+      <Table.ScrollContainer minWidth={400} mah={220}>
+        <Table withTableBorder stickyHeader aria-label="Rows that cannot be read" fz="sm" verticalSpacing={4}>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th w={80}>Line</Table.Th>
+              <Table.Th>Why</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {preview.problems.map((problem) => (
+              <Table.Tr key={`${problem.line}-${problem.reason}`}>
+                <Table.Td>{problem.line}</Table.Td>
+                <Table.Td>{problem.reason}</Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </Table.ScrollContainer>
+      {hidden > 0 && (
+        <Text size="sm" c="dimmed">
+          and {formatCount(hidden)} more.
+        </Text>
+      )}
+    </Stack>
+  );
+}
