@@ -16,7 +16,7 @@ const LOG_TYPE_RULES = [
   { value: 'none', label: 'Leave IN/OUT empty (ERPNext decides by shift)' },
 ];
 
-function timeZoneOptions() {
+export function timeZoneOptions() {
   const zones = typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : ['UTC'];
   return zones.map((zone) => ({ value: zone, label: zone.replace(/_/g, ' ') }));
 }
@@ -28,9 +28,11 @@ export interface DeviceFormProps {
   saveError: ApiError | null;
   onSave: (values: DeviceFormValues) => void;
   onCancel: () => void;
+  /** An approved ADMS terminal: it pushes its punches, so there is no connection to test. */
+  pushDevice?: boolean;
 }
 
-export function DeviceForm({ device, skewLimit, saving, saveError, onSave, onCancel }: DeviceFormProps) {
+export function DeviceForm({ device, skewLimit, saving, saveError, onSave, onCancel, pushDevice = false }: DeviceFormProps) {
   const backend = useBackend();
   const zones = useMemo(() => timeZoneOptions(), []);
   const form = useForm<DeviceFormValues>({
@@ -125,9 +127,15 @@ export function DeviceForm({ device, skewLimit, saving, saveError, onSave, onCan
         {probe?.error && <ApiErrorAlert error={probe.error} title="Could not connect to the device" />}
         {saveError && <ApiErrorAlert error={saveError} title="The device was not saved" />}
         <Group justify="space-between">
-          <Button variant="default" leftSection={<PlugZap size={16} />} onClick={() => test.mutate()} loading={test.isPending} disabled={!canTest}>
-            Test connection
-          </Button>
+          {pushDevice ? (
+            <Text size="sm" c="dimmed" maw={300}>
+              This terminal sends its punches to Punchbridge by itself (ADMS push).
+            </Text>
+          ) : (
+            <Button variant="default" leftSection={<PlugZap size={16} />} onClick={() => test.mutate()} loading={test.isPending} disabled={!canTest}>
+              Test connection
+            </Button>
+          )}
           <Group gap="sm">
             <Button variant="subtle" onClick={onCancel}>
               Cancel

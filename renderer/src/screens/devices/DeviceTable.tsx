@@ -1,4 +1,4 @@
-import { ActionIcon, Button, Group, Menu, Stack, Table, Text, Tooltip, VisuallyHidden } from '@mantine/core';
+import { ActionIcon, Badge, Button, Group, Menu, Stack, Table, Text, Tooltip, VisuallyHidden } from '@mantine/core';
 import { Clock, EllipsisVertical, Pencil, Trash2 } from 'lucide-react';
 import type { Device } from '../../../../app/api/contract';
 import { DeviceStatusBadge } from '../../components/DeviceStatusBadge';
@@ -8,6 +8,8 @@ const RULE_LABELS = { auto: 'IN/OUT from the device keys', in: 'Every punch is I
 
 export interface DeviceTableProps {
   devices: Device[];
+  /** Approved ADMS terminals: they push to Punchbridge, so their address is where they push from. */
+  pushDeviceIds: ReadonlySet<string>;
   skewLimit: number;
   settingTimeOf: string | null;
   onEdit: (device: Device) => void;
@@ -15,7 +17,7 @@ export interface DeviceTableProps {
   onSetTime: (device: Device) => void;
 }
 
-export function DeviceTable({ devices, skewLimit, settingTimeOf, onEdit, onRemove, onSetTime }: DeviceTableProps) {
+export function DeviceTable({ devices, pushDeviceIds, skewLimit, settingTimeOf, onEdit, onRemove, onSetTime }: DeviceTableProps) {
   return (
     <Table.ScrollContainer minWidth={680}>
       <Table verticalSpacing="sm" highlightOnHover aria-label="Devices">
@@ -40,7 +42,16 @@ export function DeviceTable({ devices, skewLimit, settingTimeOf, onEdit, onRemov
                     {device.name}
                   </Text>
                   <Text size="xs" c="dimmed" truncate>
-                    {device.host}:{device.port}
+                    {pushDeviceIds.has(device.id) ? (
+                      <>
+                        <Badge size="xs" variant="light" color="grape" mr={6} style={{ verticalAlign: 'text-bottom' }}>
+                          Push
+                        </Badge>
+                        from {device.host}
+                      </>
+                    ) : (
+                      `${device.host}:${device.port}`
+                    )}
                     {device.serialNumber ? ` · ${device.serialNumber}` : ''}
                   </Text>
                   <Text size="xs" c="dimmed">

@@ -10,6 +10,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { EmptyMessage, ErrorState, LoadingState } from '../../components/states';
 import { plural } from '../../lib/format';
 import { replaceRoute, useRoute } from '../../shell/router';
+import { AdmsSection } from './AdmsSection';
 import { DeviceForm } from './DeviceForm';
 import { DeviceTable } from './DeviceTable';
 import { RemoveDeviceModal } from './RemoveDeviceModal';
@@ -22,6 +23,8 @@ export function DevicesScreen() {
   const devices = useQuery({ queryKey: queryKeys.devices, queryFn: () => backend.listDevices() });
   const settings = useQuery({ queryKey: queryKeys.syncSettings, queryFn: () => backend.getSyncSettings() });
   const skewLimit = settings.data?.clockSkewWarningSeconds ?? 120;
+  const adms = useQuery({ queryKey: queryKeys.admsDevices, queryFn: () => backend.listAdmsDevices() });
+  const pushDeviceIds = new Set((adms.data ?? []).flatMap((device) => (device.approved && device.deviceId ? [device.deviceId] : [])));
   // The dashboard's first-run step links here with ?add=1.
   const [editing, setEditing] = useState<Device | 'new' | null>(route.params.get('add') ? 'new' : null);
   const [removing, setRemoving] = useState<Device | null>(null);
@@ -73,7 +76,7 @@ export function DevicesScreen() {
 
   return (
     <Stack gap="md">
-      <PageHeader title="Devices" description="The attendance terminals Punchbridge reads punches from." actions={devices.data?.length ? addButton : undefined} />
+      <PageHeader title="Devices" description="The attendance terminals Punchbridge reads punches from, or that send their punches to it." actions={devices.data?.length ? addButton : undefined} />
       {devices.isPending ? (
         <LoadingState label="Loading devices…" />
       ) : devices.isError ? (
@@ -85,6 +88,7 @@ export function DevicesScreen() {
       ) : (
         <DeviceTable
           devices={devices.data}
+          pushDeviceIds={pushDeviceIds}
           skewLimit={skewLimit}
           settingTimeOf={setTime.isPending ? (setTime.variables?.id ?? null) : null}
           onEdit={setEditing}
@@ -92,12 +96,14 @@ export function DevicesScreen() {
           onSetTime={(device) => setTime.mutate(device)}
         />
       )}
+      {settings.data && <AdmsSection admsPort={settings.data.admsPort} />}
       <Modal opened={editing !== null} onClose={closeForm} title={editing && editing !== 'new' ? `Edit ${editing.name}` : 'Add a device'} size="lg">
         {editing !== null && (
           <DeviceForm
             key={editing === 'new' ? 'new' : editing.id}
             device={editing === 'new' ? null : editing}
             skewLimit={skewLimit}
+            pushDevice={editing !== 'new' && pushDeviceIds.has(editing.id)}
             saving={save.isPending}
             saveError={saveError}
             onSave={(values) => save.mutate(values)}
