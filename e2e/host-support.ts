@@ -134,3 +134,8 @@ export async function screenshotBoth(page: Page, name: string): Promise<void> {
     await page.screenshot({ path: `e2e/screenshots/${name}-${width}x${height}.png` });
   }
 }
+
+/** A loopback port nothing listens on (it was free a moment ago): connections to it are refused. */
+export function closedPort(): Promise<number> {
+  return freePort();
+}

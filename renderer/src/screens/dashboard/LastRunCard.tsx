@@ -27,9 +27,12 @@ export function LastRunCard({ run, nextRunAt, paused }: { run: RunSummary | null
             <Figure label="Held" value={run.counts.unmatched + run.counts.rejected + run.counts.failed} />
           </SimpleGrid>
           {run.errors.map((error, index) => (
-            <Text key={index} size="sm" c="red">
-              {error.message}
-            </Text>
+            <Stack key={index} gap={0} role="alert">
+              <Text size="sm" c="red" fw={500}>
+                {error.message}
+              </Text>
+              <Text size="sm">{error.action}</Text>
+            </Stack>
           ))}
           <Anchor href={hrefFor(`/history/${run.id}`)} size="sm">
             See the details of this sync
