@@ -142,8 +142,9 @@ export function ImportScreen() {
 }
 
 function importLabel(preview: ImportPreview | undefined): string {
-  const count = preview?.punchCount ?? 0;
-  if (!preview || preview.problemCount === 0) return `Import ${plural(count, 'punch', 'punches')}`;
+  if (!preview || preview.punchCount === null) return 'Import';
+  const count = preview.punchCount;
+  if (preview.problemCount === 0) return `Import ${plural(count, 'punch', 'punches')}`;
   return `Import ${formatCount(count)} readable ${count === 1 ? 'row' : 'rows'}, leave ${formatCount(preview.problemCount)} out`;
 }
 
