@@ -1,0 +1,23 @@
+// Story: HR exports the punches ERPNext refused, to look at them in a spreadsheet. The file holds
+// exactly the rows the filter shows.
+import { readFile } from 'node:fs/promises';
+import { parse } from 'csv-parse/sync';
+import { expect, test } from '@playwright/test';
+import { callApi, openHost, screenshotBoth } from './host-support';
+
+test('CSV export downloads a file whose rows match the filter', async ({ page, request }) => {
+  const { total } = await callApi<{ total: number }>(request, 'queryPunches', { states: ['rejected'], deviceId: 'main-gate', limit: 1 });
+  expect(total).toBeGreaterThan(0);
+  await openHost(page, '/punches?state=rejected&device=main-gate');
+  await expect(page.getByText(`${total} punch${total === 1 ? '' : 'es'} match the filters.`)).toBeVisible();
+  await screenshotBoth(page, 'host-export-filtered');
+
+  const downloading = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export CSV' }).click();
+  const download = await downloading;
+  expect(download.suggestedFilename()).toMatch(/\.csv$/);
+  const rows = parse(await readFile(await download.path(), 'utf8'), { columns: true, bom: true }) as Record<string, string>[];
+  expect(rows).toHaveLength(total);
+  expect(rows.every((row) => row.State === 'rejected' && row.Device === 'Main gate')).toBe(true);
+  expect(rows.every((row) => row.Reason !== '')).toBe(true);
+});
