@@ -11,11 +11,10 @@ export function ColumnFields({ headers, draft, onChange }: { headers: string[]; 
   const columns = headers.map((header, index) => ({ value: header, label: header || `Column ${index + 1}` }));
   const set = (key: keyof MappingDraft) => (value: string | null) => onChange({ ...draft, [key]: value });
   return (
-    <SimpleGrid cols={{ base: 2, lg: 3 }} spacing="sm" verticalSpacing="xs">
+    <SimpleGrid cols={{ base: 2, lg: 4 }} spacing="sm" verticalSpacing="xs">
       <Select label="User id column" placeholder="Choose a column" data={columns} value={draft.userId} onChange={set('userId')} required allowDeselect={false} />
       <Select
-        label={draft.timeOfDay ? 'Date column' : 'Time column'}
-        description={draft.timeOfDay ? undefined : 'Date and time, or only the date'}
+        label={draft.timeOfDay ? 'Date column' : 'Date and time column'}
         placeholder="Choose a column"
         data={columns}
         value={draft.time}
@@ -23,15 +22,21 @@ export function ColumnFields({ headers, draft, onChange }: { headers: string[]; 
         required
         allowDeselect={false}
       />
-      <Select label="Time of day column" description="When the date and time are apart" placeholder="In the time column" data={columns} value={draft.timeOfDay} onChange={set('timeOfDay')} clearable />
-      <Select label="In/out state column" description="Optional" placeholder="No state column" data={columns} value={draft.state} onChange={set('state')} clearable />
-      <Select
-        label="Date order"
-        data={DATE_ORDERS}
-        value={draft.dateOrder}
-        onChange={(value) => onChange({ ...draft, dateOrder: (value as MappingDraft['dateOrder'] | null) ?? 'ymd' })}
-        allowDeselect={false}
-      />
+      <Select label="Time of day column" placeholder="None: in the date column" data={columns} value={draft.timeOfDay} onChange={set('timeOfDay')} clearable />
+      <Select label="In/out state column" placeholder="None" data={columns} value={draft.state} onChange={set('state')} clearable />
     </SimpleGrid>
+  );
+}
+
+export function DateOrderField({ value, onChange }: { value: MappingDraft['dateOrder']; onChange: (value: MappingDraft['dateOrder']) => void }) {
+  return (
+    <Select
+      label="Dates in the file are written"
+      data={DATE_ORDERS}
+      value={value}
+      onChange={(picked) => onChange((picked as MappingDraft['dateOrder'] | null) ?? 'ymd')}
+      allowDeselect={false}
+      w={300}
+    />
   );
 }

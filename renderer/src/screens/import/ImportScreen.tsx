@@ -10,7 +10,7 @@ import { ApiErrorAlert, EmptyMessage } from '../../components/states';
 import { MAX_IMPORT_BYTES, fileToBase64 } from '../../lib/file-base64';
 import { formatCount, formatWallClock, plural } from '../../lib/format';
 import { hrefFor } from '../../shell/router';
-import { ColumnFields } from './ColumnFields';
+import { ColumnFields, DateOrderField } from './ColumnFields';
 import { guessMapping, toColumnMapping, type MappingDraft } from './column-guess';
 import { FilePicker } from './FilePicker';
 import { ProblemTable, SampleTable } from './PreviewTables';
@@ -98,16 +98,18 @@ export function ImportScreen() {
           {file && (
             <Card withBorder padding="lg" radius="md">
               <Stack gap="md">
-                <Select
-                  label="Device these punches came from"
-                  description="Its time zone and IN/OUT rules apply to the imported punches."
-                  placeholder="Choose a device"
-                  data={(devices.data ?? []).map((device) => ({ value: device.id, label: device.name }))}
-                  value={deviceId}
-                  onChange={setDeviceId}
-                  required
-                  maw={420}
-                />
+                <Group align="flex-start" gap="md">
+                  <Select
+                    label="Device these punches came from"
+                    placeholder="Choose a device"
+                    data={(devices.data ?? []).map((device) => ({ value: device.id, label: device.name }))}
+                    value={deviceId}
+                    onChange={setDeviceId}
+                    required
+                    w={320}
+                  />
+                  {spreadsheet && draft && <DateOrderField value={draft.dateOrder} onChange={(dateOrder) => setDraft({ ...draft, dateOrder })} />}
+                </Group>
                 {spreadsheet && draft && <ColumnFields headers={preview.data!.headers} draft={draft} onChange={setDraft} />}
                 {preview.isError ? (
                   <ApiErrorAlert error={toApiError(preview.error)} />
@@ -117,21 +119,28 @@ export function ImportScreen() {
                     <Text c="dimmed">Reading the file…</Text>
                   </Group>
                 ) : (
-                  <>
-                    <PreviewSummary preview={preview.data} needsColumns={Boolean(spreadsheet) && mapping === null} />
-                    <SampleTable preview={preview.data} />
-                    <ProblemTable preview={preview.data} />
-                  </>
+                  <PreviewSummary preview={preview.data} needsColumns={Boolean(spreadsheet) && mapping === null} />
                 )}
                 {run.data && !run.data.ok && <ApiErrorAlert error={run.data.error} />}
-                <Group justify="flex-end">
-                  <Button variant="default" onClick={() => setFile(null)}>
-                    Cancel
-                  </Button>
-                  <Button disabled={!ready || !deviceId} loading={run.isPending} onClick={() => run.mutate((preview.data?.problemCount ?? 0) > 0)}>
-                    {importLabel(preview.data)}
-                  </Button>
+                <Group justify="space-between">
+                  <Text size="xs" c="dimmed">
+                    The device's time zone and IN/OUT rules apply to the imported punches.
+                  </Text>
+                  <Group gap="sm">
+                    <Button variant="default" onClick={() => setFile(null)}>
+                      Cancel
+                    </Button>
+                    <Button disabled={!ready || !deviceId} loading={run.isPending} onClick={() => run.mutate((preview.data?.problemCount ?? 0) > 0)}>
+                      {importLabel(preview.data)}
+                    </Button>
+                  </Group>
                 </Group>
+                {preview.data && !preview.isError && (
+                  <>
+                    <ProblemTable preview={preview.data} />
+                    <SampleTable preview={preview.data} />
+                  </>
+                )}
               </Stack>
             </Card>
           )}
