@@ -23,7 +23,7 @@ test('ERPNext unreachable: the error says what to do, and the next sync after th
   await expect(problem).toContainText('Check the address and port in the ERPNext settings and that the site is running.');
   await screenshotBoth(page, 'host-erpnext-down-dashboard');
 
-  await nav.getByRole('link', { name: /^Settings/ }).click();
+  await lastSync.getByRole('link', { name: 'Open ERPNext settings' }).click();
   await page.getByRole('button', { name: 'Test connection' }).click();
   await expect(page.getByText('Could not connect to ERPNext')).toBeVisible();
   await screenshotBoth(page, 'host-erpnext-down-settings');

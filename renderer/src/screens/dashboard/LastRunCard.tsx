@@ -32,6 +32,11 @@ export function LastRunCard({ run, nextRunAt, paused }: { run: RunSummary | null
                 {error.message}
               </Text>
               <Text size="sm">{error.action}</Text>
+              {error.code.startsWith('erpnext') && (
+                <Anchor href={hrefFor('/settings')} size="sm">
+                  Open ERPNext settings
+                </Anchor>
+              )}
             </Stack>
           ))}
           <Anchor href={hrefFor(`/history/${run.id}`)} size="sm">
