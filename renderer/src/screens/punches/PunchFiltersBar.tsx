@@ -45,7 +45,7 @@ export function PunchFiltersBar({ filters, devices, employee, onEmployeeChange, 
         clearable
         allowSingleDateInRange
         valueFormat="D MMM YYYY"
-        w={200}
+        w={244}
       />
       <Select
         label="Device"
