@@ -19,7 +19,7 @@ test('first-run setup: ERPNext settings, a device added and tested, first sync, 
     await page.getByRole('button', { name: 'Test connection' }).click();
     await expect(page.getByText('Connected to ERPNext')).toBeVisible();
     await expect(page.getByText(/Signed in as \S+/)).toBeVisible();
-    await screenshotBoth(page, 'host-first-run-erpnext-tested');
+    await screenshotBoth(page, 'host-first-run-erpnext-tested', page.getByText('Connected to ERPNext'));
     await page.getByRole('button', { name: 'Save', exact: true }).first().click();
     await expect(page.getByText('ERPNext settings saved.')).toBeVisible();
 
@@ -31,7 +31,7 @@ test('first-run setup: ERPNext settings, a device added and tested, first sync, 
     await page.getByRole('button', { name: 'Test connection' }).click();
     await expect(page.getByText('Connected to the device')).toBeVisible({ timeout: 20_000 });
     await expect(page.getByRole('dialog')).toContainText(terminal.serial);
-    await screenshotBoth(page, 'host-first-run-device-tested');
+    await screenshotBoth(page, 'host-first-run-device-tested', page.getByText('Connected to the device'));
     await page.getByRole('button', { name: 'Add device' }).click();
     await expect(page.getByRole('cell', { name: new RegExp(`^Main gate 127\\.0\\.0\\.1:${terminal.port}`) })).toBeVisible();
 

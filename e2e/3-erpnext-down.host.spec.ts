@@ -26,7 +26,7 @@ test('ERPNext unreachable: the error says what to do, and the next sync after th
   await lastSync.getByRole('link', { name: 'Open ERPNext settings' }).click();
   await page.getByRole('button', { name: 'Test connection' }).click();
   await expect(page.getByText('Could not connect to ERPNext')).toBeVisible();
-  await screenshotBoth(page, 'host-erpnext-down-settings');
+  await screenshotBoth(page, 'host-erpnext-down-settings', page.getByText('Could not connect to ERPNext'));
 
   await address.fill(settings.url);
   await page.getByRole('button', { name: 'Test connection' }).click();

@@ -5,7 +5,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expect, type APIRequestContext, type Page } from '@playwright/test';
+import { expect, type APIRequestContext, type Locator, type Page } from '@playwright/test';
 
 const STARTUP_TIMEOUT_MS = 60_000;
 
@@ -124,13 +124,14 @@ export function attlogFile(rows: { userId: string; time: string; state?: number 
 }
 
 /** Saves the screen at both sizes the UI is made for: e2e/screenshots/<name>-1280x800.png and -1024x640.png. */
-export async function screenshotBoth(page: Page, name: string): Promise<void> {
+export async function screenshotBoth(page: Page, name: string, focus?: Locator): Promise<void> {
   for (const [width, height] of [
     [1024, 640],
     [1280, 800],
   ] as const) {
     await page.setViewportSize({ width, height });
     await page.waitForTimeout(150); // the layout settles after a resize
+    await focus?.scrollIntoViewIfNeeded();
     await page.screenshot({ path: `e2e/screenshots/${name}-${width}x${height}.png` });
   }
 }
