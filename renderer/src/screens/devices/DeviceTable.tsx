@@ -41,7 +41,7 @@ export function DeviceTable({ devices, pushDeviceIds, skewLimit, settingTimeOf, 
                   <Text fw={500} lineClamp={2} title={device.name}>
                     {device.name}
                   </Text>
-                  <Text size="xs" c="dimmed" truncate>
+                  <Text size="xs" c="dimmed" style={{ overflowWrap: 'anywhere' }}>
                     {pushDeviceIds.has(device.id) ? (
                       <>
                         <Badge size="xs" variant="light" color="grape" mr={6} style={{ verticalAlign: 'text-bottom' }}>
@@ -52,7 +52,7 @@ export function DeviceTable({ devices, pushDeviceIds, skewLimit, settingTimeOf, 
                     ) : (
                       `${device.host}:${device.port}`
                     )}
-                    {device.serialNumber ? ` · ${device.serialNumber}` : ''}
+                    {device.serialNumber && <span style={{ whiteSpace: 'nowrap' }}> · {device.serialNumber}</span>}
                   </Text>
                   <Text size="xs" c="dimmed">
                     {RULE_LABELS[device.logTypeRule]}

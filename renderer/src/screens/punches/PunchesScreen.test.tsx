@@ -51,4 +51,19 @@ describe('the punch list', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Send again' }));
     expect(await screen.findByText('2 punches will be sent again at the next sync.')).toBeTruthy();
   });
+
+  it('"Select all" acts on every punch the filters match, not only the loaded rows', async () => {
+    const backend = createFixtureApi({ punchCount: 5_000 });
+    const retry = vi.spyOn(backend, 'retryPunches');
+    renderApp(backend, '#/punches?state=failed,rejected');
+    const total = Number((await screen.findByText(/punches match the filters/, {}, { timeout: 10_000 })).textContent!.replace(/[^\d]/g, ''));
+    expect(total).toBeGreaterThan(200);
+    const grid = screen.getByRole('grid', { name: 'Punches' });
+    await waitFor(() => expect(within(grid).getAllByRole('checkbox').length).toBeGreaterThan(3));
+    fireEvent.click(within(grid).getByRole('checkbox', { name: 'Select the punches shown' }));
+    fireEvent.click(await screen.findByRole('button', { name: `Select all ${total.toLocaleString('en-US')} that match the filters` }));
+    expect(await screen.findByText(`All ${total.toLocaleString('en-US')} punches that match the filters selected`)).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Send again' }));
+    await waitFor(() => expect(retry).toHaveBeenCalledWith({ filter: { states: ['failed', 'rejected'] } }));
+  });
 });
