@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { JournalOpenError } from '../journal';
 import { createPunchbridgeService } from '../api';
 import { cliContext, fail, parsePort } from '../cli-support';
 import { DEFAULT_HOST, DEFAULT_PORT, HostStartError } from './server';
@@ -40,6 +41,7 @@ export function registerHostCommands(program: Command): void {
         stopOnSignals(serving, print);
       } catch (error) {
         if (error instanceof HostStartError) fail(context, error.apiError);
+        else if (error instanceof JournalOpenError) fail(context, error.error);
         else throw error;
       }
     });
