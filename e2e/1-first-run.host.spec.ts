@@ -11,7 +11,7 @@ test('first-run setup: ERPNext settings, a device added and tested, first sync, 
     await openHost(page, '/', host.signIn);
     await expect(page.getByText("Let's get Punchbridge ready")).toBeVisible();
     await screenshotBoth(page, 'host-first-run-dashboard');
-    await page.getByRole('link', { name: 'Open ERPNext settings' }).click();
+    await page.getByRole('list').getByRole('link', { name: 'Open ERPNext settings' }).click();
 
     await page.getByRole('textbox', { name: 'ERPNext address' }).fill(erpnext.url);
     await page.getByRole('textbox', { name: 'API key' }).fill(erpnext.apiKey);

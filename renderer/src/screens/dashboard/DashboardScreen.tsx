@@ -58,9 +58,10 @@ export function DashboardScreen() {
         }
       />
       {!ready && <FirstRunSteps erpnextConfigured={current.erpnextConfigured} devicesConfigured={current.devicesConfigured} />}
-      <AttentionList items={current.attention} />
+      {/* Before any device is added, a startup sync's complaints repeat what the steps above say. */}
+      {current.devicesConfigured && <AttentionList items={current.attention} />}
       {current.progress && <SyncProgressPanel progress={current.progress} />}
-      {(ready || current.lastRun) && (
+      {(ready || (current.lastRun && current.devicesConfigured)) && (
         <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="lg">
           <LastRunCard run={current.lastRun} nextRunAt={current.nextRunAt} paused={current.paused} />
           <StateCounts counts={current.counts} />
