@@ -48,13 +48,12 @@ export function AdmsSection({ admsPort }: { admsPort: number | null }) {
 
 function WaitingTable({ devices, onApprove }: { devices: AdmsDevice[]; onApprove: (device: AdmsDevice) => void }) {
   return (
-    <Table.ScrollContainer minWidth={640}>
+    <Table.ScrollContainer minWidth={560}>
       <Table verticalSpacing="xs" aria-label="Push devices waiting for approval">
         <Table.Thead>
           <Table.Tr>
             <Table.Th>Serial number</Table.Th>
             <Table.Th>Address</Table.Th>
-            <Table.Th>First seen</Table.Th>
             <Table.Th>Last seen</Table.Th>
             <Table.Th ta="right">Punches sent</Table.Th>
             <Table.Th />
@@ -65,8 +64,12 @@ function WaitingTable({ devices, onApprove }: { devices: AdmsDevice[]; onApprove
             <Table.Tr key={device.serialNumber}>
               <Table.Td fw={500}>{device.serialNumber}</Table.Td>
               <Table.Td>{device.remoteAddress ?? '—'}</Table.Td>
-              <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatWallClock(device.firstSeenAt)}</Table.Td>
-              <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatWallClock(device.lastSeenAt)}</Table.Td>
+              <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                <Text size="sm">{formatWallClock(device.lastSeenAt)}</Text>
+                <Text size="xs" c="dimmed">
+                  first {formatWallClock(device.firstSeenAt)}
+                </Text>
+              </Table.Td>
               <Table.Td ta="right">{formatCount(device.punchesReceived)}</Table.Td>
               <Table.Td ta="right">
                 <Button size="xs" onClick={() => onApprove(device)} aria-label={`Approve ${device.serialNumber}`}>
