@@ -34,6 +34,8 @@ export function DeviceTable({ devices, pushDeviceIds, skewLimit, settingTimeOf, 
         </Table.Thead>
         <Table.Tbody>
           {devices.map((device) => {
+            // A push terminal is never connected to, so its clock cannot be set from here.
+            const pushes = pushDeviceIds.has(device.id);
             const skewed = device.clockSkewSeconds !== null && Math.abs(device.clockSkewSeconds) > skewLimit;
             return (
               <Table.Tr key={device.id}>
@@ -42,7 +44,7 @@ export function DeviceTable({ devices, pushDeviceIds, skewLimit, settingTimeOf, 
                     {device.name}
                   </Text>
                   <Text size="xs" c="dimmed" style={{ overflowWrap: 'anywhere' }}>
-                    {pushDeviceIds.has(device.id) ? (
+                    {pushes ? (
                       <>
                         <Badge size="xs" variant="light" color="grape" mr={6} style={{ verticalAlign: 'text-bottom' }}>
                           Push
@@ -85,9 +87,11 @@ export function DeviceTable({ devices, pushDeviceIds, skewLimit, settingTimeOf, 
                       <Text size="sm" c="orange" style={{ whiteSpace: 'nowrap' }}>
                         {describeSkew(device.clockSkewSeconds)}
                       </Text>
-                      <Button size="compact-xs" variant="light" color="orange" leftSection={<Clock size={12} />} loading={settingTimeOf === device.id} onClick={() => onSetTime(device)}>
-                        Set time
-                      </Button>
+                      {!pushes && (
+                        <Button size="compact-xs" variant="light" color="orange" leftSection={<Clock size={12} />} loading={settingTimeOf === device.id} onClick={() => onSetTime(device)}>
+                          Set time
+                        </Button>
+                      )}
                     </Stack>
                   ) : (
                     <Text size="sm">Correct</Text>
@@ -107,9 +111,11 @@ export function DeviceTable({ devices, pushDeviceIds, skewLimit, settingTimeOf, 
                         </ActionIcon>
                       </Menu.Target>
                       <Menu.Dropdown>
-                        <Menu.Item leftSection={<Clock size={14} />} onClick={() => onSetTime(device)}>
-                          Set the device clock to this computer's time
-                        </Menu.Item>
+                        {!pushes && (
+                          <Menu.Item leftSection={<Clock size={14} />} onClick={() => onSetTime(device)}>
+                            Set the device clock to this computer's time
+                          </Menu.Item>
+                        )}
                         <Menu.Item color="red" leftSection={<Trash2 size={14} />} onClick={() => onRemove(device)}>
                           Remove device
                         </Menu.Item>
