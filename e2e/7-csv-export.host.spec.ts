@@ -6,9 +6,9 @@ import { expect, test } from '@playwright/test';
 import { callApi, openHost, screenshotBoth } from './host-support';
 
 test('CSV export downloads a file whose rows match the filter', async ({ page, request }) => {
-  const { total } = await callApi<{ total: number }>(request, 'queryPunches', { states: ['rejected'], deviceId: 'main-gate', limit: 1 });
+  const { total } = await callApi<{ total: number }>(request, 'queryPunches', { states: ['rejected'], limit: 1 });
   expect(total).toBeGreaterThan(0);
-  await openHost(page, '/punches?state=rejected&device=main-gate');
+  await openHost(page, '/punches?state=rejected');
   await expect(page.getByText(`${total} punch${total === 1 ? '' : 'es'} match the filters.`)).toBeVisible();
   await screenshotBoth(page, 'host-export-filtered');
 
@@ -18,6 +18,6 @@ test('CSV export downloads a file whose rows match the filter', async ({ page, r
   expect(download.suggestedFilename()).toMatch(/\.csv$/);
   const rows = parse(await readFile(await download.path(), 'utf8'), { columns: true, bom: true }) as Record<string, string>[];
   expect(rows).toHaveLength(total);
-  expect(rows.every((row) => row.State === 'rejected' && row.Device === 'Main gate')).toBe(true);
+  expect(rows.every((row) => row.State === 'rejected')).toBe(true);
   expect(rows.every((row) => row.Reason !== '')).toBe(true);
 });
