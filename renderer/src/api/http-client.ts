@@ -85,7 +85,6 @@ function createEventStream(url: string, options: HttpClientOptions, fetchStatus:
   let source: EventSource | null = null;
   let retryTimer: ReturnType<typeof setTimeout> | null = null;
   let retryDelay = 500;
-  let hadError = false;
 
   const emit = (event: PunchbridgeEvent) => listeners.forEach((listener) => listener(event));
 
@@ -94,8 +93,8 @@ function createEventStream(url: string, options: HttpClientOptions, fetchStatus:
     source = current;
     current.onopen = () => {
       retryDelay = 500;
-      if (!hadError) return;
-      hadError = false;
+      // Whatever happened before the stream was open (at start: while the screens loaded their data;
+      // later: while it was down) sent no event, so catch up with a fresh status.
       fetchStatus().then((status) => emit({ type: 'status', status }), () => undefined);
     };
     current.onmessage = (message: MessageEvent<string>) => {
@@ -106,7 +105,6 @@ function createEventStream(url: string, options: HttpClientOptions, fetchStatus:
       }
     };
     current.onerror = () => {
-      hadError = true;
       if (current.readyState !== EventSourceImpl.CLOSED || source !== current) return;
       retryTimer = setTimeout(() => {
         retryTimer = null;
