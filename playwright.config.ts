@@ -11,7 +11,7 @@ const hostPort = Number(process.env.PUNCHBRIDGE_E2E_HOST_PORT ?? 4392);
 
 export default defineConfig({
   testDir: 'e2e',
-  testMatch: target === 'host' ? /.*\.host\.spec\.ts/ : /.*\.fixture\.spec\.ts/,
+  testMatch: target === 'host' ? /.*\.host\.spec\.ts/ : /.*(\.fixture|electron-smoke)\.spec\.ts/,
   outputDir: 'test-results',
   timeout: 60_000,
   expect: { timeout: 10_000 },

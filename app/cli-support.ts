@@ -42,6 +42,11 @@ export function parsePort(value: string): number {
   return port;
 }
 
+/** A port to listen on: 0 lets the system pick a free one (the command prints which). */
+export function parseListenPort(value: string): number {
+  return value.trim() === '0' ? 0 : parsePort(value);
+}
+
 export function parseCount(value: string): number {
   const count = Number(value);
   if (!Number.isInteger(count) || count < 0) throw new Error(`"${value}" is not a whole number`);

@@ -359,10 +359,17 @@ export const ColumnMappingSchema = z.object({
 });
 export type ColumnMapping = z.input<typeof ColumnMappingSchema>;
 
+/** Largest file the import takes; base64 makes it a third larger on the way in. */
+export const IMPORT_FILE_MAX_BYTES = 20 * 1024 * 1024;
+const IMPORT_FILE_MAX_BASE64 = Math.ceil(IMPORT_FILE_MAX_BYTES / 3) * 4;
+/** Methods whose argument carries a whole file: doors that limit request sizes allow these more. */
+export const FILE_UPLOAD_METHODS: readonly PunchbridgeApiMethod[] = ['previewImport', 'importPunches'];
+export const FILE_UPLOAD_MAX_REQUEST_BYTES = IMPORT_FILE_MAX_BASE64 + 64 * 1024;
+
 const ImportFileSchema = z.object({
   fileName: z.string().min(1),
   /** The file's bytes, base64; files over 20 MB are refused. */
-  contentBase64: z.string().max(28_000_000, 'The file is larger than 20 MB: split it and import the parts'),
+  contentBase64: z.string().max(IMPORT_FILE_MAX_BASE64, 'The file is larger than 20 MB: split it and import the parts'),
   /** Required for CSV and XLSX; USB attlog files need none. */
   mapping: ColumnMappingSchema.optional(),
 });

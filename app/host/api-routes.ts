@@ -1,7 +1,7 @@
 // POST /api/<method> for every method of the contract (notes/http-protocol.md), generated from
 // PUNCHBRIDGE_API_METHODS so the host can never lag behind the contract.
 import type { FastifyInstance } from 'fastify';
-import { PUNCHBRIDGE_API_METHODS, type ApiError, type PunchbridgeApi } from '../api/contract';
+import { FILE_UPLOAD_MAX_REQUEST_BYTES, FILE_UPLOAD_METHODS, PUNCHBRIDGE_API_METHODS, type ApiError, type PunchbridgeApi } from '../api/contract';
 import type { Logger } from '../log';
 import { callApiMethod, INTERNAL_ERROR } from '../api';
 
@@ -13,7 +13,8 @@ const BODY_NOT_AN_OBJECT: ApiError = {
 
 export function registerApiRoutes(app: FastifyInstance, api: PunchbridgeApi, log: Logger): void {
   for (const method of PUNCHBRIDGE_API_METHODS) {
-    app.post(`/api/${method}`, async (request, reply) => {
+    const bodyLimit = FILE_UPLOAD_METHODS.includes(method) ? FILE_UPLOAD_MAX_REQUEST_BYTES : undefined;
+    app.post(`/api/${method}`, { bodyLimit }, async (request, reply) => {
       const body: unknown = request.body;
       if (body !== undefined && body !== null && (typeof body !== 'object' || Array.isArray(body))) {
         return reply.code(400).send({ error: BODY_NOT_AN_OBJECT });

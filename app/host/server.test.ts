@@ -97,6 +97,13 @@ describe('startHost', () => {
     expect((await errorOf(huge)).code).toBe('too-large');
   });
 
+  it('takes a file of several MB to import, which other methods may not send', async () => {
+    const { origin } = await start();
+    const fileOf5MB = Buffer.alloc(5 * 1024 * 1024, 'x').toString('base64');
+    const answer = await post(origin, 'previewImport', { input: { fileName: 'big.dat', contentBase64: fileOf5MB } });
+    expect(answer.status).toBe(200);
+  });
+
   it('answers 500 without details when the service throws', async () => {
     const api = createFakeApi({
       getStatus: () => {

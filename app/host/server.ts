@@ -103,7 +103,7 @@ function answerError(error: FastifyError, _request: unknown, reply: import('fast
   const status = error.statusCode ?? 500;
   if (status === 413) {
     return reply.code(413).send({
-      error: { code: 'too-large', message: 'The request is larger than the 1 MiB the host accepts.', action: 'Send less at once.' },
+      error: { code: 'too-large', message: 'The request is larger than the host accepts (1 MiB, or 20 MB for a file to import).', action: 'Send less at once, or split the file.' },
     });
   }
   if (status >= 400 && status < 500) {

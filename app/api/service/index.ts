@@ -102,7 +102,8 @@ export async function createPunchbridgeService(options: ServiceOptions): Promise
   const scheduler = createSyncScheduler(engine, {
     clock,
     intervalMinutes: stored.intervalMinutes,
-    runAtStart: stored.runAtStart,
+    // A fresh install has nothing to read: its first run would only complain about missing settings.
+    runAtStart: stored.runAtStart && journal.listDevices().length > 0,
     paused: stored.paused,
     onChange: announceStatus,
     onUnexpectedError: (error) => log.error('A scheduled sync failed unexpectedly', error),
@@ -161,6 +162,10 @@ export async function createPunchbridgeService(options: ServiceOptions): Promise
       if (journal.listDevices().length === 0 && journal.countByState().pending === 0) {
         return { ok: false, error: { code: 'nothing-to-sync', message: 'There is no device to read yet.', action: 'Add a device on the Devices page, then sync.' } };
       }
+      // A person pressing Sync now expects punches that failed earlier (ERPNext was down) to be
+      // tried again now, not after their backoff.
+      const retried = journal.requeueByState(['failed']);
+      if (retried > 0) log.info(`Sync now: ${retried} failed punches tried again`);
       return { ok: true, value: await scheduler.trigger('manual') };
     },
     ...devices,

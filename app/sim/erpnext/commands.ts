@@ -1,6 +1,6 @@
 // `punchbridge sim erpnext`: run a simulated ERPNext / Frappe HR site until SIGINT or SIGTERM.
 import type { Command } from 'commander';
-import { parseCount, parsePort } from '../../cli-support';
+import { parseCount, parseListenPort } from '../../cli-support';
 import { startErpnextSimulator, DEFAULT_API_KEY, DEFAULT_API_SECRET, seedEmployees, type EmployeeSeed, type ErpnextSimulatorOptions, type FrappeVersion } from './index';
 
 interface SimErpnextFlags {
@@ -76,10 +76,6 @@ function untilStopped(): Promise<void> {
     process.on('SIGINT', stop);
     process.on('SIGTERM', stop);
   });
-}
-
-function parseListenPort(value: string): number {
-  return value === '0' ? 0 : parsePort(value);
 }
 
 function parseVersion(value: string): FrappeVersion {

@@ -1,6 +1,6 @@
 // `punchbridge sim zk`: a simulated terminal on the network until Ctrl+C, for demos and device trials.
 import { InvalidArgumentError, type Command } from 'commander';
-import { cliContext, fail, parseCount, parsePort, report } from '../../cli-support';
+import { cliContext, fail, parseCount, parseListenPort, report } from '../../cli-support';
 import { DEFAULT_ZK_PORT } from '../../zk/constants';
 import { startZkSimulator, type AttendanceRecordSize, type ZkSimulatorOptions } from './index';
 
@@ -56,7 +56,7 @@ export function registerZkSimCommand(sim: Command, untilStopped: () => Promise<v
   sim
     .command('zk')
     .description('run a simulated ZKTeco terminal (TCP and UDP on one port) until stopped')
-    .option('--port <port>', 'port for TCP and UDP', usage(parsePort), DEFAULT_ZK_PORT)
+    .option('--port <port>', 'port for TCP and UDP (0 picks a free one)', usage(parseListenPort), DEFAULT_ZK_PORT)
     .option('--host <host>', 'address to listen on', '127.0.0.1')
     .option('--users <n>', 'enrolled users (default 10)', usage(parseCount))
     .option('--records <n>', 'attendance records in the log (default 50)', usage(parseCount))
