@@ -64,27 +64,32 @@ export function DeviceForm({ device, skewLimit, saving, saveError, onSave, onCan
         <TextInput label="Name" description="How HR staff will recognise it" placeholder="Main gate" withAsterisk data-autofocus {...form.getInputProps('name')} />
         <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="md">
           <TextInput label="Network address" placeholder="192.168.1.201" withAsterisk style={{ gridColumn: 'span 2' }} {...form.getInputProps('host')} />
-          <NumberInput label="Port" min={1} max={65535} allowDecimal={false} hideControls {...form.getInputProps('port')} />
+          {!pushDevice && <NumberInput label="Port" min={1} max={65535} allowDecimal={false} hideControls {...form.getInputProps('port')} />}
         </SimpleGrid>
-        <div>
-          <Text size="sm" fw={500} mb={4} id="transport-label">
-            Connection
-          </Text>
-          <SegmentedControl
-            aria-labelledby="transport-label"
-            data={[
-              { value: 'auto', label: 'Automatic (TCP, then UDP)' },
-              { value: 'udp', label: 'UDP only (older devices)' },
-            ]}
-            {...form.getInputProps('transport')}
-          />
-        </div>
-        <CommKeyField
-          hasStoredKey={Boolean(device?.hasCommKey)}
-          choice={values.commKeyChoice}
-          onChoice={(choice) => form.setFieldValue('commKeyChoice', choice)}
-          inputProps={form.getInputProps('commKey')}
-        />
+        {/* A push (ADMS) terminal calls us: nothing connects to it, so the connection settings do not apply. */}
+        {!pushDevice && (
+          <>
+            <div>
+              <Text size="sm" fw={500} mb={4} id="transport-label">
+                Connection
+              </Text>
+              <SegmentedControl
+                aria-labelledby="transport-label"
+                data={[
+                  { value: 'auto', label: 'Automatic (TCP, then UDP)' },
+                  { value: 'udp', label: 'UDP only (older devices)' },
+                ]}
+                {...form.getInputProps('transport')}
+              />
+            </div>
+            <CommKeyField
+              hasStoredKey={Boolean(device?.hasCommKey)}
+              choice={values.commKeyChoice}
+              onChoice={(choice) => form.setFieldValue('commKeyChoice', choice)}
+              inputProps={form.getInputProps('commKey')}
+            />
+          </>
+        )}
         <Select
           label="Time zone of the device clock"
           placeholder="Same as ERPNext"
@@ -103,24 +108,28 @@ export function DeviceForm({ device, skewLimit, saving, saveError, onSave, onCan
             <TextInput label="Keys that mean OUT" description="Device state codes, e.g. 1, 5" {...form.getInputProps('outStates')} />
           </SimpleGrid>
         )}
-        <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="md">
-          <Select
-            label="Clear punches from the device"
-            style={{ gridColumn: 'span 2' }}
-            data={[
-              { value: 'never', label: 'Never (recommended)' },
-              { value: 'when-fuller-than', label: 'When its memory is fuller than…' },
-            ]}
-            allowDeselect={false}
-            {...form.getInputProps('clearMode')}
-          />
-          {values.clearMode === 'when-fuller-than' && (
-            <NumberInput label="Percent full" min={1} max={100} suffix="%" allowDecimal={false} {...form.getInputProps('clearPercent')} />
-          )}
-        </SimpleGrid>
+        {!pushDevice && (
+          <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="md">
+            <Select
+              label="Clear punches from the device"
+              style={{ gridColumn: 'span 2' }}
+              data={[
+                { value: 'never', label: 'Never (recommended)' },
+                { value: 'when-fuller-than', label: 'When its memory is fuller than…' },
+              ]}
+              allowDeselect={false}
+              {...form.getInputProps('clearMode')}
+            />
+            {values.clearMode === 'when-fuller-than' && (
+              <NumberInput label="Percent full" min={1} max={100} suffix="%" allowDecimal={false} {...form.getInputProps('clearPercent')} />
+            )}
+          </SimpleGrid>
+        )}
         <Group gap="xl">
           <Switch label="Read this device" description="Switch off to skip it during syncs" {...form.getInputProps('enabled', { type: 'checkbox' })} />
-          <Switch label="Receive punches as they happen" description="Keeps a connection open to the device" {...form.getInputProps('live', { type: 'checkbox' })} />
+          {!pushDevice && (
+            <Switch label="Receive punches as they happen" description="Keeps a connection open to the device" {...form.getInputProps('live', { type: 'checkbox' })} />
+          )}
         </Group>
         {test.isPending && <Text size="sm" c="dimmed" role="status">Connecting to the device…</Text>}
         {probe?.result && <ProbeResultView result={probe.result} skewLimit={skewLimit} />}

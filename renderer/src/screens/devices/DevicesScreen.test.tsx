@@ -2,7 +2,8 @@
 import { cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createFixtureApi } from '../../testing/fixture-api';
-import { renderApp } from '../../testing/render';
+import { renderApp, renderWithBackend } from '../../testing/render';
+import { DeviceForm } from './DeviceForm';
 
 afterEach(cleanup);
 
@@ -45,6 +46,21 @@ describe('the device form', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Test connection' }));
     expect(await screen.findByText('Could not connect to the device')).toBeTruthy();
     expect(screen.getByText('Check that the device is on and reachable at 192.168.1.204:4370')).toBeTruthy();
+  });
+
+  it('shows no connection settings for a push terminal, which nothing connects to', async () => {
+    const backend = createFixtureApi({ punchCount: 10 });
+    const [device] = await backend.listDevices();
+    const props = { device: device!, skewLimit: 120, saving: false, saveError: null, onSave: () => undefined, onCancel: () => undefined };
+    renderWithBackend(backend, <DeviceForm {...props} pushDevice />);
+    expect(await screen.findByText('This terminal sends its punches to Punchbridge by itself (ADMS push).')).toBeTruthy();
+    for (const label of [/^port/i, /comm key/i, /clear punches/i, /receive punches as they happen/i]) expect(screen.queryByLabelText(label)).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Test connection' })).toBeNull();
+    cleanup();
+
+    renderWithBackend(backend, <DeviceForm {...props} />);
+    expect(await screen.findByLabelText(/^port/i)).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Test connection' })).toBeTruthy();
   });
 
   it('confirms removal by saying the punches read are kept', async () => {
