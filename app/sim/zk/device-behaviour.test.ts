@@ -1,6 +1,6 @@
 // What a client sees of the simulated terminal: login, options, clock, datasets, clearing,
 // disabling and live punches, over TCP and UDP.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   CMD_ACK_ERROR,
   CMD_ACK_OK,
@@ -27,26 +27,13 @@ import {
 import { makeCommKey } from '../../zk/comm-key';
 import { encodePacket } from '../../zk/packet';
 import { decodeZkTime, encodeZkTime, formatWallClock, parseWallClock } from '../../zk/wall-clock';
-import { startZkSimulator, type ZkSimulator, type ZkSimulatorOptions } from './index';
+import { startZkSimulator } from './index';
 import { RawTcpClient, RawUdpClient } from './raw-client';
+import { simulatorPerTest } from './test-session';
 
-let simulator: ZkSimulator | undefined;
-let clients: { close(): Promise<void> }[] = [];
+const session = simulatorPerTest();
 
-afterEach(async () => {
-  await Promise.all(clients.map((client) => client.close()));
-  clients = [];
-  await simulator?.close();
-  simulator = undefined;
-});
-
-async function connectedTcp(options: ZkSimulatorOptions = {}): Promise<RawTcpClient> {
-  simulator ??= await startZkSimulator(options);
-  const client = await RawTcpClient.connect(simulator.port);
-  clients.push(client);
-  await client.command(1000);
-  return client;
-}
+const connectedTcp = session.connectedTcp;
 
 const text = (data: Buffer) => data.toString('latin1');
 const u32 = (value: number) => Buffer.from(new Uint32Array([value]).buffer);
@@ -88,11 +75,11 @@ describe('login and device facts', () => {
   });
 
   it('tolerates a connection closed without a byte (pyzk test_tcp) and counts open connections', async () => {
-    simulator = await startZkSimulator();
-    const idle = await RawTcpClient.connect(simulator.port);
-    expect(await until(() => simulator!.connections === 1)).toBe(true);
+    await session.start();
+    const idle = await RawTcpClient.connect(session.simulator.port);
+    expect(await until(() => session.simulator.connections === 1)).toBe(true);
     await idle.close();
-    expect(await until(() => simulator!.connections === 0)).toBe(true);
+    expect(await until(() => session.simulator.connections === 0)).toBe(true);
     const client = await connectedTcp();
     expect((await client.command(CMD_GET_VERSION)).command).toBe(CMD_ACK_OK);
   });
@@ -100,12 +87,12 @@ describe('login and device facts', () => {
   it('keeps a clock offset against this PC, and SET_TIME moves it', async () => {
     const client = await connectedTcp({ clockOffsetSeconds: -3600 });
     const deviceTime = decodeZkTime((await client.command(CMD_GET_TIME)).data.readUInt32LE(0));
-    expect(Math.abs(Date.parse(formatWallClock(deviceTime).replace(' ', 'T')) - Date.parse(simulator!.deviceTime().replace(' ', 'T')))).toBeLessThanOrEqual(1000);
-    expect(simulator!.clockOffsetSeconds).toBe(-3600);
+    expect(Math.abs(Date.parse(formatWallClock(deviceTime).replace(' ', 'T')) - Date.parse(session.simulator.deviceTime().replace(' ', 'T')))).toBeLessThanOrEqual(1000);
+    expect(session.simulator.clockOffsetSeconds).toBe(-3600);
     const target = parseWallClock('2030-01-02 03:04:05')!;
     expect((await client.command(CMD_SET_TIME, u32(encodeZkTime(target)))).command).toBe(CMD_ACK_OK);
-    expect(simulator!.deviceTime().slice(0, 16)).toBe('2030-01-02 03:04');
-    expect(simulator!.clockOffsetSeconds).toBeGreaterThan(86_400 * 365);
+    expect(session.simulator.deviceTime().slice(0, 16)).toBe('2030-01-02 03:04');
+    expect(session.simulator.clockOffsetSeconds).toBeGreaterThan(86_400 * 365);
   });
 });
 
@@ -114,7 +101,7 @@ describe('datasets', () => {
     const client = await connectedTcp({ recordCount: 300, longIds: true, seed: 7 });
     const { dataset } = await client.readBuffer(CMD_ATTLOG_RRQ, 0, 0xffc0);
     expect(dataset.readUInt32LE(0)).toBe(300 * 40);
-    const records = simulator!.records;
+    const records = session.simulator.records;
     const decoded = records.map((_, index) => {
       const at = 4 + index * 40;
       const userId = dataset.toString('latin1', at + 2, at + 26).replace(/\0+$/, '');
@@ -133,17 +120,17 @@ describe('datasets', () => {
     const client = await connectedTcp({ recordCount: 100, recordSize });
     const { dataset } = await client.readBuffer(CMD_ATTLOG_RRQ, 1, 0xffc0);
     expect(dataset.length).toBe(4 + 100 * recordSize);
-    const first = simulator!.records[0]!;
+    const first = session.simulator.records[0]!;
     const timeAt = { 8: 7, 16: 8, 49: 31 }[recordSize] - 4;
     expect(formatWallClock(decodeZkTime(dataset.readUInt32LE(4 + timeAt)))).toBe(first.time);
   });
 
   it('keeps one impossible Feb 31 record when asked to', async () => {
     const client = await connectedTcp({ recordCount: 20, includeInvalidDate: true });
-    const invalid = simulator!.records.filter((record) => record.time.slice(5, 10) === '02-31');
+    const invalid = session.simulator.records.filter((record) => record.time.slice(5, 10) === '02-31');
     expect(invalid).toHaveLength(1);
     const { dataset } = await client.readBuffer(CMD_ATTLOG_RRQ, 0, 0xffc0);
-    const index = simulator!.records.indexOf(invalid[0]!);
+    const index = session.simulator.records.indexOf(invalid[0]!);
     expect(decodeZkTime(dataset.readUInt32LE(4 + index * 40 + 27))).toMatchObject({ month: 2, day: 31 });
   });
 
@@ -152,8 +139,8 @@ describe('datasets', () => {
     const answer = await client.command(1503, Buffer.from([1, CMD_USERTEMP_RRQ, 0, FCT_USER, 0, 0, 0, 0, 0, 0, 0]));
     expect(answer.command).toBe(CMD_DATA);
     expect(answer.data.length).toBe(4 + 5 * 72);
-    const names = simulator!.users.map((_, index) => answer.data.toString('latin1', 4 + index * 72 + 11, 4 + index * 72 + 35).replace(/\0+$/, ''));
-    expect(names).toEqual(simulator!.users.map((user) => user.name));
+    const names = session.simulator.users.map((_, index) => answer.data.toString('latin1', 4 + index * 72 + 11, 4 + index * 72 + 35).replace(/\0+$/, ''));
+    expect(names).toEqual(session.simulator.users.map((user) => user.name));
     expect(names.some((name) => /[^\x20-\x7e]/.test(name))).toBe(true);
   });
 
@@ -165,18 +152,18 @@ describe('datasets', () => {
   });
 
   it('splits chunks into datagrams of at most 1024 data bytes over UDP', async () => {
-    simulator = await startZkSimulator({ recordCount: 100 });
-    const client = await RawUdpClient.open(simulator.port);
-    clients.push(client);
+    await session.start({ recordCount: 100 });
+    const client = await RawUdpClient.open(session.simulator.port);
+    session.track(client);
     await client.command(1000);
     const { dataset, firstChunk } = await client.readBuffer(CMD_ATTLOG_RRQ, 0, 16 * 1024);
     expect(dataset.length).toBe(4 + 100 * 40);
     expect(firstChunk.map((packet) => packet.command)).toEqual([CMD_PREPARE_DATA, CMD_DATA, CMD_DATA, CMD_DATA, CMD_DATA, CMD_ACK_OK]);
     expect(firstChunk.slice(1, 5).map((packet) => packet.data.length)).toEqual([1024, 1024, 1024, 932]);
     expect(new Set(firstChunk.map((packet) => packet.replyId)).size).toBe(1);
-    expect(simulator.connections).toBe(1);
+    expect(session.simulator.connections).toBe(1);
     await client.command(CMD_EXIT);
-    expect(simulator.connections).toBe(0);
+    expect(session.simulator.connections).toBe(0);
   });
 });
 
@@ -186,49 +173,49 @@ describe('clearing, disabling and live punches', () => {
     expect((await client.command(CMD_CLEAR_ATTLOG)).command).toBe(CMD_ACK_OK);
     expect((await client.command(CMD_GET_FREE_SIZES)).data.readInt32LE(32)).toBe(0);
     expect((await client.readBuffer(CMD_ATTLOG_RRQ, 0, 0xffc0)).dataset).toEqual(Buffer.alloc(4));
-    simulator!.punch({ userId: '3' });
+    session.simulator.punch({ userId: '3' });
     expect((await client.command(CMD_CLEAR_DATA, Buffer.from([1]))).command).toBe(CMD_ACK_OK);
-    expect(simulator!.records).toHaveLength(0);
-    expect(simulator!.users.length).toBe(10);
-    expect(simulator!.clearCount).toBe(2);
+    expect(session.simulator.records).toHaveLength(0);
+    expect(session.simulator.users.length).toBe(10);
+    expect(session.simulator.clearCount).toBe(2);
   });
 
   it('pushes a live punch as a 32-byte event to a registered client, which ACKs it', async () => {
     const client = await connectedTcp();
     expect((await client.command(CMD_REG_EVENT, u32(1))).command).toBe(CMD_ACK_OK);
-    simulator!.punch({ userId: '4', state: 1, verify: 15, time: '2026-03-01 08:09:10' });
+    session.simulator.punch({ userId: '4', state: 1, verify: 15, time: '2026-03-01 08:09:10' });
     const event = await client.next();
     expect(event).toMatchObject({ command: CMD_REG_EVENT, sessionId: 1, replyId: 0 });
     expect(event.data.length).toBe(32);
     expect(event.data.toString('latin1', 0, 24).replace(/\0+$/, '')).toBe('4');
     expect([...event.data.subarray(24)]).toEqual([15, 1, 26, 3, 1, 8, 9, 10]);
     client.sendPacket(encodePacket(CMD_ACK_OK, client.sessionId, 0));
-    expect(await until(() => simulator!.eventsAcked === 1)).toBe(true);
-    expect(simulator!.records.at(-1)).toMatchObject({ userId: '4', time: '2026-03-01 08:09:10', state: 1, verify: 15 });
+    expect(await until(() => session.simulator.eventsAcked === 1)).toBe(true);
+    expect(session.simulator.records.at(-1)).toMatchObject({ userId: '4', time: '2026-03-01 08:09:10', state: 1, verify: 15 });
   });
 
   it('holds punches while disabled and delivers them when enabled', async () => {
     const client = await connectedTcp({ recordCount: 5 });
     await client.command(CMD_REG_EVENT, u32(1));
     await client.command(CMD_DISABLEDEVICE);
-    expect(simulator!.isDisabled).toBe(true);
-    simulator!.punch({ userId: '2' });
-    expect(simulator!.records).toHaveLength(5);
-    expect(simulator!.queuedPunches).toHaveLength(1);
+    expect(session.simulator.isDisabled).toBe(true);
+    session.simulator.punch({ userId: '2' });
+    expect(session.simulator.records).toHaveLength(5);
+    expect(session.simulator.queuedPunches).toHaveLength(1);
     await expect(client.next(150)).rejects.toThrow(/no packet/);
     expect((await client.command(CMD_ENABLEDEVICE)).command).toBe(CMD_ACK_OK);
     expect((await client.next()).command).toBe(CMD_REG_EVENT);
-    expect(simulator!.records).toHaveLength(6);
-    expect(simulator!.isDisabled).toBe(false);
+    expect(session.simulator.records).toHaveLength(6);
+    expect(session.simulator.isDisabled).toBe(false);
   });
 
   it('enables itself when the client that disabled it goes away', async () => {
     const client = await connectedTcp();
     await client.command(CMD_DISABLEDEVICE);
-    simulator!.punch({ userId: '1' });
+    session.simulator.punch({ userId: '1' });
     await client.close();
-    expect(await until(() => !simulator!.isDisabled)).toBe(true);
-    expect(simulator!.queuedPunches).toHaveLength(0);
+    expect(await until(() => !session.simulator.isDisabled)).toBe(true);
+    expect(session.simulator.queuedPunches).toHaveLength(0);
   });
 
   it('refuses packets with a wrong checksum in strict mode', async () => {
@@ -237,6 +224,6 @@ describe('clearing, disabling and live punches', () => {
     packet.writeUInt16LE(packet.readUInt16LE(2) ^ 1, 2);
     client.sendPacket(packet);
     expect((await client.next()).command).toBe(CMD_ACK_ERROR);
-    expect(simulator!.rejectedChecksums).toBe(1);
+    expect(session.simulator.rejectedChecksums).toBe(1);
   });
 });

@@ -1,32 +1,17 @@
 // Each fault switch, set at start or while running, does what a client has to survive.
 import net from 'node:net';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { CMD_ACK_ERROR, CMD_ACK_OK, CMD_ATTLOG_RRQ, CMD_GET_TIME, CMD_GET_VERSION } from '../../zk/constants';
 import { encodePacket, hasValidChecksum } from '../../zk/packet';
-import { startZkSimulator, type ZkSimulator, type ZkSimulatorOptions } from './index';
-import { RawTcpClient, RawUdpClient } from './raw-client';
+import { RawUdpClient } from './raw-client';
+import { simulatorPerTest } from './test-session';
 
-let simulator: ZkSimulator | undefined;
-let clients: { close(): Promise<void> }[] = [];
+const session = simulatorPerTest();
 
-afterEach(async () => {
-  await Promise.all(clients.map((client) => client.close()));
-  clients = [];
-  await simulator?.close();
-  simulator = undefined;
-});
-
-async function connectedTcp(options: ZkSimulatorOptions = {}): Promise<RawTcpClient> {
-  simulator ??= await startZkSimulator(options);
-  const client = await RawTcpClient.connect(simulator.port);
-  clients.push(client);
-  await client.command(1000);
-  return client;
-}
+const connectedTcp = session.connectedTcp;
 
 async function connectedUdp(): Promise<RawUdpClient> {
-  const client = await RawUdpClient.open(simulator!.port);
-  clients.push(client);
+  const client = session.track(await RawUdpClient.open(session.simulator.port));
   await client.command(1000);
   return client;
 }
@@ -49,7 +34,7 @@ describe('fault switches', () => {
     await client.readBuffer(CMD_ATTLOG_RRQ, 0, 0xffc0);
     const separateReads = client.reads - readsBefore;
 
-    await simulator!.setFaults({ coalesceChunks: true });
+    await session.simulator.setFaults({ coalesceChunks: true });
     const coalescedBefore = client.reads;
     const { dataset } = await client.readBuffer(CMD_ATTLOG_RRQ, 0, 0xffc0);
     expect(dataset.length).toBe(4 + 200 * 40);
@@ -74,7 +59,7 @@ describe('fault switches', () => {
 
   it('delays every reply', async () => {
     const client = await connectedTcp();
-    await simulator!.setFaults({ delayMs: 150 });
+    await session.simulator.setFaults({ delayMs: 150 });
     const started = Date.now();
     expect((await client.command(CMD_GET_VERSION)).command).toBe(CMD_ACK_OK);
     expect(Date.now() - started).toBeGreaterThanOrEqual(140);
@@ -88,44 +73,44 @@ describe('fault switches', () => {
 
   it('goes silent: accepts the connection and never answers', async () => {
     const client = await connectedTcp();
-    await simulator!.setFaults({ silent: true });
+    await session.simulator.setFaults({ silent: true });
     await expect(client.command(CMD_GET_VERSION, undefined, 200)).rejects.toThrow(/no packet/);
-    expect(simulator!.connections).toBe(1);
-    await simulator!.setFaults({ silent: false });
+    expect(session.simulator.connections).toBe(1);
+    await session.simulator.setFaults({ silent: false });
     expect((await client.command(CMD_GET_VERSION)).command).toBe(CMD_ACK_OK);
   });
 
   it('sends wrong checksums when told to', async () => {
     const client = await connectedTcp();
-    await simulator!.setFaults({ wrongChecksum: true });
+    await session.simulator.setFaults({ wrongChecksum: true });
     client.sendPacket(encodePacket(CMD_GET_VERSION, client.sessionId, 2));
     expect(hasValidChecksum(await client.nextPacket())).toBe(false);
-    await simulator!.setFaults({ wrongChecksum: false });
+    await session.simulator.setFaults({ wrongChecksum: false });
     client.sendPacket(encodePacket(CMD_GET_VERSION, client.sessionId, 3));
     expect(hasValidChecksum(await client.nextPacket())).toBe(true);
   });
 
   it('refuses TCP from the start while UDP answers', async () => {
-    simulator = await startZkSimulator({ faults: { refuseTcp: true } });
-    expect(await tcpConnectError(simulator.port)).toBe('ECONNREFUSED');
+    await session.start({ faults: { refuseTcp: true } });
+    expect(await tcpConnectError(session.simulator.port)).toBe('ECONNREFUSED');
     const udp = await connectedUdp();
     expect((await udp.command(CMD_GET_VERSION)).command).toBe(CMD_ACK_OK);
   });
 
   it('refuses new TCP connections while running, keeps the open one, and takes TCP back', async () => {
     const open = await connectedTcp();
-    await simulator!.setFaults({ refuseTcp: true });
-    expect(await tcpConnectError(simulator!.port)).toBe('ECONNREFUSED');
+    await session.simulator.setFaults({ refuseTcp: true });
+    expect(await tcpConnectError(session.simulator.port)).toBe('ECONNREFUSED');
     expect((await open.command(CMD_GET_VERSION)).command).toBe(CMD_ACK_OK);
-    await simulator!.setFaults({ refuseTcp: false });
-    expect(await tcpConnectError(simulator!.port)).toBeNull();
+    await session.simulator.setFaults({ refuseTcp: false });
+    expect(await tcpConnectError(session.simulator.port)).toBeNull();
   });
 
   it('refuses UDP while TCP still answers', async () => {
-    simulator = await startZkSimulator();
-    await simulator.setFaults({ refuseUdp: true });
-    const udp = await RawUdpClient.open(simulator.port);
-    clients.push(udp);
+    await session.start();
+    await session.simulator.setFaults({ refuseUdp: true });
+    const udp = await RawUdpClient.open(session.simulator.port);
+    session.track(udp);
     await expect(udp.command(1000, undefined, 200)).rejects.toThrow(/no packet/);
     const tcp = await connectedTcp();
     expect((await tcp.command(CMD_GET_VERSION)).command).toBe(CMD_ACK_OK);

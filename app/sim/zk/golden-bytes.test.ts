@@ -1,28 +1,20 @@
 // The simulator against the byte transcripts pyzk's test.py captured from real terminals
 // (reference §1.12, §1.5, §1.8).
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { CMD_ACK_OK, CMD_ACK_UNAUTH, CMD_DATA } from '../../zk/constants';
 import { decodePacket, encodePacket, hasValidChecksum, wrapTcp } from '../../zk/packet';
-import { startZkSimulator, type ZkSimulator } from './index';
+import type { ZkSimulatorOptions } from './index';
 import { RawTcpClient, RawUdpClient } from './raw-client';
+import { simulatorPerTest } from './test-session';
 
 const hex = (text: string) => Buffer.from(text.replace(/\s/g, ''), 'hex');
 
-let simulator: ZkSimulator | undefined;
-let clients: { close(): Promise<void> }[] = [];
+const session = simulatorPerTest();
 
-afterEach(async () => {
-  await Promise.all(clients.map((client) => client.close()));
-  clients = [];
-  await simulator?.close();
-  simulator = undefined;
-});
-
-async function tcpClient(options: Parameters<typeof startZkSimulator>[0]): Promise<RawTcpClient> {
-  simulator = await startZkSimulator(options);
-  const client = await RawTcpClient.connect(simulator.port);
-  clients.push(client);
-  return client;
+/** A TCP client before CMD_CONNECT: the transcripts start with it. */
+async function tcpClient(options: ZkSimulatorOptions): Promise<RawTcpClient> {
+  const simulator = await session.start(options);
+  return session.track(await RawTcpClient.connect(simulator.port));
 }
 
 describe('golden transcripts', () => {
@@ -39,9 +31,9 @@ describe('golden transcripts', () => {
   });
 
   it('answers the UDP CONNECT (no top header) with a bare ACK_OK datagram', async () => {
-    simulator = await startZkSimulator({ sessionId: 0xfb2f });
-    const client = await RawUdpClient.open(simulator.port);
-    clients.push(client);
+    await session.start({ sessionId: 0xfb2f });
+    const client = await RawUdpClient.open(session.simulator.port);
+    session.track(client);
     client.sendPacket(hex('e80317fc00000000'));
     expect(await client.nextPacket()).toEqual(hex('d007fffc2ffb0000'));
   });
