@@ -5,7 +5,8 @@ import type { ServiceContext } from './context';
 
 type PunchMethods = Pick<PunchbridgeApi, 'queryPunches' | 'retryPunches' | 'ignorePunches' | 'exportPunchesCsv'>;
 
-const EXPORT_PAGE = 5000;
+/** Rows read per query when walking every punch a filter matches. */
+const PAGE_SIZE = 5000;
 
 export function punchMethods(context: ServiceContext): PunchMethods {
   const { journal } = context;
@@ -33,11 +34,15 @@ export function punchMethods(context: ServiceContext): PunchMethods {
 
 function selectedIds(journal: Pick<Journal, 'queryPunches'>, selection: PunchSelection): number[] {
   if ('ids' in selection) return selection.ids;
-  const ids: number[] = [];
-  for (let offset = 0; ; offset += EXPORT_PAGE) {
-    const page = journal.queryPunches({ ...selection.filter, offset, limit: EXPORT_PAGE });
-    for (const punch of page.rows) ids.push(punch.id);
-    if (page.rows.length < EXPORT_PAGE) return ids;
+  return Array.from(matchingPunches(journal, selection.filter), (punch) => punch.id);
+}
+
+/** Every punch a filter matches, a page at a time, so a large journal is never held at once. */
+function* matchingPunches(journal: Pick<Journal, 'queryPunches'>, filter: PunchExport): Generator<Punch> {
+  for (let offset = 0; ; offset += PAGE_SIZE) {
+    const page = journal.queryPunches({ ...filter, offset, limit: PAGE_SIZE });
+    yield* page.rows;
+    if (page.rows.length < PAGE_SIZE) return;
   }
 }
 
@@ -61,13 +66,9 @@ const COLUMNS: [string, (punch: Punch) => string | number | null][] = [
 ];
 
 /** Every punch the filter matches, as RFC 4180 CSV that spreadsheet programs open as they are. */
-export function punchesCsv(journal: Pick<Journal, 'queryPunches'>, filter: PunchExport): string {
+function punchesCsv(journal: Pick<Journal, 'queryPunches'>, filter: PunchExport): string {
   const lines = [COLUMNS.map(([title]) => csvField(title)).join(',')];
-  for (let offset = 0; ; offset += EXPORT_PAGE) {
-    const page = journal.queryPunches({ ...filter, offset, limit: EXPORT_PAGE });
-    for (const punch of page.rows) lines.push(COLUMNS.map(([, value]) => csvField(value(punch))).join(','));
-    if (page.rows.length < EXPORT_PAGE) break;
-  }
+  for (const punch of matchingPunches(journal, filter)) lines.push(COLUMNS.map(([, value]) => csvField(value(punch))).join(','));
   return `\uFEFF${lines.join('\r\n')}\r\n`;
 }
 
