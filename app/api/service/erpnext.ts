@@ -1,6 +1,6 @@
 // The ERPNext connection: saved without its secret in the settings, the secret in the secret store.
 import { createErpnextClient, type ErpnextClient } from '../../erpnext';
-import { ERPNEXT_API_SECRET, type ErpnextConnection } from '../../settings';
+import { ERPNEXT_API_SECRET } from '../../settings';
 import { registerSecret } from '../../log';
 import type { ErpnextSettings, ErpnextSettingsInput, PunchbridgeApi, Result } from '../contract';
 import type { ServiceContext } from './context';
@@ -61,17 +61,7 @@ export function erpnextMethods(context: ServiceContext): ErpnextMethods {
 function clientFor(input: ErpnextSettingsInput, storedSecret: string | null): Result<ErpnextClient> {
   const apiSecret = input.apiSecret ?? storedSecret;
   if (!apiSecret) return { ok: false, error: secretMissing() };
-  const connection: ErpnextConnection = {
-    url: input.url,
-    apiKey: input.apiKey,
-    serverTimeZone: input.serverTimeZone ?? null,
-    employeeFieldname: input.employeeFieldname ?? 'attendance_device_id',
-    verifyTls: input.verifyTls ?? true,
-    caFile: input.caFile ?? null,
-    latitude: input.latitude ?? null,
-    longitude: input.longitude ?? null,
-  };
-  return createErpnextClient({ ...connection, apiSecret });
+  return createErpnextClient({ url: input.url, apiKey: input.apiKey, apiSecret, verifyTls: input.verifyTls, caFile: input.caFile });
 }
 
 /** The client for the saved connection. */
