@@ -1,25 +1,11 @@
 // The desktop app's smoke test: it starts, opens its window, and the renderer sees the contract
 // through the preload and nothing of Node. Runs only where the Electron binary is installed.
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { _electron as electron, expect, test } from '@playwright/test';
 import { PUNCHBRIDGE_API_METHODS, type AppStatus } from '../app/api/contract';
-
-/** Where `require('electron')` would point, without its fallback of downloading the binary. */
-function electronBinary(): string | null {
-  let packageDir: string;
-  try {
-    packageDir = dirname(createRequire(import.meta.url).resolve('electron/package.json'));
-  } catch {
-    return null;
-  }
-  const pathFile = join(packageDir, 'path.txt');
-  if (!existsSync(pathFile)) return null;
-  const binary = join(process.env.ELECTRON_OVERRIDE_DIST_PATH ?? join(packageDir, 'dist'), readFileSync(pathFile, 'utf8'));
-  return existsSync(binary) ? binary : null;
-}
+import { electronBinary } from '../scripts/electron-binary.js';
 
 const binary = electronBinary();
 const projectRoot = join(import.meta.dirname, '..');

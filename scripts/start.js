@@ -1,10 +1,10 @@
 // `npm start`: the desktop app where the Electron binary is installed; elsewhere (CI, servers,
 // installs with ELECTRON_SKIP_BINARY_DOWNLOAD) the headless host with the UI in the browser.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { electronBinary } from './electron-binary.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const SOURCES = ['app', 'main', 'renderer', 'package.json', 'electron.vite.config.ts', 'tsup.config.ts'];
@@ -22,24 +22,6 @@ function buildIfNeeded() {
   if (built) return;
   const result = spawnSync('npm', ['run', 'build'], { cwd: root, stdio: 'inherit', shell: process.platform === 'win32' });
   if (result.status !== 0) process.exit(result.status ?? 1);
-}
-
-/**
- * The Electron binary, if it was downloaded. This is the lookup `require('electron')` does, minus
- * its fallback of downloading the binary on the spot, which must not happen behind `npm start`.
- */
-function electronBinary() {
-  let packageDir;
-  try {
-    packageDir = dirname(createRequire(import.meta.url).resolve('electron/package.json'));
-  } catch {
-    return null;
-  }
-  const pathFile = join(packageDir, 'path.txt');
-  if (!existsSync(pathFile)) return null;
-  const relative = readFileSync(pathFile, 'utf8');
-  const binary = process.env.ELECTRON_OVERRIDE_DIST_PATH ? join(process.env.ELECTRON_OVERRIDE_DIST_PATH, relative) : join(packageDir, 'dist', relative);
-  return existsSync(binary) ? binary : null;
 }
 
 function run(command, args) {
