@@ -124,13 +124,7 @@ function employeeDoc(seed: EmployeeSeed, index: number, created: string): Doc {
   const name = seed.name ?? employeeName(index + 1);
   const employeeName_ = seed.employee_name ?? `Employee ${index + 1}`;
   return {
-    name,
-    owner: 'Administrator',
-    creation: created,
-    modified: created,
-    modified_by: 'Administrator',
-    docstatus: 0,
-    idx: 0,
+    ...seededDocumentFields(name, created),
     naming_series: 'HR-EMP-',
     first_name: employeeName_.split(' ')[0] ?? employeeName_,
     employee_name: employeeName_,
@@ -147,15 +141,14 @@ function employeeDoc(seed: EmployeeSeed, index: number, created: string): Doc {
   };
 }
 
+/** The fields Frappe gives every document, for one the site was seeded with by Administrator. */
+function seededDocumentFields(name: string, created: string): Doc {
+  return { name, owner: 'Administrator', creation: created, modified: created, modified_by: 'Administrator', docstatus: 0, idx: 0 };
+}
+
 function shiftTypeDoc(seed: ShiftTypeSeed, created: string): Doc {
   const doc: Doc = {
-    name: seed.name,
-    owner: 'Administrator',
-    creation: created,
-    modified: created,
-    modified_by: 'Administrator',
-    docstatus: 0,
-    idx: 0,
+    ...seededDocumentFields(seed.name, created),
     start_time: seed.start_time ?? '09:00:00',
     end_time: seed.end_time ?? '17:00:00',
     enable_auto_attendance: seed.enable_auto_attendance ?? 1,
