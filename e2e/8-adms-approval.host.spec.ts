@@ -41,6 +41,15 @@ test('a push device waits for approval, is approved with a name, and its punches
   await expect(section).toContainText('No terminal is waiting');
   await screenshotBoth(page, 'host-adms-approved');
 
+  // Nothing connects to a push terminal: its form has no port, comm key or connection test.
+  await row.getByRole('button', { name: 'Edit Loading dock' }).click();
+  const form = page.getByRole('dialog', { name: 'Edit Loading dock' });
+  await expect(form.getByText('This terminal sends its punches to Punchbridge by itself (ADMS push).')).toBeVisible();
+  await expect(form.getByRole('textbox', { name: /^Port/ })).toHaveCount(0);
+  await expect(form.getByRole('button', { name: 'Test connection' })).toHaveCount(0);
+  await screenshotBoth(page, 'host-adms-edit-push-device');
+  await form.getByRole('button', { name: 'Cancel' }).click();
+
   // The Punches screen stays open while the terminal pushes: the service's status event refreshes it.
   const device = (await callApi<{ id: string; name: string }[]>(request, 'listDevices')).find((candidate) => candidate.name === 'Loading dock')!;
   await openHost(page, `/punches?device=${device.id}`);

@@ -63,7 +63,7 @@ export function DeviceForm({ device, skewLimit, saving, saveError, onSave, onCan
       <Stack gap="md">
         <TextInput label="Name" description="How HR staff will recognise it" placeholder="Main gate" withAsterisk data-autofocus {...form.getInputProps('name')} />
         <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="md">
-          <TextInput label="Network address" placeholder="192.168.1.201" withAsterisk style={{ gridColumn: 'span 2' }} {...form.getInputProps('host')} />
+          <TextInput label="Network address" placeholder="192.168.1.201" withAsterisk style={{ gridColumn: pushDevice ? '1 / -1' : 'span 2' }} {...form.getInputProps('host')} />
           {!pushDevice && <NumberInput label="Port" min={1} max={65535} allowDecimal={false} hideControls {...form.getInputProps('port')} />}
         </SimpleGrid>
         {/* A push (ADMS) terminal calls us: nothing connects to it, so the connection settings do not apply. */}
