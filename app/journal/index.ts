@@ -3,7 +3,7 @@
 export { openJournal, type Journal, type JournalOptions } from './journal';
 export { JournalOpenError } from './errors';
 export { SCHEMA_VERSION } from './migrations';
-export type { PunchWrites } from './punch-writes';
+export { standInSerial, type PunchWrites } from './punch-writes';
 export type { PunchQueries } from './punch-queries';
 export type { DeviceStore } from './devices';
 export type { MappingStore } from './mappings';

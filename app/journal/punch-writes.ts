@@ -9,7 +9,9 @@ import type { InsertResult, PunchRecord, SentPunch } from './types';
 export interface PunchWrites {
   /**
    * Insert-or-ignore on the identity (serial, user id, device time), all in one transaction: a
-   * re-read is harmless, and when this returns every record is committed.
+   * re-read is harmless, and when this returns every record is committed. The first time a device
+   * arrives under its real serial, punches filed under its stand-in serial move to the real one,
+   * so a punch imported from a USB file before the first network read stays one punch.
    */
   insertPunches(deviceSerial: string, deviceId: string | null, source: PunchSource, records: readonly PunchRecord[]): InsertResult;
   /** The next punches to push: failed ones whose retry time has come, then pending ones by device time. */
@@ -36,6 +38,11 @@ export interface PunchWrites {
   ignoreBefore(date: string): number;
 }
 
+/** The serial punches of a device are filed under until Punchbridge learns the real one (a file import before any network read). */
+export function standInSerial(deviceId: string): string {
+  return `device:${deviceId}`;
+}
+
 const SENT_COLUMNS = `
   server_time = COALESCE(:serverTime, server_time), log_type = COALESCE(:logType, log_type),
   time_note = COALESCE(:timeNote, time_note), employee = COALESCE(:employee, employee)`;
@@ -49,6 +56,9 @@ export function punchWrites(db: DatabaseSync, now: Clock): PunchWrites {
   const insert = db.prepare(`
     INSERT INTO punches (device_serial, user_id, device_time, punch_state_code, verify_type, source, received_at)
     VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`);
+  const adoptPunches = db.prepare(`UPDATE OR IGNORE punches SET device_serial = :serial WHERE device_serial = :standIn`);
+  const standInKnown = db.prepare(`SELECT 1 FROM device_serials WHERE serial = ?`);
+  const forgetStandIn = db.prepare(`DELETE FROM device_serials WHERE serial = ? AND NOT EXISTS (SELECT 1 FROM punches WHERE device_serial = ?)`);
   const countNew = db.prepare(`UPDATE punch_state_counts SET count = count + ? WHERE state = 'pending'`);
   const dueFailed = db.prepare(`
     SELECT ${PUNCH_COLUMNS} FROM punches p ${PUNCH_JOINS}
@@ -103,6 +113,11 @@ export function punchWrites(db: DatabaseSync, now: Clock): PunchWrites {
       const receivedAt = now().toISOString();
       return inTransaction(db, () => {
         linkSerial.run(deviceSerial, deviceId);
+        const standIn = deviceId === null ? null : standInSerial(deviceId);
+        if (standIn !== null && standIn !== deviceSerial && standInKnown.get(standIn)) {
+          adoptPunches.run({ serial: deviceSerial, standIn });
+          forgetStandIn.run(standIn, standIn);
+        }
         let inserted = 0;
         for (const record of records) {
           const { changes } = insert.run(deviceSerial, record.userId, record.deviceTime, record.punchStateCode, record.verifyType, source, receivedAt);

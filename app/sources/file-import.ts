@@ -3,7 +3,7 @@
 // read, so a punch that arrives both ways is one punch. Nothing is half-imported silently: rows
 // with problems stop the import unless the person accepts leaving them out.
 import type { ApiError, ImportOutcome, ImportPreview, Result } from '../api/contract';
-import type { Journal, StoredDevice } from '../journal';
+import { standInSerial, type Journal, type StoredDevice } from '../journal';
 import type { ParsedPunches } from './imported-punch';
 import { readPunchFile, type PunchFile } from './punch-file';
 import type { ColumnMapping } from './spreadsheet';
@@ -55,7 +55,7 @@ export function importPunchFile(journal: Journal, device: StoredDevice, fileName
       },
     };
   }
-  const serial = device.serialNumber ?? serialFromFileName(fileName) ?? `device:${device.id}`;
+  const serial = device.serialNumber ?? serialFromFileName(fileName) ?? standInSerial(device.id);
   const records = parsed.punches.map((punch) => ({ userId: punch.userId, deviceTime: punch.deviceTime, punchStateCode: punch.state, verifyType: punch.verify }));
   const inserted = journal.insertPunches(serial, device.id, 'file', records);
   return {

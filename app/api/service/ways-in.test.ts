@@ -103,6 +103,29 @@ describe('live capture through the service', { timeout: 60_000 }, () => {
   });
 });
 
+describe('a USB file before the first network read', { timeout: 60_000 }, () => {
+  it('files its punches under the device, and the first read over the network adds only the others', async () => {
+    const api = await start();
+    zk = await startZkSimulator({ serialNumber: 'CKJP221260777', userCount: 10, recordCount: 5 });
+    const added = await api.addDevice({ name: 'Warehouse', host: zk.host, port: zk.port, timeZone: 'UTC' });
+    if (!added.ok) throw new Error(added.error.message);
+    const onStick = zk.records.slice(0, 2);
+    const usbExport = onStick.map((record) => `${record.userId.padStart(9)}\t${record.time}\t1\t${record.state}\t${record.verify}\t0`).join('\r\n');
+    const imported = await api.importPunches({ fileName: '1_attlog.dat', contentBase64: Buffer.from(`${usbExport}\r\n`).toString('base64'), deviceId: added.value.id });
+    expect(imported).toMatchObject({ ok: true, value: { read: 2, inserted: 2 } });
+
+    const run = await api.syncNow();
+    expect(run.ok && run.value.devices.map((device) => [device.ok, device.read, device.new])).toEqual([[true, 5, 3]]);
+    for (const record of zk.records) expect(checkinsOf(employeeName(Number(record.userId)), record.time)).toHaveLength(1);
+    const punches = await api.queryPunches({});
+    expect(punches.total).toBe(5);
+    expect(punches.rows.filter((punch) => punch.source === 'file').map((punch) => [punch.deviceName, punch.deviceSerial, punch.state])).toEqual([
+      ['Warehouse', 'CKJP221260777', 'synced'],
+      ['Warehouse', 'CKJP221260777', 'synced'],
+    ]);
+  });
+});
+
 describe('ADMS push through the service', { timeout: 60_000 }, () => {
   it('refuses an unknown terminal, lists it, keeps its uploads once approved, and a USB file of the same punch adds nothing', async () => {
     const port = await freePort();
