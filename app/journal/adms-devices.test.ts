@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { UNAPPROVED_TERMINALS_KEPT } from './adms-devices';
 import { deviceConfig, tempJournal } from './test-support';
 
 describe('ADMS devices', () => {
@@ -28,5 +29,24 @@ describe('ADMS devices', () => {
     journal.removeDevice(device.id);
     expect(journal.admsSerialOf(device.id)).toBeNull();
     expect(journal.getAdmsDevice('CQZ7232960466')).toMatchObject({ approved: false, deviceId: null, attlogStamp: '9911' });
+  });
+
+  it('keeps only the most recently heard strangers, and never forgets an approved terminal', () => {
+    let tick = Date.parse('2026-03-02T09:00:00.000Z');
+    const journal = tempJournal(undefined, () => new Date((tick += 1000)));
+    journal.noteAdmsRequest('APPROVED0001', '192.168.1.10');
+    journal.linkAdmsDevice('APPROVED0001', journal.addDevice(deviceConfig({ name: 'Front door' })).id);
+    journal.noteAdmsRequest('STRANGER0000', '10.0.0.1');
+    for (let index = 1; index <= UNAPPROVED_TERMINALS_KEPT + 10; index++) {
+      journal.noteAdmsRequest(`STRANGER${String(index).padStart(4, '0')}`, '10.0.0.2');
+      // The first stranger keeps knocking, so it stays on the list.
+      journal.noteAdmsRequest('STRANGER0000', '10.0.0.1');
+    }
+    const listed = journal.listAdmsDevices();
+    expect(listed.filter((device) => !device.approved)).toHaveLength(UNAPPROVED_TERMINALS_KEPT);
+    expect(listed.map((device) => device.serialNumber)).toContain('STRANGER0000');
+    expect(listed.map((device) => device.serialNumber)).toContain('APPROVED0001');
+    expect(listed.map((device) => device.serialNumber)).not.toContain('STRANGER0001');
+    expect(listed.map((device) => device.serialNumber)).toContain(`STRANGER${String(UNAPPROVED_TERMINALS_KEPT + 10).padStart(4, '0')}`);
   });
 });

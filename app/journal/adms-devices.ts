@@ -11,8 +11,15 @@ export interface StoredAdmsDevice extends AdmsDevice {
   operlogStamp: string;
 }
 
+/** Unapproved terminals kept for the user to approve; beyond this the ones not heard from longest are forgotten. */
+export const UNAPPROVED_TERMINALS_KEPT = 50;
+
 export interface AdmsDeviceStore {
-  /** A request from this serial: remembered (first time) and its last-seen time and address updated. */
+  /**
+   * A request from this serial: remembered (first time) and its last-seen time and address updated.
+   * A network full of strangers cannot grow the list without bound: only the most recently heard
+   * unapproved terminals are kept.
+   */
   noteAdmsRequest(serial: string, remoteAddress: string): void;
   getAdmsDevice(serial: string): StoredAdmsDevice | null;
   listAdmsDevices(): AdmsDevice[];
@@ -47,6 +54,9 @@ export function admsDeviceStore(db: DatabaseSync, now: Clock): AdmsDeviceStore {
   const note = db.prepare(`
     INSERT INTO adms_devices (serial, remote_address, first_seen_at, last_seen_at) VALUES (:serial, :address, :at, :at)
     ON CONFLICT (serial) DO UPDATE SET remote_address = excluded.remote_address, last_seen_at = excluded.last_seen_at`);
+  const forgetStaleStrangers = db.prepare(`
+    DELETE FROM adms_devices WHERE device_id IS NULL AND serial NOT IN (
+      SELECT serial FROM adms_devices WHERE device_id IS NULL ORDER BY last_seen_at DESC LIMIT ${UNAPPROVED_TERMINALS_KEPT})`);
   const select = db.prepare(`SELECT ${COLUMNS} FROM adms_devices WHERE serial = ?`);
   const selectAll = db.prepare(`SELECT ${COLUMNS} FROM adms_devices ORDER BY device_id IS NOT NULL, last_seen_at DESC`);
   const link = db.prepare('UPDATE adms_devices SET device_id = ? WHERE serial = ?');
@@ -58,7 +68,10 @@ export function admsDeviceStore(db: DatabaseSync, now: Clock): AdmsDeviceStore {
   const count = db.prepare('UPDATE adms_devices SET punches_received = punches_received + ? WHERE serial = ?');
 
   return {
-    noteAdmsRequest: (serial, remoteAddress) => void note.run({ serial, address: remoteAddress, at: now().toISOString() }),
+    noteAdmsRequest(serial, remoteAddress) {
+      note.run({ serial, address: remoteAddress, at: now().toISOString() });
+      forgetStaleStrangers.run();
+    },
     getAdmsDevice(serial) {
       const row = select.get(serial) as AdmsRow | undefined;
       return row ? toAdmsDevice({ ...row }) : null;

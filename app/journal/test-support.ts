@@ -22,8 +22,8 @@ export function tempFolder(): string {
 }
 
 /** A journal in its own temp file, closed after the test; the clock reads 2026-03-02 09:00 UTC. */
-export function tempJournal(filePath = join(tempFolder(), 'journal.sqlite')): Journal {
-  const journal = openJournal(filePath, { now: () => new Date('2026-03-02T09:00:00.000Z') });
+export function tempJournal(filePath = join(tempFolder(), 'journal.sqlite'), now = () => new Date('2026-03-02T09:00:00.000Z')): Journal {
+  const journal = openJournal(filePath, { now });
   journals.push(journal);
   return journal;
 }
