@@ -27,7 +27,7 @@ async function waitFor(condition: () => boolean, timeoutMs: number): Promise<voi
 
 const settle = () => new Promise((resolve) => setTimeout(resolve, 300));
 
-function startLive(h: Harness) {
+function startLive(h: Harness, timing: { heartbeatMs?: number; timeoutMs?: number } = {}) {
   pusher = createLivePusher({
     journal: h.journal,
     settings: { getErpnext: () => h.settings.erpnext, getSyncSettings: () => h.settings.sync },
@@ -41,6 +41,7 @@ function startLive(h: Harness) {
     onPunch: pusher.notify,
     reconnectMinMs: 50,
     reconnectMaxMs: 200,
+    ...timing,
   });
   capture.refresh();
   return capture;
@@ -78,6 +79,25 @@ describe('live capture', { timeout: 60_000 }, () => {
 
     await live.close();
     await waitFor(() => restarted.connections === 0, 5_000);
+  });
+
+  it('notices a device that stops answering without closing the connection, and reconnects once it answers', async () => {
+    harness = await startHarness({ devices: [{ simulator: { recordCount: 0 }, config: { live: true } }] });
+    const live = startLive(harness, { heartbeatMs: 100, timeoutMs: 400 });
+    const device = harness.devices[0]!.simulator;
+    await waitFor(() => live.status()[0]?.connected === true, 5_000);
+    // Quiet but present: several heartbeats pass and the connection stays up.
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(live.status()[0]?.connected).toBe(true);
+
+    // Power cut or pulled cable: the socket stays open, nothing answers.
+    await device.setFaults({ silent: true });
+    await waitFor(() => live.status()[0]?.connected === false, 5_000);
+    await device.setFaults({ silent: false });
+    await waitFor(() => live.status()[0]?.connected === true, 5_000);
+    await settle();
+    device.punch({ userId: '3', time: '2026-11-24 08:10:00' });
+    await waitFor(() => harness.erpnext.checkins.length === 1, 5_000);
   });
 
   it('keeps retrying a device that is off, and shows the error on the device after a few tries', async () => {

@@ -14,7 +14,7 @@ export const LIVE_RECONNECT_MIN_MS = 1000;
 export const LIVE_RECONNECT_MAX_MS = 60_000;
 /** After this many failed connections in a row the device shows the error. */
 const FAILURES_BEFORE_ERROR = 3;
-const CONNECT_TIMEOUT_MS = 8000;
+const ANSWER_TIMEOUT_MS = 8000;
 
 export interface LiveCaptureOptions {
   journal: Journal;
@@ -25,6 +25,10 @@ export interface LiveCaptureOptions {
   logger?: Logger;
   reconnectMinMs?: number;
   reconnectMaxMs?: number;
+  /** How long a connection may stay quiet before the device is asked whether it is still there. */
+  heartbeatMs?: number;
+  /** How long to wait for the device to answer a connect or a heartbeat. */
+  timeoutMs?: number;
 }
 
 export interface LiveCapture {
@@ -91,13 +95,13 @@ async function captureLoop(device: StoredDevice, capture: Capture, options: Live
   while (!signal.aborted) {
     let zk: ZkDevice | null = null;
     try {
-      zk = await connect({ host: device.host, port: device.port, transport: device.transport, commKey: commKey ? Number(commKey) : undefined, timeoutMs: CONNECT_TIMEOUT_MS, nameEncoding: device.nameEncoding });
+      zk = await connect({ host: device.host, port: device.port, transport: device.transport, commKey: commKey ? Number(commKey) : undefined, timeoutMs: options.timeoutMs ?? ANSWER_TIMEOUT_MS, nameEncoding: device.nameEncoding });
       const serialNumber = await zk.getSerialNumber();
       if (signal.aborted) break;
       failures = 0;
       capture.connected = true;
       options.logger?.info(`Live capture: listening to ${device.name} (${device.host}:${device.port})`);
-      for await (const record of zk.liveEvents({ signal })) {
+      for await (const record of zk.liveEvents({ signal, heartbeatMs: options.heartbeatMs })) {
         const punch = { userId: record.userId, deviceTime: record.time, punchStateCode: record.state, verifyType: record.verify };
         options.journal.insertPunches(serialNumber, device.id, 'live', [punch]);
         options.logger?.info(`Live punch on ${device.name}: user ${record.userId} at ${record.time}`);

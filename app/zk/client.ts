@@ -49,8 +49,11 @@ export interface ZkDevice {
   clearAttendance(): Promise<void>;
   readUsers(onProgress?: ProgressCallback): Promise<ZkUser[]>;
   readAttendance(onProgress?: ProgressCallback): Promise<AttendanceReadout>;
-  /** Live punches (CMD_REG_EVENT), each event ACKed; ends when `signal` aborts. */
-  liveEvents(options?: { signal?: AbortSignal }): AsyncIterable<AttendanceRecord>;
+  /**
+   * Live punches (CMD_REG_EVENT), each event ACKed; ends when `signal` aborts. A connection quiet
+   * for `heartbeatMs` (default 30 s) is checked with a time request, and fails if the device is gone.
+   */
+  liveEvents(options?: { signal?: AbortSignal; heartbeatMs?: number }): AsyncIterable<AttendanceRecord>;
   /** CMD_EXIT, then closes the socket. Safe to call more than once. */
   disconnect(): Promise<void>;
 }
@@ -146,8 +149,8 @@ class ZkDeviceConnection implements ZkDevice {
     return { records, invalid };
   }
 
-  liveEvents(options: { signal?: AbortSignal } = {}): AsyncIterable<AttendanceRecord> {
-    return streamLiveEvents(this.session, (work) => this.exclusive(work), options.signal);
+  liveEvents(options: { signal?: AbortSignal; heartbeatMs?: number } = {}): AsyncIterable<AttendanceRecord> {
+    return streamLiveEvents(this.session, (work) => this.exclusive(work), options.signal, options.heartbeatMs);
   }
 
   disconnect(): Promise<void> {

@@ -84,11 +84,16 @@ export class ZkSession {
     return zkErrors.unexpectedReply(this.target, what, reply.command);
   }
 
-  /** The next realtime event packet; null once `signal` aborts or we closed the session. */
-  async nextEvent(signal?: AbortSignal): Promise<ZkPacket | null> {
+  /**
+   * The next realtime event packet; 'quiet' when none came within `quietMs`; null once `signal`
+   * aborts or we closed the session.
+   */
+  async nextEvent(signal?: AbortSignal, quietMs: number | null = null): Promise<ZkPacket | 'quiet' | null> {
+    let quiet = false;
     try {
-      return await this.events.take(null, () => zkErrors.connectionLost(this.target), signal);
+      return await this.events.take(quietMs, () => ((quiet = true), zkErrors.connectionLost(this.target)), signal);
     } catch (error) {
+      if (quiet) return 'quiet';
       if (this.closedByUs) return null;
       throw error;
     }
