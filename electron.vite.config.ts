@@ -19,6 +19,13 @@ export default defineConfig({
   renderer: {
     root: 'renderer',
     plugins: [react()],
-    build: { outDir: resolve('out/renderer'), rollupOptions: { input: { index: resolve('renderer/index.html') } } },
+    build: {
+      // electron-vite leaves the renderer unminified; the headless host serves it over the network too.
+      minify: true,
+      // One chunk of React and Mantine (about 1 MB, 0.3 MB gzipped), read from disk or the office LAN once.
+      chunkSizeWarningLimit: 1100,
+      outDir: resolve('out/renderer'),
+      rollupOptions: { input: { index: resolve('renderer/index.html') } },
+    },
   },
 });
