@@ -2,7 +2,7 @@
 // that sends what arrives, while a run's own push is not disturbed.
 import { afterEach, describe, expect, it } from 'vitest';
 import { employeeName } from '../sim/erpnext';
-import { startZkSimulator } from '../sim/zk';
+import { startZkSimulator, type ZkSimulator } from '../sim/zk';
 import { createLiveCapture, type LiveCapture } from './live-capture';
 import { createLivePusher, type LivePusher } from './live-capture-push';
 import { startHarness, type Harness } from './test-harness';
@@ -25,7 +25,12 @@ async function waitFor(condition: () => boolean, timeoutMs: number): Promise<voi
   }
 }
 
-const settle = () => new Promise((resolve) => setTimeout(resolve, 300));
+/**
+ * Live capture is connected and registered for events, on its one connection (a dropped one may
+ * linger on the device's side for a moment): a punch now is delivered live.
+ */
+const listening = (simulator: ZkSimulator) =>
+  waitFor(() => capture?.status()[0]?.connected === true && simulator.connections === 1 && simulator.eventSubscribers === 1, 5_000);
 
 function startLive(h: Harness, timing: { heartbeatMs?: number; timeoutMs?: number } = {}) {
   pusher = createLivePusher({
@@ -52,8 +57,7 @@ describe('live capture', { timeout: 60_000 }, () => {
     harness = await startHarness({ devices: [{ simulator: { recordCount: 0 }, config: { live: true } }] });
     const live = startLive(harness);
     const first = harness.devices[0]!.simulator;
-    await waitFor(() => live.status()[0]?.connected === true, 5_000);
-    await settle();
+    await listening(first);
     first.punch({ userId: '2', time: '2026-11-24 08:00:00' });
     await waitFor(() => harness.erpnext.checkins.length === 1, 5_000);
 
@@ -62,8 +66,7 @@ describe('live capture', { timeout: 60_000 }, () => {
     await waitFor(() => live.status()[0]?.connected === false, 5_000);
     const restarted = await startZkSimulator({ port, serialNumber, recordCount: 0 });
     harness.devices[0]!.simulator = restarted;
-    await waitFor(() => live.status()[0]?.connected === true, 5_000);
-    await settle();
+    await listening(restarted);
     restarted.punch({ userId: '4', time: '2026-11-24 08:05:00', state: 1 });
     await waitFor(() => harness.erpnext.checkins.length === 2, 5_000);
     // ERPNext has the checkin a moment before the journal records its answer.
@@ -94,8 +97,7 @@ describe('live capture', { timeout: 60_000 }, () => {
     await device.setFaults({ silent: true });
     await waitFor(() => live.status()[0]?.connected === false, 5_000);
     await device.setFaults({ silent: false });
-    await waitFor(() => live.status()[0]?.connected === true, 5_000);
-    await settle();
+    await listening(device);
     device.punch({ userId: '3', time: '2026-11-24 08:10:00' });
     await waitFor(() => harness.erpnext.checkins.length === 1, 5_000);
   });
@@ -114,10 +116,9 @@ describe('live capture', { timeout: 60_000 }, () => {
 
   it('leaves punches that arrive during a run to that run, then pushes what came after it', async () => {
     harness = await startHarness({ devices: [{ simulator: { recordCount: 30 }, config: { live: true } }] });
-    const live = startLive(harness);
+    startLive(harness);
     const device = harness.devices[0]!.simulator;
-    await waitFor(() => live.status()[0]?.connected === true, 5_000);
-    await settle();
+    await listening(device);
     const run = harness.engine.runOnce('manual');
     device.punch({ userId: '9', time: '2026-11-24 09:00:00' });
     const summary = await run;

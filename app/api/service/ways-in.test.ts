@@ -64,9 +64,7 @@ describe('live capture through the service', { timeout: 60_000 }, () => {
     zk = await startZkSimulator({ serialNumber: 'LIVE00000001', userCount: 10, recordCount: 5 });
     const added = await api.addDevice({ name: 'Main gate', host: zk.host, port: zk.port, timeZone: 'UTC', live: true });
     expect(added.ok).toBe(true);
-    await waitFor(() => zk!.connections === 1, 5_000);
-    // The connection is up; give the registration for events its round trip.
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    await waitFor(() => zk!.eventSubscribers === 1, 5_000);
 
     const punchedAt = Date.now();
     zk.punch({ userId: '7', time: '2026-11-24 08:02:03', state: 0 });

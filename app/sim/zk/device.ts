@@ -156,6 +156,10 @@ export class SimulatedDevice {
     this.subscribers.delete(subscriber);
   }
 
+  get eventSubscribers(): number {
+    return this.subscribers.size;
+  }
+
   punch(punch: LivePunch): SimulatedRecord {
     if (this.options.recordSize === 16 && !fitsU32Pin(punch.userId)) {
       throw new RangeError(`A device with 16-byte records cannot log user id "${punch.userId}": it holds ids as a u32`);

@@ -24,6 +24,8 @@ export interface ZkSimulator {
   readonly isDisabled: boolean;
   /** Open TCP connections plus UDP clients that have not sent CMD_EXIT. */
   readonly connections: number;
+  /** Connections registered for realtime attendance events (CMD_REG_EVENT): a punch now reaches them live. */
+  readonly eventSubscribers: number;
   /** Realtime attendance events sent, and ACK_OKs received for them. */
   readonly eventsSent: number;
   readonly eventsAcked: number;
@@ -86,6 +88,9 @@ export async function startZkSimulator(options: ZkSimulatorOptions = {}): Promis
     },
     get eventsAcked() {
       return device.eventsAcked;
+    },
+    get eventSubscribers() {
+      return device.eventSubscribers;
     },
     get rejectedChecksums() {
       return device.rejectedChecksums;
