@@ -5,8 +5,8 @@ import { basename } from 'node:path';
 import type { Command } from 'commander';
 import type { ApiError, ImportOutcome, ImportPreview } from '../api/contract';
 import { cliContext, EXIT_CONFIG, EXIT_OK, EXIT_PARTIAL, fail, report, type CliContext } from '../cli-support';
-import { JournalOpenError, type Journal, type StoredDevice } from '../journal';
-import { openDataFolder } from '../sync';
+import { JournalOpenError, type StoredDevice } from '../journal';
+import { findDevice, noSuchDevice, openDataFolder } from '../sync';
 import { importPunchFile, previewPunchFile, readImportFile } from './file-import';
 import type { ColumnMapping } from './spreadsheet';
 import type { DateOrder } from './time-text';
@@ -90,11 +90,6 @@ function mappingFrom(options: ImportOptions): { ok: true; value: ColumnMapping |
   return { ok: true, value: { userId: userColumn, time: timeColumn, timeOfDay: timeOfDayColumn, state: stateColumn, dateOrder: options.dateOrder as DateOrder } };
 }
 
-function findDevice(journal: Journal, target: string): StoredDevice | null {
-  const devices = journal.listDevices();
-  return devices.find((device) => device.id === target) ?? devices.find((device) => device.name.toLowerCase() === target.toLowerCase()) ?? null;
-}
-
 function printOutcome(context: CliContext, fileName: string, device: StoredDevice, preview: ImportPreview, outcome: ImportOutcome): void {
   const value = { ok: true, file: fileName, deviceId: device.id, kind: preview.kind, ...outcome, problemCount: preview.problemCount };
   report(context, value, () =>
@@ -137,13 +132,4 @@ function columnsNeeded(preview: ImportPreview): ApiError {
 
 function bothColumnsNeeded(): ApiError {
   return { code: 'invalid-argument', message: 'A column mapping needs both --user-column and --time-column.', action: 'Give both, or neither for a USB attlog file.' };
-}
-
-function noSuchDevice(journal: Journal, target: string): ApiError {
-  const names = journal.listDevices().map((device) => `"${device.name}"`);
-  return {
-    code: 'no-such-device',
-    message: `There is no device named or numbered "${target}".`,
-    action: names.length > 0 ? `Use one of: ${names.join(', ')} (see \`punchbridge device list\`).` : 'Add one first with `punchbridge device add`.',
-  };
 }

@@ -2,7 +2,7 @@
 import type { Command } from 'commander';
 import { DeviceInputSchema, LOG_TYPE_RULES, type ApiError, type DeviceConfig, type DeviceInput } from '../api/contract';
 import { cliContext, fail, parsePort, report, type CliContext } from '../cli-support';
-import type { StoredDevice } from '../journal';
+import type { Journal, StoredDevice } from '../journal';
 import { deviceCommKeyName } from '../settings';
 import { openDataFolder, type DataFolder } from './data-folder';
 
@@ -106,8 +106,8 @@ function listDevices(context: CliContext, folder: DataFolder): void {
 }
 
 function setDevice(context: CliContext, folder: DataFolder, target: string, options: DeviceOptions): void {
-  const device = findDevice(folder, target);
-  if (!device) return fail(context, noSuchDevice(target, folder));
+  const device = findDevice(folder.journal, target);
+  if (!device) return fail(context, noSuchDevice(folder.journal, target));
   const changes = changesFrom(options);
   const valid = validate({ ...configOf(device), ...changes });
   if (!valid.ok) return fail(context, valid.error);
@@ -119,20 +119,21 @@ function setDevice(context: CliContext, folder: DataFolder, target: string, opti
 }
 
 function removeDevice(context: CliContext, folder: DataFolder, target: string): void {
-  const device = findDevice(folder, target);
-  if (!device) return fail(context, noSuchDevice(target, folder));
+  const device = findDevice(folder.journal, target);
+  if (!device) return fail(context, noSuchDevice(folder.journal, target));
   const removed = folder.journal.removeDevice(device.id)!;
   folder.secrets.delete(deviceCommKeyName(device.id));
   report(context, { ok: true, id: device.id, keptPunches: removed.keptPunches }, () => `Removed ${device.name}; its ${removed.keptPunches} punches stay in the journal.`);
 }
 
-export function findDevice(folder: DataFolder, target: string): StoredDevice | null {
-  const devices = folder.journal.listDevices();
+/** The device a CLI argument names, by id or by name (any case). */
+export function findDevice(journal: Journal, target: string): StoredDevice | null {
+  const devices = journal.listDevices();
   return devices.find((device) => device.id === target) ?? devices.find((device) => device.name.toLowerCase() === target.toLowerCase()) ?? null;
 }
 
-export function noSuchDevice(target: string, folder: DataFolder): ApiError {
-  const names = folder.journal.listDevices().map((device) => `"${device.name}"`);
+export function noSuchDevice(journal: Journal, target: string): ApiError {
+  const names = journal.listDevices().map((device) => `"${device.name}"`);
   return {
     code: 'no-such-device',
     message: `There is no device named or numbered "${target}".`,

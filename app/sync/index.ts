@@ -8,6 +8,7 @@ export { convertDeviceTime, wallClockToInstant, instantToWallClock, type Convert
 export { logTypeFor, type LogTypeSettings } from './log-type';
 export { runExitCode, isConfigurationError } from './run-summary';
 export { DEVICE_READ_CONCURRENCY } from './sync-run';
+export { findDevice, noSuchDevice } from './device-commands';
 export { openDataFolder, JOURNAL_FILE_NAME, RUN_LOCK_FILE_NAME, type DataFolder } from './data-folder';
 export { createLiveCapture, LIVE_RECONNECT_MAX_MS, LIVE_RECONNECT_MIN_MS, type LiveCapture, type LiveCaptureOptions } from './live-capture';
 export { createLivePusher, LIVE_PUSH_DELAY_MS, type LivePusher, type LivePusherOptions } from './live-capture-push';

@@ -56,8 +56,8 @@ async function withFolder(command: Command, work: (context: CliContext, folder: 
 function listPunches(context: CliContext, folder: DataFolder, options: PunchOptions): void {
   let deviceId: string | undefined;
   if (options.device) {
-    const device = findDevice(folder, options.device);
-    if (!device) return fail(context, noSuchDevice(options.device, folder));
+    const device = findDevice(folder.journal, options.device);
+    if (!device) return fail(context, noSuchDevice(folder.journal, options.device));
     deviceId = device.id;
   }
   const states = options.state?.split(',').map((state) => state.trim()).filter(Boolean);
@@ -86,8 +86,8 @@ function describePunch(punch: Punch): string {
 async function mapUser(context: CliContext, folder: DataFolder, options: MapOptions): Promise<void> {
   let deviceId: string | null = null;
   if (options.device) {
-    const device = findDevice(folder, options.device);
-    if (!device) return fail(context, noSuchDevice(options.device, folder));
+    const device = findDevice(folder.journal, options.device);
+    if (!device) return fail(context, noSuchDevice(folder.journal, options.device));
     deviceId = device.id;
   }
   let employeeName: string | null = null;

@@ -109,6 +109,6 @@ export function deviceStatus(device: StoredDevice, skewWarningSeconds: number): 
   return 'ok';
 }
 
-function noSuchDevice(id: string): ApiError {
+export function noSuchDevice(id: string): ApiError {
   return { code: 'no-such-device', message: `There is no device with the id "${id}"; it may have been removed.`, action: 'Reload the device list.' };
 }

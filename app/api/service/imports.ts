@@ -3,6 +3,7 @@
 import { importPunchFile, previewPunchFile, readImportFile, type PunchFile } from '../../sources';
 import type { ColumnMapping, PunchbridgeApi, Result } from '../contract';
 import type { ServiceContext } from './context';
+import { noSuchDevice } from './devices';
 
 type ImportMethods = Pick<PunchbridgeApi, 'previewImport' | 'importPunches'>;
 
@@ -15,7 +16,7 @@ export function importMethods(context: ServiceContext): ImportMethods {
     },
     async importPunches({ fileName, contentBase64, mapping, deviceId, acceptProblems }) {
       const device = context.journal.getDevice(deviceId);
-      if (!device) return { ok: false, error: { code: 'no-such-device', message: 'The chosen device no longer exists.', action: 'Choose another device.' } };
+      if (!device) return { ok: false, error: noSuchDevice(deviceId) };
       const file = await readFile(fileName, contentBase64, mapping);
       if (!file.ok) return file;
       const outcome = importPunchFile(context.journal, device, fileName, file.value, acceptProblems ?? false);
