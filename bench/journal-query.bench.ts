@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import type { PunchQuery } from '../app/api/contract';
+import { DeviceInputSchema, type DeviceConfig, type PunchQuery } from '../app/api/contract';
 import { openJournal, type Journal, type PunchRecord } from '../app/journal';
 import { measure, printTable } from './support';
 
@@ -117,19 +117,6 @@ export async function run(): Promise<void> {
   }
 }
 
-function deviceConfig(name: string) {
-  return {
-    name,
-    host: '192.168.1.201',
-    port: 4370,
-    transport: 'auto' as const,
-    timeZone: null,
-    logTypeRule: 'auto' as const,
-    inStates: [0, 4],
-    outStates: [1, 5],
-    clearPolicy: { mode: 'never' as const },
-    enabled: true,
-    live: false,
-    nameEncoding: 'utf-8',
-  };
+function deviceConfig(name: string): DeviceConfig {
+  return DeviceInputSchema.parse({ name, host: '192.168.1.201' });
 }

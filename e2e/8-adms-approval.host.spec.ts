@@ -48,7 +48,17 @@ test('a push device waits for approval, is approved with a name, and its punches
   await expect(form.getByRole('textbox', { name: /^Port/ })).toHaveCount(0);
   await expect(form.getByRole('button', { name: 'Test connection' })).toHaveCount(0);
   await screenshotBoth(page, 'host-adms-edit-push-device');
-  await form.getByRole('button', { name: 'Cancel' }).click();
+
+  // The terminal is in India and its firmware reads the time zone in minutes: HR sets both, and
+  // the next handshake tells it +5:30 as 330.
+  const handshakeTimeZone = async () => /TimeZone=(.*)/.exec(await (await request.get(`${iclock}?SN=${SERIAL}&options=all`)).text())?.[1];
+  await form.getByRole('combobox', { name: /Time zone of the device clock/ }).fill('Kolkata');
+  await page.getByRole('option', { name: 'Asia/Kolkata' }).click();
+  await form.getByRole('combobox', { name: /The terminal reads the time zone in/ }).click();
+  await page.getByRole('option', { name: /^Minutes/ }).click();
+  await form.getByRole('button', { name: 'Save changes' }).click();
+  await expect(page.getByText('Loading dock is saved.')).toBeVisible();
+  expect(await handshakeTimeZone()).toBe('330');
 
   // The Punches screen stays open while the terminal pushes: the service's status event refreshes it.
   const device = (await callApi<{ id: string; name: string }[]>(request, 'listDevices')).find((candidate) => candidate.name === 'Loading dock')!;

@@ -126,6 +126,10 @@ export type PunchSelection = z.input<typeof PunchSelectionSchema>;
 // ---------- devices ----------
 
 export const LOG_TYPE_RULES = ['auto', 'in', 'out', 'none'] as const;
+
+/** How an ADMS push terminal reads the handshake's TimeZone option; firmwares differ (reference §4). */
+export const ADMS_TIME_ZONE_UNITS = ['hours', 'minutes'] as const;
+export type AdmsTimeZoneUnit = (typeof ADMS_TIME_ZONE_UNITS)[number];
 export type LogTypeRule = (typeof LOG_TYPE_RULES)[number];
 
 export const ClearPolicySchema = z.discriminatedUnion('mode', [
@@ -152,6 +156,8 @@ export const DeviceInputSchema = z.object({
   live: z.boolean().default(false),
   /** Name encoding on the device, for non-ASCII user names (e.g. utf-8, gbk, windows-1256). */
   nameEncoding: z.string().default('utf-8'),
+  /** ADMS push terminals only: the unit its firmware expects TimeZone in (5.5 hours or 330 minutes). */
+  admsTimeZoneUnit: z.enum(ADMS_TIME_ZONE_UNITS).default('hours'),
 });
 export type DeviceInput = z.input<typeof DeviceInputSchema>;
 export type DeviceConfig = z.output<typeof DeviceInputSchema>;

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { AdmsDeviceSimulator } from '../sim/adms';
 import type { AdmsUser } from './adms-lines';
-import { startAdmsReceiver, utcOffsetHours, type AdmsReceiver, type AdmsSink } from './adms-receiver';
+import { startAdmsReceiver, timeZoneOption, utcOffsetHours, type AdmsReceiver, type AdmsSink } from './adms-receiver';
 import type { ImportedPunch } from './imported-punch';
 
 /** An in-memory sink that keeps punches unique on (serial, user, time) as the journal does. */
@@ -32,7 +32,7 @@ function memorySink(approved: string[]) {
       return { inserted };
     },
     saveUsers: (_serial, users) => state.users.push(...users),
-    timeZoneOf: () => 'Asia/Kolkata',
+    timeZoneOf: () => ({ zone: 'Asia/Kolkata', unit: 'hours' }),
     noteMalformedLines: (_serial, count, first) => state.malformed.push(`${count}: ${first}`),
   };
   return { sink, state };
@@ -102,5 +102,13 @@ describe('TimeZone option', () => {
     expect(utcOffsetHours('Europe/Berlin', new Date('2026-01-15T00:00:00Z'))).toBe(1);
     expect(utcOffsetHours('Europe/Berlin', new Date('2026-07-15T00:00:00Z'))).toBe(2);
     expect(utcOffsetHours('America/New_York', new Date('2026-01-15T00:00:00Z'))).toBe(-5);
+  });
+
+  it('is sent in minutes to a terminal whose firmware reads minutes', () => {
+    const january = new Date('2026-01-15T00:00:00Z');
+    expect(timeZoneOption({ zone: 'Asia/Kolkata', unit: 'hours' }, january)).toBe('5.5');
+    expect(timeZoneOption({ zone: 'Asia/Kolkata', unit: 'minutes' }, january)).toBe('330');
+    expect(timeZoneOption({ zone: 'America/St_Johns', unit: 'minutes' }, january)).toBe('-210');
+    expect(timeZoneOption({ zone: 'UTC', unit: 'minutes' }, january)).toBe('0');
   });
 });

@@ -1,6 +1,7 @@
 // The HTTP side of ADMS ("iclock" push, reference §4): devices call us. Known devices (by serial
 // number) upload punches and users; unknown ones get nothing and wait for the user's approval.
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import type { AdmsTimeZoneUnit } from '../api/contract';
 import { parseAttlogBody, parseOperlogUsers, type AdmsUser } from './adms-lines';
 import type { ImportedPunch } from './imported-punch';
 
@@ -13,8 +14,8 @@ export interface AdmsSink {
   saveStamp(serialNumber: string, table: 'ATTLOG' | 'OPERLOG', stamp: string): void;
   savePunches(serialNumber: string, punches: ImportedPunch[]): { inserted: number };
   saveUsers(serialNumber: string, users: AdmsUser[]): void;
-  /** The device's IANA zone, sent as its TimeZone option. */
-  timeZoneOf(serialNumber: string): string;
+  /** The device's IANA zone and the unit its firmware reads, for its TimeZone option. */
+  timeZoneOf(serialNumber: string): { zone: string; unit: AdmsTimeZoneUnit };
   noteMalformedLines(serialNumber: string, count: number, firstReason: string): void;
 }
 
@@ -117,7 +118,7 @@ function handshake(serialNumber: string, sink: AdmsSink, options: AdmsReceiverOp
     'TransTimes=00:00;14:05',
     'TransInterval=1',
     'TransFlag=TransData AttLog\tOpLog\tEnrollUser\tChgUser',
-    `TimeZone=${utcOffsetHours(sink.timeZoneOf(serialNumber), (options.now ?? (() => new Date()))())}`,
+    `TimeZone=${timeZoneOption(sink.timeZoneOf(serialNumber), (options.now ?? (() => new Date()))())}`,
     'Realtime=1',
     'Encrypt=None',
     '',
@@ -125,9 +126,16 @@ function handshake(serialNumber: string, sink: AdmsSink, options: AdmsReceiverOp
 }
 
 /**
- * The zone's UTC offset in hours at `instant` (5.5 for Asia/Kolkata). Firmwares disagree on the
- * unit (reference §4, TimeZone); hours are what most implementations send.
+ * The handshake's TimeZone value: the zone's UTC offset at `instant` in the unit the terminal's
+ * firmware reads. Firmwares disagree (reference §4, TimeZone): most read hours (5.5), some minutes
+ * (330), and a wrong unit makes the terminal set its clock wrong.
  */
+export function timeZoneOption({ zone, unit }: { zone: string; unit: AdmsTimeZoneUnit }, instant: Date): string {
+  const hours = utcOffsetHours(zone, instant);
+  return String(unit === 'minutes' ? Math.round(hours * 60) : hours);
+}
+
+/** The zone's UTC offset in hours at `instant` (5.5 for Asia/Kolkata). */
 export function utcOffsetHours(timeZone: string, instant: Date): number {
   const parts = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'longOffset' }).formatToParts(instant);
   const offset = parts.find((part) => part.type === 'timeZoneName')?.value ?? 'GMT';

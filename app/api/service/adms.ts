@@ -82,8 +82,11 @@ export function journalAdmsSink(context: ServiceContext, onNewPunches: () => voi
       return { inserted: result.inserted };
     },
     saveUsers: (serialNumber, users) => journal.upsertDeviceUsers(serialNumber, users),
-    timeZoneOf: (serialNumber) =>
-      fedDevice(serialNumber)?.timeZone ?? context.settings.getErpnext()?.serverTimeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone,
+    timeZoneOf(serialNumber) {
+      const device = fedDevice(serialNumber);
+      const zone = device?.timeZone ?? context.settings.getErpnext()?.serverTimeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
+      return { zone, unit: device?.admsTimeZoneUnit ?? 'hours' };
+    },
     noteMalformedLines(serialNumber, count, firstReason) {
       log.warn(`ADMS device ${serialNumber}: ${count} uploaded lines could not be read and were left out (first: ${firstReason})`);
     },

@@ -10,6 +10,7 @@ import { AdmsDeviceSimulator } from '../../sim/adms';
 import { DEFAULT_API_KEY, DEFAULT_API_SECRET, employeeName, startErpnextSimulator, type ErpnextSimulator } from '../../sim/erpnext';
 import { startZkSimulator, type ZkSimulator } from '../../sim/zk';
 import { ERPNEXT_API_SECRET, openFileSecretStore, openSettings } from '../../settings';
+import { instantToWallClock } from '../../sync';
 import { createPunchbridgeService, type PunchbridgeService } from '.';
 
 let dataDir: string;
@@ -158,6 +159,23 @@ describe('ADMS push through the service', { timeout: 60_000 }, () => {
     const punches = await api.queryPunches({});
     expect(punches.rows.map((punch) => [punch.userId, punch.source, punch.deviceName, punch.state])).toEqual([['3', 'adms', 'Front door', 'synced']]);
     expect(await api.listUnmatchedUsers()).toEqual([]);
+  });
+
+  it("sends a terminal whose firmware reads minutes its time zone in minutes, once that is chosen, so its clock is right", async () => {
+    const port = await freePort();
+    const api = await start(port);
+    const terminal = new AdmsDeviceSimulator({ serverUrl: `http://127.0.0.1:${port}`, serialNumber: 'CQZ7232960499', timeZoneUnit: 'minutes' });
+    await terminal.handshake();
+    const approved = await api.approveAdmsDevice({ serialNumber: 'CQZ7232960499', name: 'Mumbai office', timeZone: 'Asia/Kolkata' });
+    if (!approved.ok) throw new Error(approved.error.message);
+    const indiaNow = () => instantToWallClock(terminal.serverDate!, 'Asia/Kolkata');
+
+    expect((await terminal.handshake()).options.TimeZone).toBe('5.5');
+    expect(terminal.clock()).not.toBe(indiaNow());
+
+    expect(await api.updateDevice({ id: approved.value.id, changes: { admsTimeZoneUnit: 'minutes' } })).toMatchObject({ ok: true, value: { admsTimeZoneUnit: 'minutes' } });
+    expect((await terminal.handshake()).options.TimeZone).toBe('330');
+    expect(terminal.clock()).toBe(indiaNow());
   });
 
   it('starts, moves and stops the receiver as the port setting changes', async () => {

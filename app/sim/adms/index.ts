@@ -1,5 +1,7 @@
 // A terminal that pushes over ADMS (reference §4), for tests and the demo: it registers with a
-// handshake, uploads ATTLOG lines from the stamp the server gave, and polls for commands.
+// handshake, uploads ATTLOG lines from the stamp the server gave, polls for commands, and sets its
+// clock from the server's Date header and the TimeZone option, read in its firmware's unit.
+import { formatWallClock, wallClockPartsFromUtcFields } from '../../zk/wall-clock';
 
 export interface AdmsPunch {
   userId: string;
@@ -11,6 +13,8 @@ export interface AdmsPunch {
 export interface AdmsDeviceSimulatorOptions {
   serverUrl: string;
   serialNumber: string;
+  /** How this firmware reads the handshake's TimeZone option (reference §4); default hours. */
+  timeZoneUnit?: 'hours' | 'minutes';
 }
 
 export interface HandshakeOptions {
@@ -21,6 +25,8 @@ export class AdmsDeviceSimulator {
   private readonly log: AdmsPunch[] = [];
   /** The server's clock as the device last saw it in an HTTP Date header. */
   serverDate: Date | null = null;
+  /** The TimeZone option of the last handshake, as sent. */
+  private timeZoneOption: string | null = null;
 
   constructor(private readonly options: AdmsDeviceSimulatorOptions) {}
 
@@ -38,7 +44,20 @@ export class AdmsDeviceSimulator {
       const equals = line.indexOf('=');
       if (equals > 0) options[line.slice(0, equals)] = line.slice(equals + 1);
     }
+    if (options.TimeZone !== undefined) this.timeZoneOption = options.TimeZone;
     return { status: response.status, options };
+  }
+
+  /**
+   * The terminal's wall clock, `YYYY-MM-DD HH:mm:ss`, as it set it from the last Date header and
+   * TimeZone option; null before a handshake. A TimeZone sent in the wrong unit shows here.
+   */
+  clock(): string | null {
+    if (this.serverDate === null || this.timeZoneOption === null) return null;
+    const offset = Number(this.timeZoneOption);
+    if (!Number.isFinite(offset)) return null;
+    const offsetMinutes = (this.options.timeZoneUnit ?? 'hours') === 'minutes' ? offset : offset * 60;
+    return formatWallClock(wallClockPartsFromUtcFields(new Date(this.serverDate.getTime() + offsetMinutes * 60_000)));
   }
 
   /** Uploads every punch after `fromIndex` (how the stamp resumes), as one ATTLOG post. */

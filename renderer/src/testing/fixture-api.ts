@@ -22,7 +22,7 @@ import type {
   SyncSettings,
   UnmatchedUser,
 } from '../../../app/api/contract';
-import { PUNCH_STATES } from '../../../app/api/contract';
+import { DeviceInputSchema, PUNCH_STATES } from '../../../app/api/contract';
 import { nameTokens } from '../lib/similarity';
 import {
   FIXTURE_NOW,
@@ -207,21 +207,11 @@ export function createFixtureApi(options: FixtureOptions = {}): FixtureApi {
     },
     async addDevice(input: DeviceInput) {
       await delay();
+      const { commKey, ...config } = DeviceInputSchema.parse(input);
       const device: Device = {
-        name: input.name,
-        host: input.host,
-        port: input.port ?? 4370,
-        transport: input.transport ?? 'auto',
-        timeZone: input.timeZone ?? null,
-        logTypeRule: input.logTypeRule ?? 'auto',
-        inStates: input.inStates ?? [0, 4],
-        outStates: input.outStates ?? [1, 5],
-        clearPolicy: input.clearPolicy ?? { mode: 'never' },
-        enabled: input.enabled ?? true,
-        live: input.live ?? false,
-        nameEncoding: input.nameEncoding ?? 'utf-8',
+        ...config,
         id: `dev-new-${nextDeviceNumber++}`,
-        hasCommKey: Boolean(input.commKey),
+        hasCommKey: Boolean(commKey),
         serialNumber: null,
         status: 'never-read',
         lastReadAt: null,

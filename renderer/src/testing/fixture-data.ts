@@ -50,6 +50,7 @@ export function fixtureDevices(options: { longNames?: boolean } = {}): Device[] 
     enabled: true,
     live: false,
     nameEncoding: 'utf-8',
+    admsTimeZoneUnit: 'hours' as const,
     lastError: null,
   };
   return [

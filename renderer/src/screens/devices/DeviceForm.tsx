@@ -101,6 +101,18 @@ export function DeviceForm({ device, skewLimit, saving, saveError, onSave, onCan
           limit={200}
           {...form.getInputProps('timeZone')}
         />
+        {pushDevice && (
+          <Select
+            label="The terminal reads the time zone in"
+            description="If the terminal's clock jumps after it connects, switch this and restart the terminal"
+            data={[
+              { value: 'hours', label: 'Hours, e.g. 5.5 (most terminals)' },
+              { value: 'minutes', label: 'Minutes, e.g. 330 (some firmwares)' },
+            ]}
+            allowDeselect={false}
+            {...form.getInputProps('admsTimeZoneUnit')}
+          />
+        )}
         <Select label="Check-in or check-out" data={LOG_TYPE_RULES} allowDeselect={false} {...form.getInputProps('logTypeRule')} />
         {values.logTypeRule === 'auto' && (
           <SimpleGrid cols={2} spacing="md">

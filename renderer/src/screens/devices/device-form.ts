@@ -1,5 +1,5 @@
 // The device form's values, and how they become a DeviceInput checked by the contract's schema.
-import type { Device, DeviceInput, LogTypeRule } from '../../../../app/api/contract';
+import type { AdmsTimeZoneUnit, Device, DeviceInput, LogTypeRule } from '../../../../app/api/contract';
 import { DeviceInputSchema } from '../../../../app/api/contract';
 
 /** What to do with the stored comm key when saving an existing device. */
@@ -14,6 +14,8 @@ export interface DeviceFormValues {
   commKey: string;
   /** null: the ERPNext server's time zone. */
   timeZone: string | null;
+  /** Push terminals only: how the terminal reads the time zone Punchbridge sends it. */
+  admsTimeZoneUnit: AdmsTimeZoneUnit;
   logTypeRule: LogTypeRule;
   inStates: string;
   outStates: string;
@@ -32,6 +34,7 @@ export function newDeviceForm(): DeviceFormValues {
     commKeyChoice: 'change',
     commKey: '',
     timeZone: null,
+    admsTimeZoneUnit: 'hours',
     logTypeRule: 'auto',
     inStates: '0, 4',
     outStates: '1, 5',
@@ -51,6 +54,7 @@ export function deviceToForm(device: Device): DeviceFormValues {
     commKeyChoice: device.hasCommKey ? 'keep' : 'change',
     commKey: '',
     timeZone: device.timeZone,
+    admsTimeZoneUnit: device.admsTimeZoneUnit,
     logTypeRule: device.logTypeRule,
     inStates: device.inStates.join(', '),
     outStates: device.outStates.join(', '),
@@ -75,6 +79,7 @@ export function toDeviceInput(values: DeviceFormValues): DeviceInput {
     port: typeof values.port === 'number' ? values.port : Number.NaN,
     transport: values.transport,
     timeZone: values.timeZone,
+    admsTimeZoneUnit: values.admsTimeZoneUnit,
     logTypeRule: values.logTypeRule,
     inStates: parseStateCodes(values.inStates) ?? [],
     outStates: parseStateCodes(values.outStates) ?? [],
