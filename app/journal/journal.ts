@@ -14,6 +14,12 @@ import { inTransaction } from './transaction';
 export interface Journal extends PunchWrites, PunchQueries, DeviceStore, MappingStore, RunStore, AdmsDeviceStore {
   /** Run several journal calls as one transaction: all of them are written, or none. */
   transaction<T>(work: () => T): T;
+  /**
+   * Write everything committed so far through to the database file on disk, so that it survives a
+   * power cut (commits alone survive only a crash of the app: see synchronous below). False when
+   * another reader kept part of it from being written; the caller must not rely on it then.
+   */
+  flushToDisk(): boolean;
   close(): void;
 }
 
@@ -36,7 +42,9 @@ export function openJournal(filePath: string, options: JournalOptions = {}): Jou
     db = new DatabaseSync(filePath, { timeout: BUSY_TIMEOUT_MS, enableForeignKeyConstraints: true });
     db.exec('PRAGMA journal_mode = WAL');
     // In WAL mode NORMAL loses no committed transaction on a crash of the app, only on power loss
-    // before a checkpoint, and saves an fsync per commit (one per pushed punch).
+    // before a checkpoint, and saves an fsync per commit (one per pushed punch). A lost mark is
+    // harmless (ERPNext answers the resend as a duplicate); before a device's log is cleared, the
+    // sync calls flushToDisk so the only copy left is on disk.
     db.exec('PRAGMA synchronous = NORMAL');
     // 32 MB of page cache (the default is 2 MB): a year of punches keeps its indexes' hot pages
     // in memory, which bulk inserts and the page query both need.
@@ -58,6 +66,11 @@ export function openJournal(filePath: string, options: JournalOptions = {}): Jou
     ...runStore(db, now),
     ...admsDeviceStore(db, now),
     transaction: (work) => inTransaction(db, work),
+    flushToDisk() {
+      // A FULL checkpoint syncs the WAL, copies every frame into the database file and syncs that.
+      const outcome = db.prepare('PRAGMA wal_checkpoint(FULL)').get() as { busy: number; log: number; checkpointed: number };
+      return outcome.busy === 0 && outcome.checkpointed === outcome.log;
+    },
     close() {
       if (!db.isOpen) return;
       // Keeps the query planner's statistics fresh; cheap when nothing changed much.

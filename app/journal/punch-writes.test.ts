@@ -1,5 +1,8 @@
+import { copyFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { DatabaseSync } from 'node:sqlite';
 import { describe, expect, it } from 'vitest';
-import { SENT, deviceConfig, punch, tempJournal } from './test-support';
+import { SENT, deviceConfig, punch, tempFolder, tempJournal } from './test-support';
 
 const SERIAL = 'CQZ7200001';
 
@@ -36,6 +39,26 @@ describe('insertPunches', () => {
     );
     expect(journal.insertPunches(SERIAL, null, 'zk', records)).toEqual({ read: 100_000, inserted: 100_000 });
     expect(journal.countByState().pending).toBe(100_000);
+  });
+
+  it('writes committed punches into the database file itself on flushToDisk, so the WAL is no longer needed', () => {
+    const folder = tempFolder();
+    const journal = tempJournal(join(folder, 'journal.sqlite'));
+    expect(journal.flushToDisk()).toBe(true);
+    journal.insertPunches(SERIAL, null, 'zk', [punch('1', '2026-03-01 08:00:00'), punch('2', '2026-03-01 08:05:00')]);
+    // What a power cut leaves when the WAL never reached the disk: the database file alone.
+    const countInFileAlone = () => {
+      copyFileSync(join(folder, 'journal.sqlite'), join(folder, 'file-alone.sqlite'));
+      const copy = new DatabaseSync(join(folder, 'file-alone.sqlite'));
+      try {
+        return (copy.prepare('SELECT COUNT(*) AS count FROM punches').get() as { count: number }).count;
+      } finally {
+        copy.close();
+      }
+    };
+    expect(countInFileAlone()).toBe(0);
+    expect(journal.flushToDisk()).toBe(true);
+    expect(countInFileAlone()).toBe(2);
   });
 });
 

@@ -40,6 +40,7 @@ function hooks(changes: Partial<DeviceReadHooks> = {}) {
       committed.push(readout);
       return { committed: readout.records.length, inserted: readout.records.length };
     },
+    flushToDisk: () => (phases.push('flushed'), true),
     recordClear: (_readout, count) => void clears.push(count),
     onPhase: (phase) => void (phases.at(-1) !== phase && phases.push(phase)),
     ...changes,
@@ -88,8 +89,18 @@ describe('readDevice', () => {
     expect(sim.clearCount).toBe(1);
     expect(sim.records).toHaveLength(0);
     expect(clears).toEqual([60]);
-    expect(phases).toContain('clearing');
+    expect(phases.slice(phases.indexOf('saving'))).toEqual(['saving', 'flushed', 'clearing', 'done']);
     expect(sim.isDisabled).toBe(false);
+  });
+
+  it('does not clear when the saved punches could not be written through to disk', async () => {
+    const sim = await simulator({ recordCount: 60, recordCapacity: 100 });
+    const device = deviceFor(sim, { clearPolicy: { mode: 'when-fuller-than', percent: 50 } });
+    const result = await readDevice(device, null, PC_ZONE, 120, hooks({ flushToDisk: () => false }).all);
+    expect(result).toMatchObject({ ok: true, cleared: false, read: 60 });
+    expect(result.warnings.join(' ')).toMatch(/Main gate: the log was not cleared because the saved punches could not be written through to disk/);
+    expect(sim.clearCount).toBe(0);
+    expect(sim.records).toHaveLength(60);
   });
 
   it('does not clear a log holding a record with an impossible date, which the journal cannot keep', async () => {

@@ -28,6 +28,8 @@ export interface DeviceReadHooks {
   clock: Clock;
   /** Write the readout to the journal in one transaction; throws if it could not. */
   commit(readout: DeviceReadout): CommitResult;
+  /** Make the commit survive a power cut before the device's own copy is erased; false when it could not. */
+  flushToDisk(): boolean;
   /** The device's log was cleared after `commit`: keep a record of it. */
   recordClear(readout: DeviceReadout, committed: number): void;
   onPhase(phase: DevicePhase, bytesRead?: number, bytesTotal?: number): void;
@@ -182,6 +184,12 @@ async function clearIfSafe(
   if (commit.committed !== readout.records.length || onDevice !== recordsBeforeRead || recordsNow !== recordsBeforeRead) {
     warnings.push(
       `${device.name}: the log was not cleared because the records read (${onDevice}), saved (${commit.committed}) and on the device (${recordsNow}) did not all agree. It will be tried again next run.`,
+    );
+    return false;
+  }
+  if (!hooks.flushToDisk()) {
+    warnings.push(
+      `${device.name}: the log was not cleared because the saved punches could not be written through to disk just now (another program was reading the journal). It will be tried again next run.`,
     );
     return false;
   }

@@ -121,6 +121,7 @@ async function readAndRecord(
         );
         return { committed: inserted.read, inserted: inserted.inserted };
       }),
+    flushToDisk: () => journal.flushToDisk(),
     recordClear: (readout, committed) =>
       journal.recordDeviceClear({
         deviceId: device.id,
