@@ -2,7 +2,7 @@
 // sees the whole flow (devices, unknown user ids, punches, ERPNext) without hardware.
 import { DEFAULT_API_KEY, DEFAULT_API_SECRET, startErpnextSimulator, startZkSimulator, type ErpnextSimulator, type ZkSimulator } from '../../sim';
 import type { Journal } from '../../journal';
-import { DeviceInputSchema } from '../contract';
+import { DeviceInputSchema, localTimeZone } from '../contract';
 import { deviceCommKeyName, ERPNEXT_API_SECRET, type SecretStore, type SettingsStore } from '../../settings';
 
 const FIRST_NAMES = ['Aisha', 'Bernd', 'Chen', 'Dolores', 'Emeka', 'Fatima', 'Gustavo', 'Hana', 'Ivan', 'Jasmine', 'Kwame', 'Leila', 'Mateo', 'Noor', 'Olga', 'Priya', 'Quentin', 'Rania', 'Sven', 'Thandiwe'];
@@ -33,7 +33,7 @@ export interface Demo {
 }
 
 export async function startDemo(): Promise<Demo> {
-  const serverTimeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+  const serverTimeZone = localTimeZone();
   const devices: { config: DemoDevice; simulator: ZkSimulator }[] = [];
   for (const [index, config] of DEMO_DEVICES.entries()) {
     const simulator = await startZkSimulator({

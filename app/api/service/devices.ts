@@ -3,7 +3,7 @@ import { connectZk, probeDevice, ZkError, type ZkConnectOptions } from '../../zk
 import type { StoredDevice } from '../../journal';
 import { deviceCommKeyName } from '../../settings';
 import { instantToWallClock } from '../../sync';
-import type { ApiError, Device, DeviceStatus, PunchbridgeApi, Result } from '../contract';
+import { localTimeZone, type ApiError, type Device, type DeviceStatus, type PunchbridgeApi, type Result } from '../contract';
 import type { ServiceContext } from './context';
 
 const PROBE_TIMEOUT_MS = 8000;
@@ -72,7 +72,7 @@ export function deviceMethods(context: ServiceContext): DeviceMethods {
     async setDeviceTime({ id }) {
       const found = findDevice(id);
       if (!found.ok) return found;
-      const zone = found.value.timeZone ?? context.settings.getErpnext()?.serverTimeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
+      const zone = found.value.timeZone ?? context.settings.getErpnext()?.serverTimeZone ?? localTimeZone();
       return withDevice(context, found.value, async (zk) => {
         const deviceTime = instantToWallClock(new Date(context.clock.now()), zone);
         await zk.setTime(deviceTime);

@@ -10,7 +10,7 @@ import { queryKeys } from '../../api/query-keys';
 import { ApiErrorAlert, ErrorState } from '../../components/states';
 import { formatCount, formatWallClock } from '../../lib/format';
 import { hrefFor } from '../../shell/router';
-import { timeZoneOptions } from './DeviceForm';
+import { timeZoneOptions } from '../../lib/time-zones';
 
 export function AdmsSection({ admsPort }: { admsPort: number | null }) {
   const backend = useBackend();

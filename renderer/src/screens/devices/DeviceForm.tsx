@@ -6,6 +6,7 @@ import { KeyRound, PlugZap } from 'lucide-react';
 import type { ApiError, Device, DeviceProbeResult } from '../../../../app/api/contract';
 import { useBackend } from '../../api/api-context';
 import { ApiErrorAlert } from '../../components/states';
+import { timeZoneOptions } from '../../lib/time-zones';
 import { deviceToForm, newDeviceForm, toDeviceInput, validateDeviceForm, type CommKeyChoice, type DeviceFormValues } from './device-form';
 import { ProbeResultView } from './ProbeResultView';
 
@@ -15,11 +16,6 @@ const LOG_TYPE_RULES = [
   { value: 'out', label: 'Every punch is a check-out (OUT)' },
   { value: 'none', label: 'Leave IN/OUT empty (ERPNext decides by shift)' },
 ];
-
-export function timeZoneOptions() {
-  const zones = typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : ['UTC'];
-  return zones.map((zone) => ({ value: zone, label: zone.replace(/_/g, ' ') }));
-}
 
 export interface DeviceFormProps {
   device: Device | null;

@@ -1,6 +1,6 @@
 // The device form's values, and how they become a DeviceInput checked by the contract's schema.
 import type { AdmsTimeZoneUnit, Device, DeviceInput, LogTypeRule } from '../../../../app/api/contract';
-import { DeviceInputSchema } from '../../../../app/api/contract';
+import { currentZoneName, DeviceInputSchema } from '../../../../app/api/contract';
 
 /** What to do with the stored comm key when saving an existing device. */
 export type CommKeyChoice = 'keep' | 'change' | 'clear';
@@ -53,7 +53,7 @@ export function deviceToForm(device: Device): DeviceFormValues {
     transport: device.transport,
     commKeyChoice: device.hasCommKey ? 'keep' : 'change',
     commKey: '',
-    timeZone: device.timeZone,
+    timeZone: device.timeZone && currentZoneName(device.timeZone),
     admsTimeZoneUnit: device.admsTimeZoneUnit,
     logTypeRule: device.logTypeRule,
     inStates: device.inStates.join(', '),

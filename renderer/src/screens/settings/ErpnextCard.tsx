@@ -9,11 +9,12 @@ import { useBackend } from '../../api/api-context';
 import { queryKeys } from '../../api/query-keys';
 import { ApiErrorAlert } from '../../components/states';
 import { erpnextToForm, toErpnextInput, validateErpnextForm, type ErpnextFormValues } from './erpnext-form';
+import { timeZoneOptions } from '../../lib/time-zones';
 
 export function ErpnextCard({ settings }: { settings: ErpnextSettings | null }) {
   const backend = useBackend();
   const queryClient = useQueryClient();
-  const zones = useMemo(() => Intl.supportedValuesOf('timeZone').map((zone) => ({ value: zone, label: zone.replace(/_/g, ' ') })), []);
+  const zones = useMemo(() => timeZoneOptions(), []);
   const hasSecret = Boolean(settings?.hasApiSecret);
   const form = useForm<ErpnextFormValues>({
     mode: 'controlled',

@@ -1,6 +1,6 @@
 // The ERPNext connection form and how it becomes an ErpnextSettingsInput.
 import type { ErpnextSettings, ErpnextSettingsInput } from '../../../../app/api/contract';
-import { ErpnextSettingsInputSchema } from '../../../../app/api/contract';
+import { currentZoneName, ErpnextSettingsInputSchema } from '../../../../app/api/contract';
 
 export interface ErpnextFormValues {
   url: string;
@@ -20,7 +20,7 @@ export function erpnextToForm(settings: ErpnextSettings | null): ErpnextFormValu
     url: settings?.url ?? '',
     apiKey: settings?.apiKey ?? '',
     apiSecret: '',
-    serverTimeZone: settings?.serverTimeZone ?? null,
+    serverTimeZone: settings?.serverTimeZone ? currentZoneName(settings.serverTimeZone) : null,
     employeeFieldname: settings?.employeeFieldname ?? 'attendance_device_id',
     verifyTls: settings?.verifyTls ?? true,
     caFile: settings?.caFile ?? '',
