@@ -151,6 +151,15 @@ describe('the push queue', () => {
     expect(journal.countByState()).toMatchObject({ pending: 2, unmatched: 1, rejected: 0 });
   });
 
+  it('requeues the punches in given states of one device only', () => {
+    const { journal, device, ids } = journalWithPunches();
+    journal.insertPunches('OTHER01', null, 'zk', [punch('1', '2026-03-01 10:00:00')]);
+    const other = journal.takePendingPunches(10, '2026-03-02T09:00:00.000Z').find((row) => row.deviceSerial === 'OTHER01')!;
+    for (const id of [ids[0]!, other.id]) journal.markRejected(id, 'Log Type is required for check-ins falling in the shift: Day.');
+    expect(journal.requeueByState(['rejected'], device.id)).toBe(1);
+    expect(journal.queryPunches({ states: ['rejected'] }).rows.map((row) => row.deviceSerial)).toEqual(['OTHER01']);
+  });
+
   it("requeues a user's unmatched punches after a mapping, on one device or all", () => {
     const { journal, device, ids } = journalWithPunches();
     journal.insertPunches('OTHER01', null, 'zk', [punch('1', '2026-03-01 10:00:00')]);

@@ -32,8 +32,11 @@ export interface PunchWrites {
   requeue(ids: readonly number[]): number;
   /** After a mapping: that user's unmatched punches (on one device, or all when null) go back to pending. */
   requeueUser(userId: string, deviceId: string | null): number;
-  /** Every punch in these states goes back to pending (e.g. all rejected after fixing ERPNext). */
-  requeueByState(states: readonly PunchState[]): number;
+  /**
+   * Every punch in these states goes back to pending (e.g. all rejected after fixing ERPNext), or
+   * only those of one device (after its settings changed).
+   */
+  requeueByState(states: readonly PunchState[], deviceId?: string): number;
   /** The import start date: queued punches from before `date` (YYYY-MM-DD) become ignored. */
   ignoreBefore(date: string): number;
 }
@@ -92,7 +95,8 @@ export function punchWrites(db: DatabaseSync, now: Clock): PunchWrites {
       AND (:deviceId IS NULL OR device_serial IN (SELECT serial FROM device_serials WHERE device_id = :deviceId))`);
   const requeueStates = db.prepare(`
     UPDATE punches SET state = 'pending', last_error = NULL, next_attempt_at = NULL
-    WHERE state IN (SELECT value FROM json_each(?)) AND ${UNSYNCED} AND state <> 'pending'`);
+    WHERE state IN (SELECT value FROM json_each(:states)) AND ${UNSYNCED} AND state <> 'pending'
+      AND (:deviceId IS NULL OR device_serial IN (SELECT serial FROM device_serials WHERE device_id = :deviceId))`);
   const ignoreOld = db.prepare(`
     UPDATE punches SET state = 'ignored', next_attempt_at = NULL
     WHERE state IN ('pending', 'failed') AND device_time < ?`);
@@ -150,7 +154,7 @@ export function punchWrites(db: DatabaseSync, now: Clock): PunchWrites {
     markIgnored: (ids) => Number(ignore.run(idList(ids)).changes),
     requeue: (ids) => Number(requeueIds.run(idList(ids)).changes),
     requeueUser: (userId, deviceId) => Number(requeueUnmatchedUser.run({ userId, deviceId }).changes),
-    requeueByState: (states) => Number(requeueStates.run(JSON.stringify(states)).changes),
+    requeueByState: (states, deviceId) => Number(requeueStates.run({ states: JSON.stringify(states), deviceId: deviceId ?? null }).changes),
     ignoreBefore: (date) => Number(ignoreOld.run(`${date} 00:00:00`).changes),
   };
 }

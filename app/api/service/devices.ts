@@ -43,6 +43,11 @@ export function deviceMethods(context: ServiceContext): DeviceMethods {
       if (!updated) return { ok: false, error: noSuchDevice(id) };
       if (commKey === '') secrets.delete(deviceCommKeyName(id));
       else if (commKey) secrets.set(deviceCommKeyName(id), commKey);
+      // ERPNext may have refused these punches for what the change fixes ("Log Type is required").
+      if (SETTINGS_THAT_CHANGE_WHAT_IS_SENT.some((key) => key in config)) {
+        const requeued = journal.requeueByState(['rejected'], id);
+        if (requeued > 0) context.log.info(`${updated.name} changed: ${requeued} punches ERPNext refused are back in the queue`);
+      }
       context.announceStatus();
       return { ok: true, value: describe(updated) };
     },
@@ -108,6 +113,9 @@ export function deviceStatus(device: StoredDevice, skewWarningSeconds: number): 
   if (device.clockSkewSeconds !== null && Math.abs(device.clockSkewSeconds) > skewWarningSeconds) return 'warning';
   return 'ok';
 }
+
+/** Device settings that change the checkin sent for a punch: its time or its log type. */
+const SETTINGS_THAT_CHANGE_WHAT_IS_SENT = ['timeZone', 'logTypeRule', 'inStates', 'outStates'] as const;
 
 export function noSuchDevice(id: string): ApiError {
   return { code: 'no-such-device', message: `There is no device with the id "${id}"; it may have been removed.`, action: 'Reload the device list.' };
