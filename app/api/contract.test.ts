@@ -22,6 +22,7 @@ describe('the PunchbridgeApi contract', () => {
   it('lists time zones by the names ERPNext uses, each one a zone the contract accepts', () => {
     const names = timeZoneNames();
     expect(names).toContain('Asia/Kolkata');
+    expect(names).toContain('UTC');
     expect(names).toContain('Asia/Ho_Chi_Minh');
     expect(names).toContain('Europe/Kyiv');
     expect(names).not.toContain('Asia/Calcutta');

@@ -36,7 +36,8 @@ function isKnownTimeZone(zone: string): boolean {
 }
 
 // IANA renamed some zones years ago, but ICU, and so Intl in Node and in Chromium, still lists them
-// under their old names: Intl.supportedValuesOf('timeZone') has Asia/Calcutta and no Asia/Kolkata.
+// under their old names: Intl.supportedValuesOf('timeZone') has Asia/Calcutta and no Asia/Kolkata,
+// and it leaves out UTC, the zone of many servers.
 // ERPNext and the people using Punchbridge know the current names, so every list and default shown
 // uses those. Both names keep working in conversions; only what is shown and stored changes.
 
@@ -61,6 +62,9 @@ const CURRENT_NAME_OF: Readonly<Record<string, string>> = {
   'Pacific/Enderbury': 'Pacific/Kanton',
   'Pacific/Ponape': 'Pacific/Pohnpei',
   'Pacific/Truk': 'Pacific/Chuuk',
+  'Etc/UTC': 'UTC',
+  'Etc/GMT': 'UTC',
+  GMT: 'UTC',
 };
 
 export function currentZoneName(zone: string): string {
@@ -70,7 +74,7 @@ export function currentZoneName(zone: string): string {
 /** Every zone this runtime knows, by its current name, sorted. */
 export function timeZoneNames(): string[] {
   const known = typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : ['UTC'];
-  return [...new Set(known.map(currentZoneName))].sort();
+  return [...new Set(['UTC', ...known.map(currentZoneName)])].sort();
 }
 
 /** This computer's zone, by its current name. */

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { timeZoneOptions } from '../../lib/time-zones';
 import { fixtureDevices } from '../../testing/fixture-data';
 import { deviceToForm, newDeviceForm, parseStateCodes, toDeviceInput, validateDeviceForm } from './device-form';
 
@@ -40,6 +41,14 @@ describe('toDeviceInput', () => {
   it('turns the form into the contract shape', () => {
     const input = toDeviceInput({ ...filled, clearMode: 'when-fuller-than', clearPercent: 80, inStates: '0 4', outStates: '1,5' });
     expect(input).toMatchObject({ port: 4370, clearPolicy: { mode: 'when-fuller-than', percent: 80 }, inStates: [0, 4], outStates: [1, 5], timeZone: null });
+  });
+
+  it('shows a zone stored under its old name by the name in the picker', () => {
+    const device = { ...fixtureDevices()[0]!, timeZone: 'Asia/Calcutta' };
+    const zone = deviceToForm(device).timeZone;
+    expect(zone).toBe('Asia/Kolkata');
+    expect(timeZoneOptions().map((option) => option.value)).toContain(zone);
+    expect(timeZoneOptions().map((option) => option.value)).toContain('UTC');
   });
 
   it('parses state code lists', () => {
