@@ -34,6 +34,18 @@ describe('the PunchbridgeApi contract', () => {
     expect(offset(currentZoneName('Asia/Katmandu'))).toBe(offset('Asia/Katmandu'));
   });
 
+  it('takes the site address from a page of the site pasted from the browser', () => {
+    const saved = (url: string) => {
+      const parsed = parseApiInput('saveErpnextSettings', { url, apiKey: 'k' });
+      return parsed.ok ? (parsed.value as { url: string }).url : parsed.error.message;
+    };
+    expect(saved('https://erp.example.com/app/employee-checkin?employee=HR-EMP-00001')).toBe('https://erp.example.com');
+    expect(saved('https://erp.example.com/desk#List/Employee')).toBe('https://erp.example.com');
+    expect(saved('https://erp.example.com/')).toBe('https://erp.example.com');
+    expect(saved(' http://192.168.1.10:8000 ')).toBe('http://192.168.1.10:8000');
+    expect(saved('https://example.com/erp/')).toBe('https://example.com/erp');
+  });
+
   it('refuses an argument for a method that takes none', () => {
     expect(parseApiInput('getStatus', { anything: 1 }).ok).toBe(false);
     expect(parseApiInput('getStatus', undefined).ok).toBe(true);

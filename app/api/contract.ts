@@ -270,7 +270,8 @@ export const ErpnextSettingsInputSchema = z.object({
     .string()
     .trim()
     .url('Enter the full address of your ERPNext site, such as https://erp.example.com')
-    .refine((u) => /^https?:\/\//i.test(u), 'The address starts with https:// (or http://)'),
+    .refine((u) => /^https?:\/\//i.test(u), 'The address starts with https:// (or http://)')
+    .transform(siteAddress),
   apiKey: z.string().trim().min(1, 'Enter the API key from your ERPNext user (User > API Access)'),
   /** Write-only. Omitted keeps the stored secret. */
   apiSecret: z.string().trim().min(1, 'Enter the API secret').optional(),
@@ -284,6 +285,16 @@ export const ErpnextSettingsInputSchema = z.object({
   longitude: z.number().min(-180).max(180).nullable().default(null),
 });
 export type ErpnextSettingsInput = z.input<typeof ErpnextSettingsInputSchema>;
+
+/**
+ * The site's own address from whatever was pasted: a page of the site copied from the browser
+ * (https://erp.example.com/app/employee-checkin) means the site at its root, where Frappe lives.
+ */
+function siteAddress(pasted: string): string {
+  const url = new URL(pasted);
+  if (/^\/(app|desk|login|me|api|#)(\/|$)/.test(url.pathname) || url.hash) return url.origin;
+  return `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
+}
 
 export interface ErpnextSettings extends Omit<z.output<typeof ErpnextSettingsInputSchema>, 'apiSecret'> {
   hasApiSecret: boolean;
