@@ -46,6 +46,16 @@ describe('the PunchbridgeApi contract', () => {
     expect(saved('https://example.com/erp/')).toBe('https://example.com/erp');
   });
 
+  it('says where the parts go when a whole token is pasted as the API key', () => {
+    const keyError = (apiKey: string) => {
+      const parsed = parseApiInput('saveErpnextSettings', { url: 'https://erp.example.com', apiKey });
+      return parsed.ok ? null : parsed.error.message;
+    };
+    expect(keyError('4f1c2a9b8e7d6c5:9a8b7c6d5e4f3a2')).toBe('apiKey: This looks like key:secret. Put the part before ":" here and the part after it in API secret');
+    expect(keyError('token 4f1c2a9b8e7d6c5')).toBe('apiKey: An API key has no spaces: paste only the key, without "token"');
+    expect(keyError(' 4f1c2a9b8e7d6c5 ')).toBeNull();
+  });
+
   it('refuses an argument for a method that takes none', () => {
     expect(parseApiInput('getStatus', { anything: 1 }).ok).toBe(false);
     expect(parseApiInput('getStatus', undefined).ok).toBe(true);

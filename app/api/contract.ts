@@ -272,7 +272,12 @@ export const ErpnextSettingsInputSchema = z.object({
     .url('Enter the full address of your ERPNext site, such as https://erp.example.com')
     .refine((u) => /^https?:\/\//i.test(u), 'The address starts with https:// (or http://)')
     .transform(siteAddress),
-  apiKey: z.string().trim().min(1, 'Enter the API key from your ERPNext user (User > API Access)'),
+  apiKey: z
+    .string()
+    .trim()
+    .min(1, 'Enter the API key from your ERPNext user (User > API Access)')
+    .refine((key) => !key.includes(':'), 'This looks like key:secret. Put the part before ":" here and the part after it in API secret')
+    .refine((key) => !/\s/.test(key), 'An API key has no spaces: paste only the key, without "token"'),
   /** Write-only. Omitted keeps the stored secret. */
   apiSecret: z.string().trim().min(1, 'Enter the API secret').optional(),
   /** The ERPNext System Settings time zone; null = read it from the server. */
