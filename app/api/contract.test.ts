@@ -8,6 +8,16 @@ describe('the PunchbridgeApi contract', () => {
     if (!result.ok) expect(result.error.message).toBe('host: Enter an IPv4 address such as 192.168.1.201 or a host name');
   });
 
+  it('says what to change when a device address comes with a port or a scheme', () => {
+    const hostError = (host: string) => {
+      const parsed = parseApiInput('addDevice', { name: 'Main gate', host });
+      return parsed.ok ? null : parsed.error.message;
+    };
+    expect(hostError('192.168.1.201:4370')).toBe('host: Enter the address without ":port"; the port has its own field');
+    expect(hostError('http://192.168.1.201')).toBe('host: Enter only the address, such as 192.168.1.201, without http://');
+    expect(hostError('zk-gate.office.lan')).toBeNull();
+  });
+
   it('fills in the defaults of a new device', () => {
     const result = parseApiInput('addDevice', { name: 'Main gate', host: '192.168.1.201' });
     expect(result).toMatchObject({ ok: true, value: { port: 4370, transport: 'auto', logTypeRule: 'auto', timeZone: null } });

@@ -88,6 +88,8 @@ const HostSchema = z
   .string()
   .trim()
   .min(1, 'Enter the device address, such as 192.168.1.201')
+  .refine((host) => !/^[\w.-]+:\d+$/.test(host), 'Enter the address without ":port"; the port has its own field')
+  .refine((host) => !/^[a-z]+:\/\//i.test(host), 'Enter only the address, such as 192.168.1.201, without http://')
   .refine(
     // Digits and dots only means the person meant an IPv4 address, so 192.168.1.300 is a typo.
     (host) => (/^[\d.]+$/.test(host) ? IPV4.test(host) : HOST_NAME.test(host)),
