@@ -16,7 +16,7 @@ describe('the dashboard', () => {
 
   it('opens the punch list filtered to a state from its count', async () => {
     renderApp(createFixtureApi({ punchCount: 1_000 }), '#/');
-    fireEvent.click(await screen.findByRole('link', { name: /punches: Will retry\. Show them/ }, { timeout: 10_000 }));
+    fireEvent.click(await screen.findByRole('link', { name: /Will retry: show these punches/ }, { timeout: 10_000 }));
     await waitFor(() => expect(window.location.hash).toBe('#/punches?state=failed'));
     expect(await screen.findByText(/punches? match the filters/, {}, { timeout: 10_000 })).toBeTruthy();
   });

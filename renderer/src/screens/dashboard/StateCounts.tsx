@@ -1,4 +1,4 @@
-import { Card, SimpleGrid, Text, Title, UnstyledButton } from '@mantine/core';
+import { Card, SimpleGrid, Text, Title, UnstyledButton, VisuallyHidden } from '@mantine/core';
 import type { PunchState } from '../../../../app/api/contract';
 import { PUNCH_STATES } from '../../../../app/api/contract';
 import { STATE_COLORS, STATE_LABELS } from '../../components/StateBadge';
@@ -18,7 +18,6 @@ export function StateCounts({ counts }: { counts: Record<PunchState, number> }) 
             key={state}
             component="a"
             href={hrefFor('/punches', { state })}
-            aria-label={`${formatCount(counts[state])} punches: ${STATE_LABELS[state]}. Show them`}
             p="xs"
             style={{ borderRadius: 8, borderLeft: `4px solid var(--mantine-color-${STATE_COLORS[state]}-6)`, background: 'var(--mantine-color-gray-0)' }}
           >
@@ -27,6 +26,7 @@ export function StateCounts({ counts }: { counts: Record<PunchState, number> }) 
             </Text>
             <Text size="xs" c="dimmed" lineClamp={2}>
               {STATE_LABELS[state]}
+              <VisuallyHidden>: show these punches</VisuallyHidden>
             </Text>
           </UnstyledButton>
         ))}

@@ -37,7 +37,7 @@ export function LogView() {
       {lines.length === 0 ? (
         <EmptyMessage title="Nothing in the log" description="Lines appear here as Punchbridge works." icon={<ScrollText size={28} />} />
       ) : (
-        <ScrollArea h="calc(100dvh - 260px)" type="auto">
+        <ScrollArea h="calc(100dvh - 260px)" type="auto" viewportProps={{ tabIndex: 0, 'aria-label': 'Log lines' }}>
           <Table verticalSpacing={4} striped aria-label="App log, newest first">
             <Table.Tbody>
               {lines.map((line, index) => (

@@ -42,6 +42,8 @@ export function PunchTable({ cache, selected, onToggle, onToggleLoaded, onOpen, 
   const someLoadedSelected = loaded.some((punch) => selected.has(punch.id));
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    // Keys pressed in the header's checkbox are the checkbox's own.
+    if (event.target !== event.currentTarget) return;
     const move = { ArrowDown: 1, ArrowUp: -1, PageDown: 10, PageUp: -10, Home: -total, End: total }[event.key];
     if (move !== undefined) {
       event.preventDefault();
@@ -62,7 +64,19 @@ export function PunchTable({ cache, selected, onToggle, onToggleLoaded, onOpen, 
   };
 
   return (
-    <Box className={classes.table} h={height} role="grid" aria-label="Punches" aria-rowcount={total + 1} aria-multiselectable>
+    // The grid itself takes the focus and names the active row, as ARIA asks of a grid (the
+    // scrolling body is only a row group).
+    <Box
+      className={classes.table}
+      h={height}
+      role="grid"
+      aria-label="Punches"
+      aria-rowcount={total + 1}
+      aria-multiselectable
+      tabIndex={0}
+      onKeyDown={onKeyDown}
+      aria-activedescendant={cache.getRow(active) ? `punch-row-${active}` : undefined}
+    >
       <div className={classes.header} role="row" aria-rowindex={1} style={{ gridTemplateColumns: COLUMNS }}>
         <div role="columnheader">
           <Checkbox
@@ -82,12 +96,10 @@ export function PunchTable({ cache, selected, onToggle, onToggleLoaded, onOpen, 
       <div
         ref={scroller}
         className={classes.body}
-        tabIndex={0}
-        onKeyDown={onKeyDown}
-        aria-activedescendant={cache.getRow(active) ? `punch-row-${active}` : undefined}
+        role="rowgroup"
         data-testid="punch-scroller"
       >
-        <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+        <div role="presentation" style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
           {items.map((item) => {
             const punch = cache.getRow(item.index);
             return (

@@ -52,6 +52,25 @@ describe('the punch list', () => {
     expect(await screen.findByText('2 punches will be sent again at the next sync.')).toBeTruthy();
   });
 
+  it('is worked from the keyboard: arrows move, Space selects, Enter opens the detail', async () => {
+    const backend = createFixtureApi({ punchCount: 2_000 });
+    renderApp(backend, '#/punches?state=failed');
+    const grid = await screen.findByRole('grid', { name: 'Punches' }, { timeout: 10_000 });
+    await waitFor(() => expect(grid.getAttribute('aria-activedescendant')).toBe('punch-row-0'));
+    grid.focus();
+    expect(document.activeElement).toBe(grid);
+
+    fireEvent.keyDown(grid, { key: 'ArrowDown' });
+    fireEvent.keyDown(grid, { key: 'ArrowDown' });
+    expect(grid.getAttribute('aria-activedescendant')).toBe('punch-row-2');
+    fireEvent.keyDown(grid, { key: ' ' });
+    expect(await screen.findByText('1 selected')).toBeTruthy();
+    expect(document.getElementById('punch-row-2')?.getAttribute('aria-selected')).toBe('true');
+
+    fireEvent.keyDown(grid, { key: 'Enter' });
+    expect(await screen.findByRole('dialog')).toBeTruthy();
+  });
+
   it('"Select all" acts on every punch the filters match, not only the loaded rows', async () => {
     const backend = createFixtureApi({ punchCount: 5_000 });
     const retry = vi.spyOn(backend, 'retryPunches');
