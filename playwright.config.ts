@@ -13,7 +13,8 @@ export default defineConfig({
   testDir: 'e2e',
   testMatch: target === 'host' ? /.*\.host\.spec\.ts/ : /.*(\.fixture|electron-smoke)\.spec\.ts/,
   outputDir: 'test-results',
-  timeout: 60_000,
+  // A story takes up to 40 s here, axe checks included; a slower machine gets room.
+  timeout: 120_000,
   expect: { timeout: 10_000 },
   fullyParallel: false,
   workers: 1,

@@ -6,6 +6,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, type APIRequestContext, type Locator, type Page } from '@playwright/test';
+import { accessibilityViolations } from './accessibility';
 
 const STARTUP_TIMEOUT_MS = 60_000;
 
@@ -123,7 +124,10 @@ export function attlogFile(rows: { userId: string; time: string; state?: number 
   return rows.map((row) => `${row.userId.padStart(9, ' ')}\t${row.time}\t1\t${row.state ?? 0}\t0\t0\n`).join('');
 }
 
-/** Saves the screen at both sizes the UI is made for: e2e/screenshots/<name>-1280x800.png and -1024x640.png. */
+/**
+ * Saves the screen at both sizes the UI is made for (e2e/screenshots/<name>-1280x800.png and
+ * -1024x640.png), and checks the state against WCAG 2.1 AA with axe.
+ */
 export async function screenshotBoth(page: Page, name: string, focus?: Locator): Promise<void> {
   for (const [width, height] of [
     [1024, 640],
@@ -134,6 +138,8 @@ export async function screenshotBoth(page: Page, name: string, focus?: Locator):
     await focus?.scrollIntoViewIfNeeded();
     await page.screenshot({ path: `e2e/screenshots/${name}-${width}x${height}.png` });
   }
+  // The fixture spec checks every screen at both sizes; here one is enough for the states stories reach.
+  expect(await accessibilityViolations(page), name).toEqual([]);
 }
 
 /** A loopback port nothing listens on (it was free a moment ago): connections to it are refused. */

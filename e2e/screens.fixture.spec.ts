@@ -1,8 +1,8 @@
 // A screenshot of every screen and state, at both supported sizes, over the fixture API.
 // The PNGs in e2e/screenshots/ are looked at by a person; the assertions check each state is shown,
 // and axe checks it against WCAG 2.1 A and AA (names, labels, roles, contrast) at each size.
-import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
+import { accessibilityViolations } from './accessibility';
 import { openFixture, screenshot, VIEWPORTS, type FixturePageOptions } from './fixture-support';
 
 interface Shot {
@@ -50,11 +50,4 @@ for (const shot of SHOTS) {
       expect(await accessibilityViolations(page), `${shot.name} at ${viewport.name}`).toEqual([]);
     }
   });
-}
-
-async function accessibilityViolations(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  return results.violations.flatMap((violation) =>
-    violation.nodes.map((node) => `${violation.id}: ${node.target.join(' ')} (${violation.help})`),
-  );
 }

@@ -32,6 +32,10 @@ const theme = createTheme({
     // A link in running text must not rely on colour alone.
     Anchor: { defaultProps: { underline: 'always' } },
     Modal: { defaultProps: { closeButtonProps: { 'aria-label': 'Close' } } },
+    Notification: {
+      defaultProps: { closeButtonProps: { 'aria-label': 'Dismiss' } },
+      styles: { description: { color: 'var(--mantine-color-dimmed)' } },
+    },
     DateInput: { defaultProps: { clearButtonProps: { 'aria-label': 'Clear the date' } } },
     DatePickerInput: { defaultProps: { clearButtonProps: { 'aria-label': 'Clear the dates' } } },
   },
@@ -39,10 +43,10 @@ const theme = createTheme({
   fontFamily: 'system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", Ubuntu, sans-serif',
 });
 
-/** Secondary text and placeholders dark enough to read (Mantine's grays give 3.3:1 and 2.1:1 on white). */
+/** Secondary text, placeholders and field errors dark enough to read (Mantine's give 3.3, 2.1 and 3.3:1 on white). */
 const readableGrays: CSSVariablesResolver = () => ({
   variables: {},
-  light: { '--mantine-color-dimmed': '#5f666d', '--mantine-color-placeholder': '#6f7780' },
+  light: { '--mantine-color-dimmed': '#5f666d', '--mantine-color-placeholder': '#6f7780', '--mantine-color-error': 'var(--mantine-color-red-8)' },
   dark: {},
 });
 

@@ -75,7 +75,7 @@ export function PunchTable({ cache, selected, onToggle, onToggleLoaded, onOpen, 
       aria-multiselectable
       tabIndex={0}
       onKeyDown={onKeyDown}
-      aria-activedescendant={cache.getRow(active) ? `punch-row-${active}` : undefined}
+      aria-activedescendant={cache.getRow(active) && items.some((item) => item.index === active) ? `punch-row-${active}` : undefined}
     >
       <div className={classes.header} role="row" aria-rowindex={1} style={{ gridTemplateColumns: COLUMNS }}>
         <div role="columnheader">
