@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { PUNCHBRIDGE_API_METHODS, TimeZoneSchema, currentZoneName, parseApiInput, timeZoneNames } from './contract';
 
+/** The message a bad argument gets, or null when the argument is accepted. */
+const refusal = (method: 'addDevice' | 'saveErpnextSettings', input: unknown) => {
+  const parsed = parseApiInput(method, input);
+  return parsed.ok ? null : parsed.error.message;
+};
+
 describe('the PunchbridgeApi contract', () => {
   it('rejects a malformed device address with a message saying what to enter', () => {
     const result = parseApiInput('addDevice', { name: 'Main gate', host: '192.168.1.300' });
@@ -9,10 +15,7 @@ describe('the PunchbridgeApi contract', () => {
   });
 
   it('says what to change when a device address comes with a port or a scheme', () => {
-    const hostError = (host: string) => {
-      const parsed = parseApiInput('addDevice', { name: 'Main gate', host });
-      return parsed.ok ? null : parsed.error.message;
-    };
+    const hostError = (host: string) => refusal('addDevice', { name: 'Main gate', host });
     expect(hostError('192.168.1.201:4370')).toBe('host: Enter the address without ":port"; the port has its own field');
     expect(hostError('http://192.168.1.201')).toBe('host: Enter only the address, such as 192.168.1.201, without http://');
     expect(hostError('zk-gate.office.lan')).toBeNull();
@@ -57,10 +60,7 @@ describe('the PunchbridgeApi contract', () => {
   });
 
   it('says where the parts go when a whole token is pasted as the API key', () => {
-    const keyError = (apiKey: string) => {
-      const parsed = parseApiInput('saveErpnextSettings', { url: 'https://erp.example.com', apiKey });
-      return parsed.ok ? null : parsed.error.message;
-    };
+    const keyError = (apiKey: string) => refusal('saveErpnextSettings', { url: 'https://erp.example.com', apiKey });
     expect(keyError('4f1c2a9b8e7d6c5:9a8b7c6d5e4f3a2')).toBe('apiKey: This looks like key:secret. Put the part before ":" here and the part after it in API secret');
     expect(keyError('token 4f1c2a9b8e7d6c5')).toBe('apiKey: An API key has no spaces: paste only the key, without "token"');
     expect(keyError(' 4f1c2a9b8e7d6c5 ')).toBeNull();
