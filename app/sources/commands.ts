@@ -5,8 +5,8 @@ import { basename } from 'node:path';
 import type { Command } from 'commander';
 import type { ApiError, ImportOutcome, ImportPreview } from '../api/contract';
 import { cliContext, EXIT_CONFIG, EXIT_OK, EXIT_PARTIAL, fail, report, type CliContext } from '../cli-support';
-import { JournalOpenError, type StoredDevice } from '../journal';
-import { findDevice, noSuchDevice, openDataFolder } from '../sync';
+import type { StoredDevice } from '../journal';
+import { findDevice, noSuchDevice, withDataFolder } from '../sync';
 import { importPunchFile, previewPunchFile, readImportFile } from './file-import';
 import type { ColumnMapping } from './spreadsheet';
 import type { DateOrder } from './time-text';
@@ -50,14 +50,7 @@ async function importFile(context: CliContext, path: string, options: ImportOpti
   } catch (error) {
     return failed(context, { code: 'file-unreadable', message: `Cannot read ${path}: ${(error as Error).message}.`, action: 'Check the path and that you may read the file.' });
   }
-  let folder: ReturnType<typeof openDataFolder>;
-  try {
-    folder = openDataFolder(context.dataDir);
-  } catch (error) {
-    if (error instanceof JournalOpenError) return failed(context, error.error);
-    throw error;
-  }
-  try {
+  const code = await withDataFolder(context, async (folder): Promise<number> => {
     const device = findDevice(folder.journal, options.device);
     if (!device) return failed(context, noSuchDevice(folder.journal, options.device));
     const fileName = basename(path);
@@ -72,9 +65,8 @@ async function importFile(context: CliContext, path: string, options: ImportOpti
     }
     printOutcome(context, fileName, device, preview, outcome.value);
     return preview.problemCount > 0 ? EXIT_PARTIAL : EXIT_OK;
-  } finally {
-    folder.close();
-  }
+  });
+  return code ?? EXIT_CONFIG;
 }
 
 function mappingFrom(options: ImportOptions): { ok: true; value: ColumnMapping | undefined } | { ok: false; error: ApiError } {

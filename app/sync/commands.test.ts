@@ -1,7 +1,7 @@
 // The sync commands as a person or a script runs them: a real `punchbridge` process per command,
 // against the simulators, with a data folder of its own.
 import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -17,10 +17,14 @@ let zk: ZkSimulator;
 let erpnext: ErpnextSimulator;
 
 function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  return cliIn(dataDir, ...args);
+}
+
+function cliIn(folder: string, ...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
     // cli.ts stays quiet under vitest; the child is a real run.
     const env = { ...process.env, VITEST: undefined };
-    execFile(process.execPath, ['--import', 'tsx', 'app/cli.ts', '--data-dir', dataDir, ...args], { cwd: projectRoot, env }, (error, stdout, stderr) =>
+    execFile(process.execPath, ['--import', 'tsx', 'app/cli.ts', '--data-dir', folder, ...args], { cwd: projectRoot, env }, (error, stdout, stderr) =>
       resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
     );
   });
@@ -102,5 +106,22 @@ describe('punchbridge device / sync / punches / map / runs', { timeout: 240_000 
     expect((JSON.parse(failed.stdout) as RunSummary).devices[0]).toMatchObject({ ok: false });
     const removed = await cli('--json', 'device', 'remove', 'Main gate');
     expect(JSON.parse(removed.stdout)).toMatchObject({ keptPunches: 40 });
+  });
+});
+
+describe('a journal that cannot be opened', { timeout: 120_000 }, () => {
+  it('is reported by every command that reads the data folder, with what to do, and exit 2', async () => {
+    const broken = mkdtempSync(join(tmpdir(), 'punchbridge-cli-broken-'));
+    try {
+      writeFileSync(join(broken, 'journal.sqlite'), 'not a database, only text that someone saved over it');
+      const commands = [['device', 'list'], ['punches'], ['runs'], ['sync'], ['import', join(broken, 'journal.sqlite'), '--device', 'Main gate']];
+      for (const command of commands) {
+        const outcome = await cliIn(broken, ...command);
+        expect(outcome.code, command.join(' ')).toBe(2);
+        expect(outcome.stderr, command.join(' ')).toMatch(/^Error: The journal .* could not be opened: file is not a database\.\nCheck that the data folder exists/);
+      }
+    } finally {
+      rmSync(broken, { recursive: true, force: true });
+    }
   });
 });

@@ -1,10 +1,11 @@
 // `punchbridge device add | list | set | remove`: the devices a sync reads.
 import type { Command } from 'commander';
 import { DeviceInputSchema, LOG_TYPE_RULES, type ApiError, type DeviceConfig, type DeviceInput } from '../api/contract';
-import { cliContext, fail, parsePort, report, type CliContext } from '../cli-support';
+import { fail, parsePort, report, type CliContext } from '../cli-support';
 import type { Journal, StoredDevice } from '../journal';
 import { deviceCommKeyName } from '../settings';
-import { openDataFolder, type DataFolder } from './data-folder';
+import type { DataFolder } from './data-folder';
+import { withCommandFolder } from './with-data-folder';
 
 interface DeviceOptions {
   name?: string;
@@ -24,23 +25,23 @@ export function registerDeviceCommands(device: Command): void {
   withDeviceOptions(device.command('add').description('add a ZK attendance device to sync'))
     .requiredOption('--name <name>', 'a name people know the device by, such as "Main gate"')
     .requiredOption('--host <host>', 'IP address or name of the device')
-    .action((options: DeviceOptions, command: Command) => withFolder(command, (context, folder) => addDevice(context, folder, options)));
+    .action((options: DeviceOptions, command: Command) => withCommandFolder(command, (context, folder) => addDevice(context, folder, options)));
   device
     .command('list')
     .description('list the devices and how their last read went')
-    .action((_options: unknown, command: Command) => withFolder(command, (context, folder) => listDevices(context, folder)));
+    .action((_options: unknown, command: Command) => withCommandFolder(command, (context, folder) => listDevices(context, folder)));
   withDeviceOptions(device.command('set').description('change a device').argument('<device>', 'the device name or id'))
     .option('--name <name>', 'a new name')
     .option('--host <host>', 'a new address')
     .option('--no-udp', 'TCP first, then UDP (the default)')
     .option('--enable', 'read the device in every sync')
     .option('--disable', 'leave the device out of syncs (its punches stay)')
-    .action((target: string, options: DeviceOptions, command: Command) => withFolder(command, (context, folder) => setDevice(context, folder, target, options)));
+    .action((target: string, options: DeviceOptions, command: Command) => withCommandFolder(command, (context, folder) => setDevice(context, folder, target, options)));
   device
     .command('remove')
     .description('stop syncing a device; its punches stay in the journal')
     .argument('<device>', 'the device name or id')
-    .action((target: string, _options: unknown, command: Command) => withFolder(command, (context, folder) => removeDevice(context, folder, target)));
+    .action((target: string, _options: unknown, command: Command) => withCommandFolder(command, (context, folder) => removeDevice(context, folder, target)));
 }
 
 function withDeviceOptions(command: Command): Command {
@@ -52,16 +53,6 @@ function withDeviceOptions(command: Command): Command {
     .option('--log-type <rule>', `IN/OUT for ERPNext: ${LOG_TYPE_RULES.join(', ')} (auto reads the punch state)`)
     .option('--clear-when-fuller-than <percent>', 'clear the device log after a safe read once it is this full')
     .option('--never-clear', 'never clear the device log (the default)');
-}
-
-function withFolder(command: Command, work: (context: CliContext, folder: DataFolder) => void): void {
-  const context = cliContext(command);
-  const folder = openDataFolder(context.dataDir);
-  try {
-    work(context, folder);
-  } finally {
-    folder.close();
-  }
 }
 
 /** The changes the options ask for, in DeviceInput terms. */

@@ -9,6 +9,7 @@ export { logTypeFor, type LogTypeSettings } from './log-type';
 export { runExitCode, isConfigurationError } from './run-summary';
 export { DEVICE_READ_CONCURRENCY } from './sync-run';
 export { findDevice, noSuchDevice } from './device-commands';
+export { withDataFolder } from './with-data-folder';
 export { openDataFolder, JOURNAL_FILE_NAME, RUN_LOCK_FILE_NAME, type DataFolder } from './data-folder';
 export { createLiveCapture, LIVE_RECONNECT_MAX_MS, LIVE_RECONNECT_MIN_MS, type LiveCapture, type LiveCaptureOptions } from './live-capture';
 export { createLivePusher, LIVE_PUSH_DELAY_MS, type LivePusher, type LivePusherOptions } from './live-capture-push';

@@ -2,11 +2,12 @@
 // user id its employee; held punches go back to the queue).
 import type { Command } from 'commander';
 import { PunchQuerySchema, PunchStateSchema, type Punch } from '../api/contract';
-import { cliContext, fail, parseCount, report, type CliContext } from '../cli-support';
+import { fail, parseCount, report, type CliContext } from '../cli-support';
 import { createErpnextClient } from '../erpnext';
 import { ERPNEXT_API_SECRET } from '../settings';
-import { openDataFolder, type DataFolder } from './data-folder';
+import type { DataFolder } from './data-folder';
 import { findDevice, noSuchDevice } from './device-commands';
+import { withCommandFolder } from './with-data-folder';
 
 interface PunchOptions {
   state?: string;
@@ -32,7 +33,7 @@ export function registerPunchCommands(program: Command): void {
     .option('--to <date>', 'up to and including this day')
     .option('--device <device>', 'only this device (name or id)')
     .option('--limit <n>', 'at most this many (1-1000)', parseCount, 100)
-    .action((options: PunchOptions, command: Command) => withFolder(command, (context, folder) => listPunches(context, folder, options)));
+    .action((options: PunchOptions, command: Command) => withCommandFolder(command, (context, folder) => listPunches(context, folder, options)));
   program
     .command('map')
     .description('map a device user id to an ERPNext employee; its unmatched punches are sent in the next sync')
@@ -40,17 +41,7 @@ export function registerPunchCommands(program: Command): void {
     .requiredOption('--employee <employee>', 'the ERPNext employee id, such as HR-EMP-00012')
     .option('--device <device>', 'only on this device (default: every device)')
     .option('--write-erpnext', 'also set the employee\'s Attendance Device ID in ERPNext')
-    .action((options: MapOptions, command: Command) => withFolder(command, (context, folder) => mapUser(context, folder, options)));
-}
-
-async function withFolder(command: Command, work: (context: CliContext, folder: DataFolder) => void | Promise<void>): Promise<void> {
-  const context = cliContext(command);
-  const folder = openDataFolder(context.dataDir);
-  try {
-    await work(context, folder);
-  } finally {
-    folder.close();
-  }
+    .action((options: MapOptions, command: Command) => withCommandFolder(command, (context, folder) => mapUser(context, folder, options)));
 }
 
 function listPunches(context: CliContext, folder: DataFolder, options: PunchOptions): void {

@@ -2,10 +2,9 @@
 // `punchbridge runs` (the history).
 import type { Command } from 'commander';
 import type { DevicePhase, RunProgress, RunSummary } from '../api/contract';
-import { cliContext, fail, parseCount, progress as progressLine, report, type CliContext } from '../cli-support';
-import { JournalOpenError } from '../journal';
-import { openDataFolder } from './data-folder';
+import { cliContext, parseCount, progress as progressLine, report, type CliContext } from '../cli-support';
 import { runExitCode } from './run-summary';
+import { withDataFolder } from './with-data-folder';
 
 export function registerRunCommands(program: Command): void {
   program
@@ -20,14 +19,7 @@ export function registerRunCommands(program: Command): void {
 }
 
 async function syncOnce(context: CliContext): Promise<void> {
-  let folder;
-  try {
-    folder = openDataFolder(context.dataDir);
-  } catch (error) {
-    if (error instanceof JournalOpenError) return fail(context, error.error);
-    throw error;
-  }
-  try {
+  await withDataFolder(context, async (folder) => {
     const engine = folder.createEngine();
     engine.onProgress(progressPrinter());
     try {
@@ -37,9 +29,7 @@ async function syncOnce(context: CliContext): Promise<void> {
     } finally {
       engine.close();
     }
-  } finally {
-    folder.close();
-  }
+  });
 }
 
 /** One stderr line per device phase, and push progress in tenths. */
@@ -82,9 +72,8 @@ export function describeSummary(summary: RunSummary): string {
   return lines.join('\n');
 }
 
-function listRuns(context: CliContext, limit: number): void {
-  const folder = openDataFolder(context.dataDir);
-  try {
+async function listRuns(context: CliContext, limit: number): Promise<void> {
+  await withDataFolder(context, (folder) => {
     const runs = folder.journal.listRuns(Math.max(1, limit));
     report(context, runs, () =>
       runs.length === 0
@@ -102,7 +91,5 @@ function listRuns(context: CliContext, limit: number): void {
             })
             .join('\n'),
     );
-  } finally {
-    folder.close();
-  }
+  });
 }
