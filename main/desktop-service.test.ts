@@ -1,7 +1,7 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { tempFolder } from '../app/testing/temp-folders';
 import { createLogger, LogBook } from '../app/log';
 import { openSettings, settingsStoreFrom } from '../app/settings';
 
@@ -19,13 +19,7 @@ vi.mock('electron-store', async () => {
 
 const { desktopSettingsBacking } = await import('./desktop-service');
 
-const folders: string[] = [];
-afterEach(() => folders.splice(0).forEach((folder) => rmSync(folder, { recursive: true, force: true })));
-function dataFolder(): string {
-  const folder = mkdtempSync(join(tmpdir(), 'punchbridge-desktop-'));
-  folders.push(folder);
-  return folder;
-}
+const dataFolder = () => tempFolder('desktop');
 
 describe('desktopSettingsBacking', () => {
   it('keeps settings in the config.json the CLI reads too', () => {

@@ -1,17 +1,14 @@
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { createServer, type AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { tempFolder } from '../testing/temp-folders';
 import { browserCommand } from './open-browser';
 import { createFakeApi } from './fake-api';
 import { serve, type HeadlessServiceFactory } from './serve';
 import { HostStartError } from './server';
 
-const folders: string[] = [];
-afterEach(() => {
-  for (const folder of folders.splice(0)) rmSync(folder, { recursive: true, force: true });
-});
 
 function fakeFactory() {
   const created: { mode: string; closed: boolean }[] = [];
@@ -25,8 +22,7 @@ function fakeFactory() {
 
 describe('serve', () => {
   it('starts the service in the chosen mode, prints the signed link, and stops both', async () => {
-    const dataDir = mkdtempSync(join(tmpdir(), 'punchbridge-serve-'));
-    folders.push(dataDir);
+    const dataDir = tempFolder('serve');
     const { created, factory } = fakeFactory();
     const lines: string[] = [];
     const serving = await serve({ dataDir, host: '127.0.0.1', port: 0, demo: true, open: false, staticDir: dataDir }, factory, (line) => lines.push(line));
@@ -50,8 +46,7 @@ describe('serve', () => {
   });
 
   it('closes the service again when the host cannot start', async () => {
-    const dataDir = mkdtempSync(join(tmpdir(), 'punchbridge-serve-'));
-    folders.push(dataDir);
+    const dataDir = tempFolder('serve');
     const taken = createServer();
     await new Promise<void>((resolve) => taken.listen(0, '127.0.0.1', resolve));
     const port = (taken.address() as AddressInfo).port;

@@ -1,25 +1,18 @@
 // Shared by the journal's tests: a real journal file in a temp folder, and a plain device config.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach } from 'vitest';
+import { tempFolder as tempFolderNamed } from '../testing/temp-folders';
 import { DeviceInputSchema, type DeviceConfig, type DeviceInput } from '../api/contract';
 import { openJournal, type Journal } from './journal';
 import type { PunchRecord } from './types';
 
-const folders: string[] = [];
 const journals: Journal[] = [];
 
 afterEach(() => {
   for (const journal of journals.splice(0)) journal.close();
-  for (const folder of folders.splice(0)) rmSync(folder, { recursive: true, force: true });
 });
 
-export function tempFolder(): string {
-  const folder = mkdtempSync(join(tmpdir(), 'punchbridge-journal-'));
-  folders.push(folder);
-  return folder;
-}
+export const tempFolder = (): string => tempFolderNamed('journal');
 
 /** A journal in its own temp file, closed after the test; the clock reads 2026-03-02 09:00 UTC. */
 export function tempJournal(filePath = join(tempFolder(), 'journal.sqlite'), now = () => new Date('2026-03-02T09:00:00.000Z')): Journal {

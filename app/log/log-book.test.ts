@@ -1,20 +1,12 @@
-import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { tempFolder as namedTempFolder } from '../testing/temp-folders';
 import { LogBook, LOG_FILE_NAME } from './log-book';
 import { createLogger } from './logger';
 import { RotatingFile } from './rotating-file';
 
-const folders: string[] = [];
-function tempFolder(): string {
-  const folder = mkdtempSync(join(tmpdir(), 'punchbridge-log-'));
-  folders.push(folder);
-  return folder;
-}
-afterEach(() => {
-  for (const folder of folders.splice(0)) rmSync(folder, { recursive: true, force: true });
-});
+const tempFolder = () => namedTempFolder('log');
 
 describe('LogBook', () => {
   it('keeps lines per module in the ring buffer and in punchbridge.log, masked', () => {

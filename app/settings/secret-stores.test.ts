@@ -1,18 +1,10 @@
-import { chmodSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { chmodSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { tempFolder } from '../testing/temp-folders';
 import { ERPNEXT_API_SECRET, deviceCommKeyName, encryptedSecretStore, openFileSecretStore } from '.';
 
-const folders: string[] = [];
-afterEach(() => {
-  for (const folder of folders.splice(0)) rmSync(folder, { recursive: true, force: true });
-});
-function dataDir(): string {
-  const folder = mkdtempSync(join(tmpdir(), 'punchbridge-secrets-'));
-  folders.push(folder);
-  return folder;
-}
+const dataDir = () => tempFolder('secrets');
 const modeOf = (path: string) => statSync(path).mode & 0o777;
 const posixOnly = process.platform === 'win32' ? it.skip : it;
 

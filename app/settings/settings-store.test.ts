@@ -1,18 +1,10 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { tempFolder } from '../testing/temp-folders';
 import { openSettings, settingsStoreFrom } from '.';
 
-const folders: string[] = [];
-afterEach(() => {
-  for (const folder of folders.splice(0)) rmSync(folder, { recursive: true, force: true });
-});
-function dataDir(): string {
-  const folder = mkdtempSync(join(tmpdir(), 'punchbridge-settings-'));
-  folders.push(folder);
-  return folder;
-}
+const dataDir = () => tempFolder('settings');
 
 const CONNECTION = { url: 'https://erp.example.com', apiKey: 'a1b2c3d4e5' };
 
