@@ -50,6 +50,8 @@ const SENT_COLUMNS = `
   server_time = COALESCE(:serverTime, server_time), log_type = COALESCE(:logType, log_type),
   time_note = COALESCE(:timeNote, time_note), employee = COALESCE(:employee, employee)`;
 const AFTER_ATTEMPT = `attempts = attempts + 1, next_attempt_at = NULL`;
+/** Rows of the device `:deviceId`, or of every device when it is null. */
+const ON_DEVICE_OR_ALL = `(:deviceId IS NULL OR device_serial IN (SELECT serial FROM device_serials WHERE device_id = :deviceId))`;
 const UNSYNCED = `state IN ('pending', 'failed', 'unmatched', 'rejected', 'ignored')`;
 
 export function punchWrites(db: DatabaseSync, now: Clock): PunchWrites {
@@ -92,11 +94,11 @@ export function punchWrites(db: DatabaseSync, now: Clock): PunchWrites {
   const requeueUnmatchedUser = db.prepare(`
     UPDATE punches SET state = 'pending', last_error = NULL
     WHERE state = 'unmatched' AND user_id = :userId
-      AND (:deviceId IS NULL OR device_serial IN (SELECT serial FROM device_serials WHERE device_id = :deviceId))`);
+      AND ${ON_DEVICE_OR_ALL}`);
   const requeueStates = db.prepare(`
     UPDATE punches SET state = 'pending', last_error = NULL, next_attempt_at = NULL
     WHERE state IN (SELECT value FROM json_each(:states)) AND ${UNSYNCED} AND state <> 'pending'
-      AND (:deviceId IS NULL OR device_serial IN (SELECT serial FROM device_serials WHERE device_id = :deviceId))`);
+      AND ${ON_DEVICE_OR_ALL}`);
   const ignoreOld = db.prepare(`
     UPDATE punches SET state = 'ignored', next_attempt_at = NULL
     WHERE state IN ('pending', 'failed') AND device_time < ?`);
