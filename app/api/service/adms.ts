@@ -1,9 +1,9 @@
 // ADMS push terminals (reference §4) in the service: the receiver on the port the user chose, its
 // sink into the journal, and the list of terminals waiting for approval.
 import { startAdmsReceiver, type AdmsReceiver, type AdmsSink } from '../../sources';
-import { DeviceInputSchema, localTimeZone, type ApiError, type PunchbridgeApi, type Result } from '../contract';
+import { DeviceInputSchema, type ApiError, type PunchbridgeApi, type Result } from '../contract';
 import type { ServiceContext } from './context';
-import { deviceStatus } from './devices';
+import { clockZoneOf, deviceStatus } from './devices';
 
 type AdmsMethods = Pick<PunchbridgeApi, 'listAdmsDevices' | 'approveAdmsDevice'>;
 
@@ -84,8 +84,7 @@ export function journalAdmsSink(context: ServiceContext, onNewPunches: () => voi
     saveUsers: (serialNumber, users) => journal.upsertDeviceUsers(serialNumber, users),
     timeZoneOf(serialNumber) {
       const device = fedDevice(serialNumber);
-      const zone = device?.timeZone ?? context.settings.getErpnext()?.serverTimeZone ?? localTimeZone();
-      return { zone, unit: device?.admsTimeZoneUnit ?? 'hours' };
+      return { zone: clockZoneOf(device, context), unit: device?.admsTimeZoneUnit ?? 'hours' };
     },
     noteMalformedLines(serialNumber, count, firstReason) {
       log.warn(`ADMS device ${serialNumber}: ${count} uploaded lines could not be read and were left out (first: ${firstReason})`);

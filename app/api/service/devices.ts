@@ -77,7 +77,7 @@ export function deviceMethods(context: ServiceContext): DeviceMethods {
     async setDeviceTime({ id }) {
       const found = findDevice(id);
       if (!found.ok) return found;
-      const zone = found.value.timeZone ?? context.settings.getErpnext()?.serverTimeZone ?? localTimeZone();
+      const zone = clockZoneOf(found.value, context);
       return withDevice(context, found.value, async (zk) => {
         const deviceTime = instantToWallClock(new Date(context.clock.now()), zone);
         await zk.setTime(deviceTime);
@@ -116,6 +116,11 @@ export function deviceStatus(device: StoredDevice, skewWarningSeconds: number): 
 
 /** Device settings that change the checkin sent for a punch: its time or its log type. */
 const SETTINGS_THAT_CHANGE_WHAT_IS_SENT = ['timeZone', 'logTypeRule', 'inStates', 'outStates'] as const;
+
+/** The zone a device's clock keeps: its own, else the ERPNext server's, else this computer's. */
+export function clockZoneOf(device: StoredDevice | null, context: ServiceContext): string {
+  return device?.timeZone ?? context.settings.getErpnext()?.serverTimeZone ?? localTimeZone();
+}
 
 export function noSuchDevice(id: string): ApiError {
   return { code: 'no-such-device', message: `There is no device with the id "${id}"; it may have been removed.`, action: 'Reload the device list.' };
