@@ -87,7 +87,12 @@ export async function createPunchbridgeService(options: ServiceOptions): Promise
       return syncEngine.runOnce(trigger);
     },
   };
-  const liveCapture = createLiveCapture({ journal, secrets, onPunch: pusher.notify, logger: createLogger('live') });
+  // Punches that arrive by themselves (live, ADMS) show at once as waiting, then go to ERPNext.
+  const punchesArrived = () => {
+    announceStatus();
+    pusher.notify();
+  };
+  const liveCapture = createLiveCapture({ journal, secrets, onPunch: punchesArrived, logger: createLogger('live') });
   const stored = settings.getSchedule();
   let statusQueued = false;
   const announceStatus = () => {
@@ -138,7 +143,7 @@ export async function createPunchbridgeService(options: ServiceOptions): Promise
     if (fresh.length > 0) hub.emit({ type: 'unmatched-users', users: fresh });
     announceStatus();
   });
-  const adms = admsReceiverControl(context, journalAdmsSink(context, pusher.notify), options.admsHost);
+  const adms = admsReceiverControl(context, journalAdmsSink(context, punchesArrived), options.admsHost);
   const admsStarted = await adms.apply(settings.getSyncSettings().admsPort);
   if (!admsStarted.ok) hub.emit({ type: 'error', error: admsStarted.error });
   liveCapture.refresh();

@@ -142,7 +142,12 @@ describe('ADMS push through the service', { timeout: 60_000 }, () => {
     expect(approved.value).toMatchObject({ name: 'Front door', host: '127.0.0.1', serialNumber: 'CQZ7232960466', timeZone: 'UTC' });
 
     expect((await terminal.handshake()).options).toMatchObject({ ATTLOGStamp: '0', TimeZone: '0', Realtime: '1' });
+    const waitingCounts: number[] = [];
+    const unsubscribe = api.subscribe((event) => void (event.type === 'status' && waitingCounts.push(event.status.counts.pending)));
     expect(await terminal.uploadAttendance()).toEqual({ status: 200, body: 'OK: 1' });
+    // The screens hear of the punch as soon as it is kept, before it goes to ERPNext.
+    await waitFor(() => waitingCounts.includes(1), 5_000);
+    unsubscribe();
     expect(await terminal.uploadUsers([{ userId: '3', name: 'Chandra Rao' }])).toEqual({ status: 200, body: 'OK' });
     await waitFor(() => checkinsOf(employeeName(3), '2026-11-24 08:59:12').length === 1, 5_000);
     expect((await terminal.handshake()).options).toMatchObject({ ATTLOGStamp: '1', OPERLOGStamp: '1' });
