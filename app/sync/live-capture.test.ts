@@ -120,12 +120,15 @@ describe('live capture', { timeout: 60_000 }, () => {
     const device = harness.devices[0]!.simulator;
     await listening(device);
     const run = harness.engine.runOnce('manual');
-    device.punch({ userId: '9', time: '2026-11-24 09:00:00' });
+    // At the device's clock now: after every record of its seeded log, so exactly one punch has this time.
+    const livePunch = device.punch({ userId: '9' });
     const summary = await run;
     expect(summary.outcome).toBe('ok');
     await waitFor(() => harness.journal.countByState().pending === 0, 5_000);
     // Every punch once: the 30 in the log, and the live one whether the run or the pusher sent it.
     expect(harness.erpnext.checkins).toHaveLength(31);
-    expect(harness.journal.queryPunches({ search: '9', from: '2026-11-24', to: '2026-11-24' }).total).toBe(1);
+    const day = livePunch.time.slice(0, 10);
+    const userNinePunches = harness.journal.queryPunches({ search: '9', from: day, to: day }).rows;
+    expect(userNinePunches.filter((punch) => punch.userId === '9' && punch.deviceTime === livePunch.time)).toHaveLength(1);
   });
 });
