@@ -1,8 +1,8 @@
 // Start at login: Electron's login items on Windows and macOS; on Linux an XDG autostart entry,
 // which every freedesktop session (GNOME, KDE, XFCE...) reads from ~/.config/autostart.
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { homedir } from 'node:os';
 import { join } from 'node:path';
+import { xdgConfigHome } from '../app/paths';
 
 /** Passed at login so the app starts in the tray instead of opening its window. */
 export const HIDDEN_ARG = '--hidden';
@@ -32,7 +32,7 @@ export function autostartDesktopEntry(command: string[]): string {
 }
 
 export function autostartDir(env: NodeJS.ProcessEnv = process.env): string {
-  return join(env.XDG_CONFIG_HOME || join(homedir(), '.config'), 'autostart');
+  return join(xdgConfigHome(env), 'autostart');
 }
 
 export interface LoginItemApp {
