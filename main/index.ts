@@ -161,7 +161,8 @@ async function start(): Promise<void> {
     event.preventDefault();
     app.quit();
   }) as () => void);
-  await startUpdates(appTray);
+  // Updates are a convenience: a broken updater must not stop the app from starting.
+  await startUpdates(appTray).catch((error: unknown) => log.warn('Automatic updates could not start', error));
 }
 
 let installUpdate = () => {};
