@@ -19,7 +19,7 @@ import { createQuitSequence, withoutRunsWhileQuitting } from './quit-sequence';
 import { notifyAboutRuns, type DesktopNotice } from './run-notifications';
 import { chooseSecretStorage } from './secure-storage';
 import { claimSingleInstance } from './single-instance';
-import { applyStartAtLogin, launchCommand, openedAtLogin } from './start-at-login';
+import { applyStartAtLogin, HIDDEN_ARG, launchCommand, openedAtLogin } from './start-at-login';
 import { startupFailure, startupFailureDialog } from './startup-failure';
 import { shellState } from './shell-state';
 import { trayIconsShown } from './tray-availability';
@@ -57,7 +57,8 @@ const quit = createQuitSequence({
   destroyTray: () => tray?.destroy(),
   closeLogging,
   quit: () => app.quit(),
-  relaunch: () => app.relaunch(),
+  // The launch that came in was a person's, not the login item's: the new instance opens its window.
+  relaunch: () => app.relaunch({ args: process.argv.slice(1).filter((arg) => arg !== HIDDEN_ARG) }),
   warn: (message, error) => log.warn(message, error),
   setTimer: timer,
 });
