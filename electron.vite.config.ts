@@ -1,6 +1,17 @@
 import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
+import type { Plugin } from 'vite';
+import { metaTagContentSecurityPolicy } from './app/api/content-security-policy';
+
+/** The built page carries its CSP in a meta tag (file:// gets no headers); the dev server needs inline scripts, so build only. */
+const contentSecurityPolicyMeta: Plugin = {
+  name: 'punchbridge-csp-meta',
+  apply: 'build',
+  transformIndexHtml: () => [
+    { tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: metaTagContentSecurityPolicy() }, injectTo: 'head-prepend' },
+  ],
+};
 
 // main and preload are built for Electron's Node; the renderer is also what `punchbridge serve`
 // serves to browsers (out/renderer).
@@ -18,7 +29,7 @@ export default defineConfig({
   },
   renderer: {
     root: 'renderer',
-    plugins: [react()],
+    plugins: [react(), contentSecurityPolicyMeta],
     build: {
       // electron-vite leaves the renderer unminified; the headless host serves it over the network too.
       minify: true,

@@ -8,23 +8,33 @@ const electron = vi.hoisted(() => {
     tooltip = '';
     menu: { label?: string }[] = [];
     listeners: Record<string, () => void> = {};
+    destroyed = false;
     constructor(image: string) {
       this.image = image;
       trays.push(this);
     }
+    // Electron's Tray throws on every call once destroyed.
+    private alive() {
+      if (this.destroyed) throw new TypeError('Object has been destroyed');
+    }
     setImage(image: string) {
+      this.alive();
       this.image = image;
     }
     setToolTip(text: string) {
+      this.alive();
       this.tooltip = text;
     }
     setContextMenu(menu: { label?: string }[]) {
+      this.alive();
       this.menu = menu;
     }
     on(event: string, listener: () => void) {
       this.listeners[event] = listener;
     }
-    destroy() {}
+    destroy() {
+      this.destroyed = true;
+    }
   }
   return {
     trays,
@@ -39,7 +49,7 @@ const { AppTray, trayIconFile } = await import('./app-tray');
 
 describe('AppTray', () => {
   beforeEach(() => electron.trays.splice(0));
-  const actions = () => ({ syncNow: vi.fn(), openWindow: vi.fn(), setPaused: vi.fn(), quit: vi.fn() });
+  const actions = () => ({ syncNow: vi.fn(), openWindow: vi.fn(), setPaused: vi.fn(), quit: vi.fn(), installUpdate: vi.fn() });
 
   it('shows the icon, tooltip and menu for each status', () => {
     const handlers = actions();
@@ -61,8 +71,33 @@ describe('AppTray', () => {
     expect(handlers.openWindow).toHaveBeenCalledOnce();
   });
 
-  it('uses template images on macOS and coloured ones elsewhere', () => {
+  it('uses template images on macOS, ICO files on Windows and PNGs on Linux', () => {
     expect(trayIconFile('/a', 'error', 'darwin')).toMatch(/[/\\]tray[/\\]errorTemplate\.png$/);
-    expect(trayIconFile('/a', 'error', 'win32')).toMatch(/[/\\]tray[/\\]error\.png$/);
+    expect(trayIconFile('/a', 'error', 'win32')).toMatch(/[/\\]tray[/\\]error\.ico$/);
+    expect(trayIconFile('/a', 'error', 'linux')).toMatch(/[/\\]tray[/\\]error\.png$/);
+  });
+
+  it('says it is finishing while quitting, offers nothing that would start a run, and ignores status after destroy', () => {
+    const handlers = actions();
+    const tray = new AppTray('/assets', handlers);
+    const shown = electron.trays[0]!;
+    tray.showFinishing();
+    expect(shown.tooltip).toBe('Punchbridge · Finishing the current work before quitting…');
+    expect(shown.menu.map((item) => item.label)).toEqual(['Quitting…']);
+    tray.show(appStatus({ running: true }));
+    expect(shown.menu.map((item) => item.label)).toEqual(['Quitting…']);
+    tray.destroy();
+    expect(() => tray.show(appStatus())).not.toThrow();
+  });
+
+  it('offers a restart once an update is downloaded', () => {
+    const handlers = actions();
+    const tray = new AppTray('/assets', handlers);
+    tray.show(appStatus());
+    tray.offerUpdate('0.2.0');
+    const shown = electron.trays[0]!;
+    const item = (shown.menu as { label?: string; click?: () => void }[]).find((entry) => entry.label === 'Restart to update to 0.2.0');
+    item!.click!();
+    expect(handlers.installUpdate).toHaveBeenCalledOnce();
   });
 });

@@ -5,16 +5,22 @@ import type { AppStatus } from '../app/api/contract';
 import { trayMenuTemplate, trayStateFor, trayTooltip, type TrayActions, type TrayState } from './tray-state';
 
 /**
- * macOS draws menu bar icons from black "Template" images in the bar's own colours; Windows and
- * Linux get the coloured ones. Electron picks the @2x file beside each for HiDPI screens.
+ * macOS draws menu bar icons from black "Template" images in the bar's own colours, and Electron
+ * picks the @2x file beside each for HiDPI screens. Windows gets ICO files holding every size its
+ * scaling needs; Linux the coloured PNGs.
  */
 export function trayIconFile(assetsDir: string, state: TrayState, platform: NodeJS.Platform = process.platform): string {
-  return join(assetsDir, 'tray', platform === 'darwin' ? `${state}Template.png` : `${state}.png`);
+  const file = platform === 'darwin' ? `${state}Template.png` : platform === 'win32' ? `${state}.ico` : `${state}.png`;
+  return join(assetsDir, 'tray', file);
 }
 
 export class AppTray {
   private readonly tray: Tray;
   private shownState: TrayState | null = null;
+  private lastStatus: AppStatus | null = null;
+  private updateVersion: string | null = null;
+  /** Quitting or destroyed: status no longer changes the tray (Electron's Tray throws once destroyed). */
+  private frozen = false;
 
   constructor(
     private readonly assetsDir: string,
@@ -27,16 +33,33 @@ export class AppTray {
   }
 
   show(status: AppStatus): void {
+    this.lastStatus = status;
+    if (this.frozen) return;
     const state = trayStateFor(status);
     if (state !== this.shownState) {
       this.tray.setImage(nativeImage.createFromPath(trayIconFile(this.assetsDir, state)));
       this.shownState = state;
     }
     this.tray.setToolTip(trayTooltip(status));
-    this.tray.setContextMenu(Menu.buildFromTemplate(trayMenuTemplate(status, this.actions)));
+    this.tray.setContextMenu(Menu.buildFromTemplate(trayMenuTemplate(status, this.actions, this.updateVersion)));
+  }
+
+  /** An update is downloaded: the menu offers to restart into it. */
+  offerUpdate(version: string): void {
+    this.updateVersion = version;
+    if (this.lastStatus) this.show(this.lastStatus);
+  }
+
+  /** The window may be gone already: the tray is what tells the person the app is still busy. */
+  showFinishing(): void {
+    if (this.frozen) return;
+    this.frozen = true;
+    this.tray.setToolTip('Punchbridge · Finishing the current work before quitting…');
+    this.tray.setContextMenu(Menu.buildFromTemplate([{ label: 'Quitting…', enabled: false }]));
   }
 
   destroy(): void {
+    this.frozen = true;
     this.tray.destroy();
   }
 }

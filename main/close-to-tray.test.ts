@@ -3,14 +3,16 @@ import { keepRunningInTray, type CloseToTrayRules } from './close-to-tray';
 
 function setup(rules: Partial<CloseToTrayRules> = {}) {
   let onClose: (event: { preventDefault(): void }) => void = () => undefined;
-  const window = { on: (_event: 'close', listener: typeof onClose) => (onClose = listener), hide: vi.fn() };
+  const window = { on: (_event: 'close', listener: typeof onClose) => (onClose = listener), hide: vi.fn(), minimize: vi.fn() };
   let shown = false;
   const full = {
     closeToTray: () => true,
+    trayShown: () => true,
     quitting: () => false,
     noticeShown: () => shown,
     markNoticeShown: () => void (shown = true),
-    showNotice: vi.fn(),
+    // The operating system shows the notice and reports it shown.
+    showNotice: vi.fn((reportShown: () => void) => reportShown()),
     ...rules,
   };
   keepRunningInTray(window, full);
@@ -42,5 +44,20 @@ describe('keepRunningInTray', () => {
     const off = setup({ closeToTray: () => false });
     expect(off.close()).toBe(false);
     expect(off.window.hide).not.toHaveBeenCalled();
+  });
+
+  it('keeps the notice for another time when the system never showed it (Windows without an AppUserModelId)', () => {
+    const { full, close } = setup({ showNotice: vi.fn() });
+    close();
+    close();
+    expect(full.showNotice).toHaveBeenCalledTimes(2);
+  });
+
+  it('minimises instead where no tray icon is shown (GNOME without AppIndicator), so the app can be found again', () => {
+    const { window, full, close } = setup({ trayShown: () => false });
+    expect(close()).toBe(true);
+    expect(window.hide).not.toHaveBeenCalled();
+    expect(window.minimize).toHaveBeenCalledOnce();
+    expect(full.showNotice).not.toHaveBeenCalled();
   });
 });

@@ -7,6 +7,17 @@ import { createLogger, LogBook } from '../app/log';
 import { apiChannel, EVENT_CHANNEL } from './ipc-channels';
 import { FOREIGN_SENDER, ownWindowSenderCheck, registerApiHandlers } from './ipc-handlers';
 import { buildRendererBridge } from './renderer-bridge';
+import { asApiError } from '../app/api/contract';
+
+/**
+ * What contextBridge does to a rejection reason (Electron docs, context-bridge.md, "Parameter /
+ * Error / Return Type support"): an Error arrives with its message only, custom fields lost; a
+ * plain object arrives as a copy of its own fields.
+ */
+function acrossContextBridge(reason: unknown): unknown {
+  if (reason instanceof Error) return new Error(reason.message);
+  return typeof reason === 'object' && reason !== null ? structuredClone({ ...reason }) : reason;
+}
 
 type Handler = (event: unknown, input: unknown) => Promise<unknown>;
 
@@ -73,6 +84,16 @@ describe('the IPC bridge', () => {
     expect(received).toEqual([[event]]);
     unsubscribe();
     expect(rendererListeners.size).toBe(0);
+  });
+
+  it('keeps code and action of a refusal across contextBridge, which drops the fields of an Error', async () => {
+    const { bridge } = wire({ trusted: false });
+    const crossed = await bridge.getStatus().then(
+      () => null,
+      (reason: unknown) => acrossContextBridge(reason),
+    );
+    expect(crossed).toMatchObject({ code: FOREIGN_SENDER.code, message: FOREIGN_SENDER.message, action: FOREIGN_SENDER.action });
+    expect(asApiError(crossed)).toEqual(FOREIGN_SENDER);
   });
 
   it('answers a service crash with a plain error, not its stack', async () => {

@@ -25,7 +25,8 @@ const electron = vi.hoisted(() => {
     once() {}
     loadFile(file: string) {
       this.loaded = file;
-      return Promise.resolve();
+      // Electron rejects when the page cannot load (ERR_FILE_NOT_FOUND, ERR_ABORTED on a reload).
+      return file.includes('missing') ? Promise.reject(new Error("ERR_FILE_NOT_FOUND (-6) loading 'file:///missing/index.html'")) : Promise.resolve();
     }
     loadURL(url: string) {
       this.loaded = url;
@@ -47,6 +48,20 @@ function open(): FakeWindow {
 }
 
 describe('createMainWindow', () => {
+  it('reports a page that fails to load instead of leaving an unhandled rejection', async () => {
+    const onLoadFailure = vi.fn();
+    const unhandled = vi.fn();
+    process.on('unhandledRejection', unhandled);
+    try {
+      createMainWindow({ preloadFile: '/p.cjs', location: { indexFile: '/missing/index.html' }, show: true, onLoadFailure });
+      await new Promise((resolve) => setImmediate(resolve));
+      expect(onLoadFailure).toHaveBeenCalledWith(expect.objectContaining({ message: expect.stringMatching(/ERR_FILE_NOT_FOUND/) }));
+      expect(unhandled).not.toHaveBeenCalled();
+    } finally {
+      process.off('unhandledRejection', unhandled);
+    }
+  });
+
   it('isolates and sandboxes the renderer, without Node, with our one preload', () => {
     const window = open();
     expect(window.options.webPreferences).toMatchObject({

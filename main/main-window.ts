@@ -36,7 +36,16 @@ export function isExternalWebAddress(url: string): boolean {
   return /^https?:\/\//i.test(url);
 }
 
-export function createMainWindow(options: { preloadFile: string; location: RendererLocation; show: boolean; icon?: string }): BrowserWindow {
+export interface MainWindowOptions {
+  preloadFile: string;
+  location: RendererLocation;
+  show: boolean;
+  icon?: string;
+  /** The page did not load: a rejection left alone would become Electron's "A JavaScript error occurred" dialog. */
+  onLoadFailure?(error: unknown): void;
+}
+
+export function createMainWindow(options: MainWindowOptions): BrowserWindow {
   const { location } = options;
   const window = new BrowserWindow({
     width: 1200,
@@ -59,8 +68,8 @@ export function createMainWindow(options: { preloadFile: string; location: Rende
   });
   lockDown(window, location);
   if (options.show) window.once('ready-to-show', () => window.show());
-  if (location.devServerUrl) void window.loadURL(location.devServerUrl);
-  else void window.loadFile(location.indexFile);
+  const loading = location.devServerUrl ? window.loadURL(location.devServerUrl) : window.loadFile(location.indexFile);
+  loading.catch((error: unknown) => options.onLoadFailure?.(error));
   return window;
 }
 

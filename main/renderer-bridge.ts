@@ -18,8 +18,9 @@ export function buildRendererBridge(ipc: BridgeIpc): PunchbridgeApi & Punchbridg
       const reply = (await ipc.invoke(apiChannel(method), input)) as IpcReply;
       if (reply.ok) return reply.result;
       if (RETURNS_RESULT[method]) return { ok: false, error: reply.error };
-      // Only the message crosses contextBridge with an Error; code and action ride along as fields.
-      throw Object.assign(new Error(reply.error.message), { code: reply.error.code, action: reply.error.action });
+      // contextBridge copies a thrown Error with its message only; a plain object crosses whole,
+      // so the window still learns the code and what to do (asApiError in app/api/contract.ts).
+      return Promise.reject({ ...reply.error });
     };
   }
   bridge.subscribe = (listener: (event: PunchbridgeEvent) => void) => {

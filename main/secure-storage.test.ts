@@ -1,31 +1,62 @@
-import { describe, expect, it } from 'vitest';
-import { safeStorageCipher, weakEncryptionWarning, type SafeStorageLike } from './secure-storage';
+import { statSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it, vi } from 'vitest';
+import { createLogger, LogBook } from '../app/log';
+import { tempFolder } from '../app/testing/temp-folders';
+import { chooseSecretStorage, type SafeStorageLike } from './secure-storage';
 
-function storage(backend: string, available = true): SafeStorageLike {
+vi.mock('electron-store', async () => {
+  const { default: Conf } = await import('conf');
+  return {
+    default: class {
+      constructor(options: { cwd: string; name: string }) {
+        return new Conf({ cwd: options.cwd, configName: options.name });
+      }
+    },
+  };
+});
+const { createDesktopService } = await import('./desktop-service');
+
+/**
+ * safeStorage as Electron 45 behaves: with a keyring it encrypts; on Linux with 'basic_text' it
+ * reports no encryption and encryptString throws until setUsePlainTextEncryption(true).
+ */
+function safeStorage(backend: string): SafeStorageLike {
+  const available = backend !== 'basic_text';
   return {
     isEncryptionAvailable: () => available,
-    encryptString: (text) => Buffer.from([...Buffer.from(text)].reverse()),
+    encryptString(text) {
+      if (!available) throw new Error('Error while encrypting the text provided to safeStorage.encryptString. Encryption is not available.');
+      return Buffer.from([...Buffer.from(text)].reverse());
+    },
     decryptString: (data) => Buffer.from([...data].reverse()).toString(),
     getSelectedStorageBackend: () => backend,
   };
 }
 
-describe('secure storage', () => {
-  it('encrypts and decrypts through safeStorage', () => {
-    const cipher = safeStorageCipher(storage('gnome_libsecret'));
-    const sealed = cipher.encrypt('api-secret');
+const erpnext = { url: 'https://erp.example.com', apiKey: 'key', apiSecret: 'the-secret' };
+
+describe('secret storage on the desktop', () => {
+  it('encrypts through the keystore where there is one', () => {
+    const choice = chooseSecretStorage(safeStorage('gnome_libsecret'), 'linux');
+    if (choice.kind !== 'keystore') throw new Error(`expected the keystore, got ${choice.kind}`);
+    const sealed = choice.cipher.encrypt('api-secret');
     expect(sealed.toString()).not.toBe('api-secret');
-    expect(cipher.decrypt(sealed)).toBe('api-secret');
+    expect(choice.cipher.decrypt(sealed)).toBe('api-secret');
+    expect(chooseSecretStorage(safeStorage('unknown'), 'win32').kind).toBe('keystore');
   });
 
-  it('refuses to pretend when the system cannot encrypt at all', () => {
-    expect(() => safeStorageCipher(storage('unknown', false)).encrypt('x')).toThrow(/cannot encrypt/);
-  });
-
-  it('warns on Linux when only basic_text is available', () => {
-    expect(weakEncryptionWarning(storage('basic_text'), 'linux')).toMatch(/without real encryption/);
-    expect(weakEncryptionWarning(storage('gnome_libsecret'), 'linux')).toBeNull();
-    expect(weakEncryptionWarning(storage('kwallet5'), 'linux')).toBeNull();
-    expect(weakEncryptionWarning(storage('unknown'), 'win32')).toBeNull();
+  it('without a keyring on Linux saves the secret in an owner-only file and says so', async () => {
+    const choice = chooseSecretStorage(safeStorage('basic_text'), 'linux');
+    expect(choice).toMatchObject({ kind: 'owner-only-file', notice: expect.stringMatching(/unencrypted in a file only your user account can read/) });
+    const dataDir = tempFolder('desktop-secrets');
+    const service = await createDesktopService(dataDir, choice, createLogger('test', new LogBook()));
+    try {
+      const saved = await service.saveErpnextSettings(erpnext);
+      expect(saved).toMatchObject({ ok: true, value: { hasApiSecret: true } });
+      if (process.platform !== 'win32') expect(statSync(join(dataDir, 'secrets.json')).mode & 0o777).toBe(0o600);
+    } finally {
+      await service.close();
+    }
   });
 });

@@ -23,19 +23,77 @@ describe('claimSingleInstance', () => {
 });
 
 describe('syncOnWake', () => {
-  it('asks the service for a sync on resume and on unlock', () => {
+  function setup(options: { nextRunAt: string | null; online: boolean[] }) {
     const listeners: Record<string, () => void> = {};
-    const service = { onWake: vi.fn() };
-    syncOnWake({ on: (event, listener) => (listeners[event] = listener) }, service);
+    const timers: { callback: () => void; at: number }[] = [];
+    let now = Date.parse('2026-11-25T09:30:00Z');
+    const online = [...options.online];
+    const runWakeSync = vi.fn();
+    syncOnWake({
+      power: { on: (event, listener) => (listeners[event] = listener) },
+      nextRunAt: async () => options.nextRunAt,
+      isOnline: () => (online.length > 1 ? online.shift()! : online[0]!),
+      runWakeSync,
+      quitting: () => false,
+      now: () => now,
+      setTimer(callback, delayMs) {
+        const timer = { callback, at: now + delayMs };
+        timers.push(timer);
+        return () => timers.splice(timers.indexOf(timer), 1);
+      },
+    });
+    /** Runs the next timer, moving the clock to it. */
+    const tick = async () => {
+      const timer = timers.shift();
+      if (!timer) return false;
+      now = timer.at;
+      timer.callback();
+      await Promise.resolve();
+      return true;
+    };
+    const settle = () => new Promise((resolve) => setImmediate(resolve));
+    return { listeners, runWakeSync, tick, settle, timers };
+  }
+
+  it('syncs on resume when a run fell due during sleep, once the network is back', async () => {
+    const { listeners, runWakeSync, tick, settle } = setup({ nextRunAt: '2026-11-25T09:00:00Z', online: [false, false, true] });
     listeners.resume!();
-    listeners['unlock-screen']!();
-    expect(service.onWake).toHaveBeenCalledTimes(2);
+    await settle();
+    expect(runWakeSync).not.toHaveBeenCalled();
+    await tick();
+    await settle();
+    expect(runWakeSync).not.toHaveBeenCalled();
+    await tick();
+    await settle();
+    expect(runWakeSync).toHaveBeenCalledOnce();
   });
 
-  it('is harmless with a service that has no wake hook', () => {
-    const listeners: Record<string, () => void> = {};
-    syncOnWake({ on: (event, listener) => (listeners[event] = listener) }, {});
-    expect(() => listeners.resume!()).not.toThrow();
+  it('does not sync on an unlock when no run is due, or while paused', async () => {
+    for (const nextRunAt of ['2026-11-25T09:40:00Z', null]) {
+      const { listeners, runWakeSync, settle } = setup({ nextRunAt, online: [true] });
+      listeners['unlock-screen']!();
+      await settle();
+      expect(runWakeSync).not.toHaveBeenCalled();
+    }
+  });
+
+  it('runs once for a resume and an unlock that come together', async () => {
+    const { listeners, runWakeSync, tick, settle, timers } = setup({ nextRunAt: '2026-11-25T09:00:00Z', online: [false, false, true] });
+    listeners.resume!();
+    listeners['unlock-screen']!();
+    expect(timers).toHaveLength(1);
+    while (await tick()) await settle();
+    expect(runWakeSync).toHaveBeenCalledOnce();
+  });
+
+  it('gives up waiting for the network after a few minutes', async () => {
+    const { listeners, runWakeSync, tick, settle } = setup({ nextRunAt: '2026-11-25T09:00:00Z', online: [false] });
+    listeners.resume!();
+    let polls = 0;
+    while (await tick()) polls++;
+    await settle();
+    expect(polls).toBe(60);
+    expect(runWakeSync).not.toHaveBeenCalled();
   });
 });
 

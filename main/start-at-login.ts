@@ -1,8 +1,8 @@
 // Start at login: Electron's login items on Windows and macOS; on Linux an XDG autostart entry,
 // which every freedesktop session (GNOME, KDE, XFCE...) reads from ~/.config/autostart.
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { homedir } from 'node:os';
 import { join } from 'node:path';
+import { xdgConfigHome } from '../app/paths';
 
 /** Passed at login so the app starts in the tray instead of opening its window. */
 export const HIDDEN_ARG = '--hidden';
@@ -32,24 +32,39 @@ export function autostartDesktopEntry(command: string[]): string {
 }
 
 export function autostartDir(env: NodeJS.ProcessEnv = process.env): string {
-  return join(env.XDG_CONFIG_HOME || join(homedir(), '.config'), 'autostart');
+  return join(xdgConfigHome(env), 'autostart');
 }
 
 export interface LoginItemApp {
-  setLoginItemSettings(settings: { openAtLogin: boolean; args?: string[] }): void;
+  setLoginItemSettings(settings: { openAtLogin: boolean; path?: string; args?: string[] }): void;
+  getLoginItemSettings(): { wasOpenedAtLogin?: boolean };
 }
 
 export interface StartAtLoginContext {
   platform: NodeJS.Platform;
   app: LoginItemApp;
-  /** What starts this app: the AppImage (its path moves with the file) or the executable. */
-  executable: string;
+  /**
+   * What starts this app: the AppImage (its path moves with the file) or the executable, followed,
+   * when unpackaged, by the app folder the Electron binary must be given.
+   */
+  command: string[];
   env?: NodeJS.ProcessEnv;
 }
 
+/** The command that starts this app again: a packaged app is its executable, a development build is Electron plus the app folder. */
+export function launchCommand(app: { isPackaged: boolean; getAppPath(): string }, executable: string): string[] {
+  return app.isPackaged ? [executable] : [executable, app.getAppPath()];
+}
+
 export function applyStartAtLogin(enabled: boolean, context: StartAtLoginContext): void {
-  if (context.platform !== 'linux') {
-    context.app.setLoginItemSettings({ openAtLogin: enabled, args: [HIDDEN_ARG] });
+  const [executable, ...appArgs] = context.command;
+  if (context.platform === 'win32') {
+    context.app.setLoginItemSettings({ openAtLogin: enabled, path: executable, args: [...appArgs, HIDDEN_ARG] });
+    return;
+  }
+  // macOS login items take no arguments (`args` is Windows-only): wasOpenedAtLogin tells instead.
+  if (context.platform === 'darwin') {
+    context.app.setLoginItemSettings({ openAtLogin: enabled });
     return;
   }
   const folder = autostartDir(context.env);
@@ -59,5 +74,11 @@ export function applyStartAtLogin(enabled: boolean, context: StartAtLoginContext
     return;
   }
   mkdirSync(folder, { recursive: true });
-  writeFileSync(file, autostartDesktopEntry([context.executable, HIDDEN_ARG]));
+  writeFileSync(file, autostartDesktopEntry([...context.command, HIDDEN_ARG]));
+}
+
+/** Started by the login item (or autostart entry): stay in the tray. */
+export function openedAtLogin(app: LoginItemApp, platform: NodeJS.Platform, argv: readonly string[]): boolean {
+  if (argv.includes(HIDDEN_ARG)) return true;
+  return platform === 'darwin' && app.getLoginItemSettings().wasOpenedAtLogin === true;
 }

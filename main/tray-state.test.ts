@@ -50,7 +50,7 @@ describe('trayTooltip', () => {
 });
 
 describe('trayMenuTemplate', () => {
-  const actions = () => ({ syncNow: vi.fn(), openWindow: vi.fn(), setPaused: vi.fn(), quit: vi.fn() });
+  const actions = () => ({ syncNow: vi.fn(), openWindow: vi.fn(), setPaused: vi.fn(), quit: vi.fn(), installUpdate: vi.fn() });
   const labels = (items: { label?: string }[]) => items.filter((item) => item.label).map((item) => item.label);
 
   it('offers Sync now, Open, Pause and Quit, each doing what it says', () => {

@@ -48,6 +48,8 @@ export interface TrayActions {
   openWindow(): void;
   setPaused(paused: boolean): void;
   quit(): void;
+  /** Quit and install the downloaded update. */
+  installUpdate(): void;
 }
 
 export interface TrayMenuItem {
@@ -57,8 +59,11 @@ export interface TrayMenuItem {
   click?: () => void;
 }
 
-export function trayMenuTemplate(status: AppStatus, actions: TrayActions): TrayMenuItem[] {
+/** updateVersion: a downloaded update waiting for a restart, if any. */
+export function trayMenuTemplate(status: AppStatus, actions: TrayActions, updateVersion: string | null = null): TrayMenuItem[] {
+  const update: TrayMenuItem[] = updateVersion ? [{ label: `Restart to update to ${updateVersion}`, click: () => actions.installUpdate() }, { type: 'separator' }] : [];
   return [
+    ...update,
     { label: status.running ? 'Syncing…' : 'Sync now', enabled: !status.running, click: () => actions.syncNow() },
     { label: 'Open Punchbridge', click: () => actions.openWindow() },
     { type: 'separator' },

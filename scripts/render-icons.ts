@@ -79,8 +79,12 @@ try {
   for (const file of readdirSync(sources).filter((name) => name.startsWith('tray-'))) {
     // tray-idle.svg -> idle.png; tray-idle-template.svg -> idleTemplate.png (macOS menu bar)
     const name = file.replace(/^tray-/, '').replace(/\.svg$/, '').replace(/-template$/, 'Template');
-    writeFileSync(join(assets, 'tray', `${name}.png`), await render(page, join(sources, file), TRAY_SIZE));
-    writeFileSync(join(assets, 'tray', `${name}@2x.png`), await render(page, join(sources, file), TRAY_SIZE * 2));
+    const png = await render(page, join(sources, file), TRAY_SIZE);
+    const png2x = await render(page, join(sources, file), TRAY_SIZE * 2);
+    writeFileSync(join(assets, 'tray', `${name}.png`), png);
+    writeFileSync(join(assets, 'tray', `${name}@2x.png`), png2x);
+    // Windows trays take an ICO and pick the size for the screen's scaling from it.
+    if (!name.endsWith('Template')) writeFileSync(join(assets, 'tray', `${name}.ico`), ico([{ size: TRAY_SIZE, png }, { size: TRAY_SIZE * 2, png: png2x }]));
   }
 } finally {
   await browser.close();

@@ -13,3 +13,15 @@ export const CONTENT_SECURITY_POLICY = [
   "form-action 'self'",
   "frame-ancestors 'none'",
 ].join('; ');
+
+/**
+ * The policy as a <meta> tag carries it: Electron's docs say response headers do not reach pages
+ * loaded from file://, so the built index.html holds the policy itself. frame-ancestors is left
+ * out because browsers ignore it in a meta tag (and warn); the headers still send it.
+ */
+export function metaTagContentSecurityPolicy(policy: string = CONTENT_SECURITY_POLICY): string {
+  return policy
+    .split('; ')
+    .filter((directive) => !directive.startsWith('frame-ancestors'))
+    .join('; ');
+}

@@ -1,5 +1,5 @@
 import { createContext, useContext, type ReactNode } from 'react';
-import type { ApiError, PunchbridgeApi, PunchbridgeEvents, Result } from '../../../app/api/contract';
+import { asApiError, type ApiError, type PunchbridgeApi, type PunchbridgeEvents, type Result } from '../../../app/api/contract';
 import { ApiRequestError } from './http-client';
 
 export type Backend = PunchbridgeApi & PunchbridgeEvents;
@@ -33,6 +33,9 @@ export async function unwrap<T>(pending: Promise<Result<T>>): Promise<T> {
 /** Whatever went wrong, as something a person can read and act on. */
 export function toApiError(error: unknown): ApiError {
   if (error instanceof ApiRequestError) return error.error;
+  // The desktop app's bridge rejects with a plain ApiError: contextBridge would strip an Error's fields.
+  const bridged = asApiError(error);
+  if (bridged) return bridged;
   return {
     code: 'unexpected',
     message: error instanceof Error ? error.message : 'Something went wrong.',
