@@ -1,5 +1,5 @@
 // A logged-in device: the commands Punchbridge uses, one at a time on the session.
-import { decodeAttendanceLog, type AttendanceRecord, type InvalidRecord } from './attendance-records';
+import { decodeAttendanceLog, type AttendanceLog, type AttendanceRecord, type InvalidRecord } from './attendance-records';
 import { readBuffered, type ProgressCallback } from './buffered-read';
 import { openSession, type ZkConnectOptions } from './connect';
 import {
@@ -31,6 +31,10 @@ export interface AttendanceReadout {
   records: AttendanceRecord[];
   /** Records that cannot become punches (impossible dates, no user id), with the reason. */
   invalid: InvalidRecord[];
+  /** The count GET_FREE_SIZES gave just before the read; a miscounting device differs from records + invalid. */
+  reportedCount: number;
+  /** Bytes after the last whole record: some of the log could not be read. */
+  strayBytes: number;
 }
 
 export interface ZkDevice {
@@ -141,12 +145,12 @@ class ZkDeviceConnection implements ZkDevice {
       const dataset = await readBuffered(this.session, { command: CMD_ATTLOG_RRQ, fct: 0, what: 'the attendance log request' }, this.chunkSize, onProgress);
       return { dataset, count: sizes.records, log: decodeAttendanceLog(dataset, sizes.records) };
     });
-    if (read === null) return { records: [], invalid: [] };
-    if (read.log.recordSize !== 8) return { records: read.log.records, invalid: read.log.invalid };
+    if (read === null) return { records: [], invalid: [], reportedCount: 0, strayBytes: 0 };
+    const readout = ({ records, invalid, reportedCount, strayBytes }: AttendanceLog) => ({ records, invalid, reportedCount, strayBytes });
+    if (read.log.recordSize !== 8) return readout(read.log);
     // 8-byte records carry only the device's uid; the user list maps it to the PIN (reference §1.10).
     const users = await this.readUsers();
-    const { records, invalid } = decodeAttendanceLog(read.dataset, read.count, new Map(users.map((user) => [user.uid, user.userId])));
-    return { records, invalid };
+    return readout(decodeAttendanceLog(read.dataset, read.count, new Map(users.map((user) => [user.uid, user.userId]))));
   }
 
   liveEvents(options: { signal?: AbortSignal; heartbeatMs?: number } = {}): AsyncIterable<AttendanceRecord> {
