@@ -19,7 +19,7 @@ import {
   MAX_CHUNK_TCP,
   MAX_CHUNK_UDP,
 } from './constants';
-import { malformedData } from './errors';
+import { malformedData, ZkError } from './errors';
 import { decodeFreeSizes, type ZkSizes } from './free-sizes';
 import { streamLiveEvents } from './live-events';
 import type { ZkSession } from './session';
@@ -48,7 +48,11 @@ export interface ZkDevice {
   /** Device wall-clock time, `YYYY-MM-DD HH:mm:ss`. */
   getTime(): Promise<string>;
   setTime(wallClock: string): Promise<void>;
-  disable(): Promise<void>;
+  /**
+   * Locks the keypad (CMD_DISABLEDEVICE). With `autoUnlockSeconds` the terminal unlocks itself after
+   * that long even if no ENABLEDEVICE ever comes (the PC slept, the link dropped).
+   */
+  disable(autoUnlockSeconds?: number): Promise<void>;
   enable(): Promise<void>;
   clearAttendance(): Promise<void>;
   readUsers(onProgress?: ProgressCallback): Promise<ZkUser[]>;
@@ -119,13 +123,23 @@ class ZkDeviceConnection implements ZkDevice {
     });
   }
 
-  disable = () => this.simple(CMD_DISABLEDEVICE, 'the request to lock its keypad (disable)');
+  // The SDK's DisableDeviceWithTimeOut sends the seconds as a u32 after the command; firmware that
+  // has no timeout ignores the data (pyzk sends none, node-zklib four zero bytes: "no timeout").
+  disable = (autoUnlockSeconds?: number) =>
+    this.exclusive(async () => {
+      const timeout = autoUnlockSeconds === undefined ? undefined : u32LittleEndian(autoUnlockSeconds);
+      await this.session.expectOk(CMD_DISABLEDEVICE, 'the request to lock its keypad (disable)', timeout);
+    });
   enable = () => this.simple(CMD_ENABLEDEVICE, 'the request to unlock its keypad (enable)');
 
   clearAttendance(): Promise<void> {
     return this.exclusive(async () => {
       await this.session.expectOk(CMD_CLEAR_ATTLOG, 'the request to clear its attendance log');
-      await this.session.expectOk(CMD_REFRESHDATA, 'the refresh request');
+      // The log is gone once CLEAR_ATTLOG is acknowledged; REFRESHDATA only redraws the screen's
+      // counters, and firmware that refuses it has still cleared.
+      await this.session.expectOk(CMD_REFRESHDATA, 'the refresh request').catch((error: unknown) => {
+        if (!(error instanceof ZkError && error.code === 'device-refused')) throw error;
+      });
     });
   }
 
@@ -201,4 +215,10 @@ class ZkDeviceConnection implements ZkDevice {
 function nulTerminated(data: Buffer): string {
   const end = data.indexOf(0);
   return data.toString('utf8', 0, end === -1 ? data.length : end).trim();
+}
+
+function u32LittleEndian(value: number): Buffer {
+  const bytes = Buffer.alloc(4);
+  bytes.writeUInt32LE(value);
+  return bytes;
 }
