@@ -41,6 +41,8 @@ export interface ZkDevice {
   readonly transport: 'tcp' | 'udp';
   readonly sessionId: number;
   getSerialNumber(): Promise<string>;
+  /** The `MAC` option, e.g. "00:17:61:50:42:01"; some firmwares refuse it. */
+  getMacAddress(): Promise<string>;
   getFirmwareVersion(): Promise<string>;
   getDeviceName(): Promise<string>;
   getPlatform(): Promise<string>;
@@ -91,6 +93,7 @@ class ZkDeviceConnection implements ZkDevice {
   }
 
   getSerialNumber = () => this.readOption('~SerialNumber', 'the serial number request');
+  getMacAddress = () => this.readOption('MAC', 'the MAC address request');
   getDeviceName = () => this.readOption('~DeviceName', 'the device name request');
   getPlatform = () => this.readOption('~Platform', 'the platform request');
 

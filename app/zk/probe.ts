@@ -40,7 +40,8 @@ export async function probeDevice(options: ZkConnectOptions, lists: ProbeLists =
 }
 
 async function describeDevice(device: ZkDevice, now: () => Date): Promise<ProbeReport> {
-  const serialNumber = await device.getSerialNumber();
+  // OEM firmware may refuse the serial; the probe reports it empty rather than failing (issue 10, item 2).
+  const serialNumber = await optional(device.getSerialNumber());
   const firmware = await device.getFirmwareVersion();
   const deviceName = await optional(device.getDeviceName());
   const platform = await optional(device.getPlatform());
