@@ -37,6 +37,7 @@ function hooks(changes: Partial<DeviceReadHooks> = {}) {
   const all: DeviceReadHooks = {
     connect: connectZk,
     clock: systemClock,
+    ownerOfSerial: () => null,
     commit: (readout) => {
       committed.push(readout);
       return { committed: readout.records.length, inserted: readout.records.length };
@@ -218,6 +219,31 @@ describe('readDevice', () => {
     expect(result).toMatchObject({ ok: true, cleared: true, error: null });
     expect(clears).toEqual([60]);
     expect(sim.records).toHaveLength(0);
+  });
+
+  it('files the punches of a device with an empty serial number under its MAC address', async () => {
+    const sim = await simulator({ serialNumber: '', recordCount: 5 });
+    const { all, committed } = hooks();
+    const result = await readDevice(deviceFor(sim), null, PC_ZONE, 120, all);
+    expect(result).toMatchObject({ ok: true, read: 5, serialNumber: 'mac:00:17:61:50:42:01' });
+    expect(committed[0]!.serialNumber).toBe('mac:00:17:61:50:42:01');
+  });
+
+  it('gives a device that refuses both its serial number and its MAC an identity of its own', async () => {
+    const sim = await simulator({ serialNumber: null, macAddress: null, recordCount: 5 });
+    const { all, committed } = hooks();
+    const result = await readDevice(deviceFor(sim), null, PC_ZONE, 120, all);
+    expect(result).toMatchObject({ ok: true, read: 5, serialNumber: 'device:dev-1' });
+    expect(committed[0]!.serialNumber).toBe('device:dev-1');
+  });
+
+  it('keeps a second unit reporting a serial another device carries apart, and says so', async () => {
+    const sim = await simulator({ serialNumber: 'TWIN-1', recordCount: 5 });
+    const { all, committed } = hooks({ ownerOfSerial: (serial) => (serial === 'TWIN-1' ? { deviceId: 'front-door', name: 'Front door' } : null) });
+    const result = await readDevice(deviceFor(sim), null, PC_ZONE, 120, all);
+    expect(result).toMatchObject({ ok: true, serialNumber: 'device:dev-1' });
+    expect(committed[0]!.serialNumber).toBe('device:dev-1');
+    expect(result.warnings.join(' ')).toMatch(/Main gate reports the serial number TWIN-1, which Front door also reports\..*kept apart under "device:dev-1"/);
   });
 
   it('reports a connection dropped mid-read as a failed device, with nothing committed', async () => {

@@ -5,11 +5,13 @@
 import type { ApiError, ClearPolicy, DeviceConfig, DevicePhase, DeviceRunResult } from '../api/contract';
 import { ZkError, type AttendanceReadout, type AttendanceRecord, type InvalidRecord, type ZkConnectOptions, type ZkDevice, type ZkUser } from '../zk';
 import type { Clock } from './clock';
+import { claimIdentity, readReportedIdentity, type SerialOwnerLookup } from './device-identity';
 import { wallClockToInstant } from './time-zone';
 
 export type DeviceToRead = Pick<DeviceConfig, 'name' | 'host' | 'port' | 'transport' | 'nameEncoding' | 'clearPolicy' | 'timeZone'> & { id: string };
 
 export interface DeviceReadout {
+  /** The identity the punches are filed under (device-identity.ts): the serial, or a stand-in for a unit without one. */
   serialNumber: string;
   firmware: string;
   users: ZkUser[];
@@ -26,6 +28,8 @@ export interface CommitResult {
 export interface DeviceReadHooks {
   connect(options: ZkConnectOptions): Promise<ZkDevice>;
   clock: Clock;
+  /** Which configured device already carries a serial: a second unit reporting it is kept apart. */
+  ownerOfSerial: SerialOwnerLookup;
   /** Write the readout to the journal in one transaction; throws if it could not. */
   commit(readout: DeviceReadout): CommitResult;
   /** Make the commit survive a power cut before the device's own copy is erased; false when it could not. */
@@ -109,8 +113,8 @@ async function readConnected(
   hooks: DeviceReadHooks,
   result: DeviceReadResult,
 ): Promise<void> {
-  const serialNumber = await connection.getSerialNumber();
-  result.serialNumber = serialNumber;
+  const reported = await readReportedIdentity(connection);
+  result.serialNumber = reported.serialNumber;
   result.firmware = await connection.getFirmwareVersion();
   const deviceTime = await connection.getTime();
   if (zoneForClock) {
@@ -139,7 +143,6 @@ async function readConnected(
     const users = await connection.readUsers((bytesRead, bytesTotal) => hooks.onPhase('reading-users', bytesRead, bytesTotal));
     hooks.onPhase('reading-records');
     const attendance = await connection.readAttendance((bytesRead, bytesTotal) => hooks.onPhase('reading-records', bytesRead, bytesTotal));
-    const readout: DeviceReadout = { serialNumber, firmware: result.firmware, users, records: attendance.records, invalid: attendance.invalid };
     result.read = attendance.records.length;
     if (attendance.invalid.length > 0) {
       result.warnings.push(
@@ -150,6 +153,12 @@ async function readConnected(
     if (countDoubt) result.warnings.push(countDoubt);
 
     hooks.onPhase('saving');
+    // Claimed right before the commit, with no await between: a twin unit read at the same time
+    // cannot take the same serial in between.
+    const identity = claimIdentity(reported, device, hooks.ownerOfSerial);
+    if (identity.warning) result.warnings.push(identity.warning);
+    result.serialNumber = identity.serial;
+    const readout: DeviceReadout = { serialNumber: identity.serial, firmware: result.firmware, users, records: attendance.records, invalid: attendance.invalid };
     const commit = hooks.commit(readout);
     result.new = commit.inserted;
 
