@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { startZkSimulator, type ZkSimulator, type ZkSimulatorOptions } from '../sim/zk';
-import { connectZk } from '../zk';
+import { connectZk, type ZkDevice } from '../zk';
 import { systemClock } from './clock';
 import { CMD_REFRESHDATA } from '../zk/constants';
 import { KEYPAD_LOCK_SECONDS, readDevice, type DeviceReadHooks, type DeviceReadout, type DeviceToRead } from './device-read';
@@ -169,6 +169,21 @@ describe('readDevice', () => {
     expect(committed[0]!.records.every((record) => /^\d+$/.test(record.userId) && !record.time.startsWith('2000'))).toBe(true);
     expect(result.cleared).toBe(false);
     expect(sim.clearCount).toBe(0);
+  });
+
+  it('takes a punch that landed between the count and the read for what it is, not for a miscounting device', async () => {
+    const sim = await simulator({ recordCount: 20 });
+    // The device counted 19 just before the punch that the read then carried.
+    const countedBeforeAPunch = (device: ZkDevice) =>
+      new Proxy(device, {
+        get: (target, key) =>
+          key === 'readAttendance'
+            ? async (...args: Parameters<ZkDevice['readAttendance']>) => ({ ...(await target.readAttendance(...args)), reportedCount: 19 })
+            : Reflect.get(target, key, target),
+      });
+    const result = await readDevice(deviceFor(sim), null, PC_ZONE, 120, hooks({ connect: async (options) => countedBeforeAPunch(await connectZk(options)) }).all);
+    expect(result).toMatchObject({ ok: true, read: 20 });
+    expect(result.warnings).toEqual([]);
   });
 
   it('leaves the keypad free when no clear will follow', async () => {

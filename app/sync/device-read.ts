@@ -149,7 +149,7 @@ async function readConnected(
         `${device.name}: ${attendance.invalid.length} record(s) on the device cannot be punches (${attendance.invalid[0]!.reason}); they were skipped.`,
       );
     }
-    const countDoubt = describeCountDoubt(device, attendance);
+    const countDoubt = await describeCountDoubt(connection, device, attendance);
     if (countDoubt) result.warnings.push(countDoubt);
 
     hooks.onPhase('saving');
@@ -182,12 +182,18 @@ async function readConnected(
   }
 }
 
-/** Where the device's own count and the bytes it sent disagree: everything that decoded is kept, nothing is cleared. */
-function describeCountDoubt(device: DeviceToRead, attendance: AttendanceReadout): string | null {
+/**
+ * Where the device's own count and the bytes it sent disagree, everything that decoded is kept
+ * and nothing is cleared. The count is asked again first: a punch that landed between the count
+ * and the read (the keypad is free unless a clear follows) is no disagreement.
+ */
+async function describeCountDoubt(connection: ZkDevice, device: DeviceToRead, attendance: AttendanceReadout): Promise<string | null> {
   const decoded = attendance.records.length + attendance.invalid.length;
   if (attendance.reportedCount === decoded && attendance.strayBytes === 0) return null;
+  const countNow = attendance.strayBytes === 0 ? (await connection.getSizes()).records : attendance.reportedCount;
+  if (countNow === decoded && attendance.strayBytes === 0) return null;
   const stray = attendance.strayBytes > 0 ? ` and ${attendance.strayBytes} byte(s) at its end that make no whole record` : '';
-  return `${device.name}: the device reports ${attendance.reportedCount} record(s) but its log holds ${decoded}${stray}. All ${decoded} that decoded were kept; the device will not be cleared while its count and its data disagree (restarting the device often fixes its count).`;
+  return `${device.name}: the device reports ${countNow} record(s) but its log holds ${decoded}${stray}. All ${decoded} that decoded were kept; the device will not be cleared while its count and its data disagree (restarting the device often fixes its count).`;
 }
 
 function shouldClear(policy: ClearPolicy, records: number, capacity: number): boolean {
