@@ -115,29 +115,17 @@ async function readConnected(
 ): Promise<void> {
   const reported = await readReportedIdentity(connection);
   result.serialNumber = reported.serialNumber;
-  result.firmware = await connection.getFirmwareVersion();
+  const firmware = await connection.getFirmwareVersion();
+  result.firmware = firmware;
   const deviceTime = await connection.getTime();
-  if (zoneForClock) {
-    const skew = Math.round((wallClockToInstant(deviceTime, zoneForClock).instant.getTime() - hooks.clock.now()) / 1000);
-    result.clockSkewSeconds = skew;
-    if (Math.abs(skew) > skewWarningSeconds) {
-      result.warnings.push(
-        `${device.name}: the device clock is ${describeSkew(skew)} (it reads ${deviceTime}, ${zoneForClock}). Correct it with "Set device time".`,
-      );
-    }
-  }
+  if (zoneForClock) noteClockSkew(device, deviceTime, zoneForClock, skewWarningSeconds, hooks.clock, result);
 
   const sizes = await connection.getSizes();
   result.recordCount = sizes.records;
   result.recordCapacity = sizes.recordCapacity;
   const clearFollows = shouldClear(device.clearPolicy, sizes.records, sizes.recordCapacity);
-  // The keypad is locked only when a clear will follow: a locked terminal holds new punches back
-  // until it is enabled, so none can land between the read and the clear and be erased by it. The
-  // lock carries the auto-unlock timeout, so a PC that sleeps or dies mid-read cannot leave the
-  // terminal on "Working..." (issue 10, item 4).
-  if (clearFollows) await connection.disable(hooks.keypadLockSeconds ?? KEYPAD_LOCK_SECONDS);
-  let readCompleted = false;
-  try {
+  const lockSeconds = clearFollows ? (hooks.keypadLockSeconds ?? KEYPAD_LOCK_SECONDS) : null;
+  await withKeypadLock(connection, device, lockSeconds, result.warnings, async () => {
     result.readAt = hooks.clock.now();
     hooks.onPhase('reading-users');
     const users = await connection.readUsers((bytesRead, bytesTotal) => hooks.onPhase('reading-users', bytesRead, bytesTotal));
@@ -158,27 +146,47 @@ async function readConnected(
     const identity = claimIdentity(reported, device, hooks.ownerOfSerial);
     if (identity.warning) result.warnings.push(identity.warning);
     result.serialNumber = identity.serial;
-    const readout: DeviceReadout = { serialNumber: identity.serial, firmware: result.firmware, users, records: attendance.records, invalid: attendance.invalid };
+    const readout: DeviceReadout = { serialNumber: identity.serial, firmware, users, records: attendance.records, invalid: attendance.invalid };
     const commit = hooks.commit(readout);
     result.new = commit.inserted;
 
-    if (clearFollows) {
-      const safety = { readout, commit, countDoubt, autoUnlockSeconds: hooks.keypadLockSeconds ?? KEYPAD_LOCK_SECONDS };
-      result.cleared = await clearIfSafe(connection, device, safety, hooks, result.warnings);
+    if (lockSeconds !== null) {
+      result.cleared = await clearIfSafe(connection, device, { readout, commit, countDoubt, autoUnlockSeconds: lockSeconds }, hooks, result.warnings);
     }
-    readCompleted = true;
+  });
+}
+
+/**
+ * The keypad is locked only when a clear will follow (`lockSeconds` set): a locked terminal holds
+ * new punches back until it is enabled, so none can land between the read and the clear and be
+ * erased by it. The lock carries the auto-unlock timeout, so a PC that sleeps or dies mid-read
+ * cannot leave the terminal on "Working..." (issue 10, item 4).
+ */
+async function withKeypadLock(connection: ZkDevice, device: DeviceToRead, lockSeconds: number | null, warnings: string[], work: () => Promise<void>): Promise<void> {
+  if (lockSeconds === null) return work();
+  await connection.disable(lockSeconds);
+  let workDone = false;
+  try {
+    await work();
+    workDone = true;
   } finally {
-    if (clearFollows) {
-      const enabled = await connection.enable().then(
-        () => true,
-        () => false,
-      );
-      // After a lost connection the device unlocks itself when its lock times out; after a good
-      // read a refused enable is worth telling.
-      if (!enabled && readCompleted) {
-        result.warnings.push(`${device.name}: the device did not confirm it was unlocked after the read; if its keypad stays locked, restart it.`);
-      }
+    const enabled = await connection.enable().then(
+      () => true,
+      () => false,
+    );
+    // After a lost connection the device unlocks itself when its lock times out; after a good
+    // read a refused enable is worth telling.
+    if (!enabled && workDone) {
+      warnings.push(`${device.name}: the device did not confirm it was unlocked after the read; if its keypad stays locked, restart it.`);
     }
+  }
+}
+
+function noteClockSkew(device: DeviceToRead, deviceTime: string, zone: string, warningSeconds: number, clock: Clock, result: DeviceReadResult): void {
+  const skew = Math.round((wallClockToInstant(deviceTime, zone).instant.getTime() - clock.now()) / 1000);
+  result.clockSkewSeconds = skew;
+  if (Math.abs(skew) > warningSeconds) {
+    result.warnings.push(`${device.name}: the device clock is ${describeSkew(skew)} (it reads ${deviceTime}, ${zone}). Correct it with "Set device time".`);
   }
 }
 
