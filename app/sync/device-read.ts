@@ -125,10 +125,11 @@ async function readConnected(
   result.recordCapacity = sizes.recordCapacity;
   const clearFollows = shouldClear(device.clearPolicy, sizes.records, sizes.recordCapacity);
   const lockSeconds = clearFollows ? (hooks.keypadLockSeconds ?? KEYPAD_LOCK_SECONDS) : null;
+  result.readAt = hooks.clock.now();
+  hooks.onPhase('reading-users');
+  // Users before the lock: a clear leaves them on the device, so the keypad need not wait for them.
+  const users = await connection.readUsers((bytesRead, bytesTotal) => hooks.onPhase('reading-users', bytesRead, bytesTotal));
   await withKeypadLock(connection, device, lockSeconds, result.warnings, async () => {
-    result.readAt = hooks.clock.now();
-    hooks.onPhase('reading-users');
-    const users = await connection.readUsers((bytesRead, bytesTotal) => hooks.onPhase('reading-users', bytesRead, bytesTotal));
     hooks.onPhase('reading-records');
     const attendance = await connection.readAttendance((bytesRead, bytesTotal) => hooks.onPhase('reading-records', bytesRead, bytesTotal));
     result.read = attendance.records.length;
