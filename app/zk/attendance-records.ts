@@ -126,10 +126,11 @@ const ENCODED_TIME_LIMIT = 100 * 12 * 31 * 86400;
 const isPlausibleState = (state: number) => state <= 15 || state === 255;
 const isPlausibleVerify = (verify: number) => verify <= 31 || verify === 255;
 
-/** Printable ASCII up to the first NUL, at least one character: what firmware writes as a PIN. */
+/** Printable ASCII up to the first NUL, starting with a visible character: what firmware writes as a PIN. */
 function isPlausiblePinField(bytes: Buffer, start: number, width: number): boolean {
-  if (bytes[start] === 0) return false;
-  for (let at = start; at < start + width; at++) {
+  const first = bytes[start]!;
+  if (first <= 0x20 || first > 0x7e) return false;
+  for (let at = start + 1; at < start + width; at++) {
     const byte = bytes[at]!;
     if (byte === 0) return true;
     if (byte < 0x20 || byte > 0x7e) return false;
