@@ -124,6 +124,11 @@ describe('attendance records', () => {
     expect(() => decodeAttendanceLog(dataset(records), 5)).toThrow(ZkError);
   });
 
+  it('never turns a PIN field of spaces into a punch with an empty user id', () => {
+    const blank = attendanceRecordBytes(40, { userId: '   ', time: '2026-03-01 08:00:00' });
+    expect(() => decodeAttendanceLog(dataset([blank]), 1)).toThrow(ZkError);
+  });
+
   it('refuses bytes that decode as no known layout with a typed error', () => {
     const noise = Buffer.alloc(400, 0xee);
     expect(() => decodeAttendanceLog(dataset([noise]), 10)).toThrow(ZkError);
