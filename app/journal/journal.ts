@@ -9,9 +9,10 @@ import { punchQueries, type PunchQueries } from './punch-queries';
 import { punchWrites, type PunchWrites } from './punch-writes';
 import type { Clock } from './rows';
 import { runStore, type RunStore } from './runs';
+import { serialOwners, type SerialOwners } from './serial-owners';
 import { inTransaction } from './transaction';
 
-export interface Journal extends PunchWrites, PunchQueries, DeviceStore, MappingStore, RunStore, AdmsDeviceStore {
+export interface Journal extends PunchWrites, PunchQueries, DeviceStore, MappingStore, RunStore, AdmsDeviceStore, SerialOwners {
   /** Run several journal calls as one transaction: all of them are written, or none. */
   transaction<T>(work: () => T): T;
   /**
@@ -65,6 +66,7 @@ export function openJournal(filePath: string, options: JournalOptions = {}): Jou
     ...mappingStore(db, now),
     ...runStore(db, now),
     ...admsDeviceStore(db, now),
+    ...serialOwners(db),
     transaction: (work) => inTransaction(db, work),
     flushToDisk() {
       // A FULL checkpoint syncs the WAL, copies every frame into the database file and syncs that.

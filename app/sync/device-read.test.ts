@@ -1,8 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { startZkSimulator, type ZkSimulator, type ZkSimulatorOptions } from '../sim/zk';
-import { connectZk } from '../zk';
+import { connectZk, type ZkDevice } from '../zk';
 import { systemClock } from './clock';
-import { readDevice, type DeviceReadHooks, type DeviceReadout, type DeviceToRead } from './device-read';
+import { CMD_REFRESHDATA } from '../zk/constants';
+import { KEYPAD_LOCK_SECONDS, readDevice, type DeviceReadHooks, type DeviceReadout, type DeviceToRead } from './device-read';
 
 const simulators: ZkSimulator[] = [];
 afterEach(async () => {
@@ -36,6 +37,7 @@ function hooks(changes: Partial<DeviceReadHooks> = {}) {
   const all: DeviceReadHooks = {
     connect: connectZk,
     clock: systemClock,
+    ownerOfSerial: () => null,
     commit: (readout) => {
       committed.push(readout);
       return { committed: readout.records.length, inserted: readout.records.length };
@@ -144,6 +146,119 @@ describe('readDevice', () => {
     const result = await readDevice(deviceFor(sim, { clearPolicy: { mode: 'when-fuller-than', percent: 50 } }), null, PC_ZONE, 120, all);
     expect(result.cleared).toBe(true);
     expect(sim.records.map((record) => record.time)).toEqual(['2026-11-25 10:00:00']);
+  });
+
+  const clearing = { clearPolicy: { mode: 'when-fuller-than', percent: 50 } } as const;
+
+  it('reads the whole log of a device that reports half its count, warns with both figures, and does not clear', async () => {
+    const sim = await simulator({ recordCount: 80, recordCapacity: 100, faults: { misreportRecordCount: 'half' } });
+    const { all, committed } = hooks();
+    const result = await readDevice(deviceFor(sim, clearing), null, PC_ZONE, 120, all);
+    expect(result).toMatchObject({ ok: true, read: 80, cleared: false });
+    expect(committed[0]!.records.map((record) => `${record.userId} ${record.time}`)).toEqual(sim.records.map((record) => `${record.userId} ${record.time}`));
+    expect(result.warnings.join(' ')).toMatch(/Main gate: the device reports 40 record\(s\) but its log holds 80\..*will not be cleared/);
+    expect(sim.clearCount).toBe(0);
+    expect(sim.records).toHaveLength(80);
+  });
+
+  it.each(['one-more', 'one-less'] as const)('keeps every record of a small log whose count is %s, and does not clear it', async (fault) => {
+    const sim = await simulator({ recordCount: 3, recordCapacity: 4, faults: { misreportRecordCount: fault } });
+    const { all, committed } = hooks();
+    const result = await readDevice(deviceFor(sim, clearing), null, PC_ZONE, 120, all);
+    expect(committed[0]!.records.map((record) => record.userId)).toEqual(sim.records.map((record) => record.userId));
+    expect(committed[0]!.records.every((record) => /^\d+$/.test(record.userId) && !record.time.startsWith('2000'))).toBe(true);
+    expect(result.cleared).toBe(false);
+    expect(sim.clearCount).toBe(0);
+  });
+
+  it('takes a punch that landed between the count and the read for what it is, not for a miscounting device', async () => {
+    const sim = await simulator({ recordCount: 20 });
+    // The device counted 19 just before the punch that the read then carried.
+    const countedBeforeAPunch = (device: ZkDevice) =>
+      new Proxy(device, {
+        get: (target, key) =>
+          key === 'readAttendance'
+            ? async (...args: Parameters<ZkDevice['readAttendance']>) => ({ ...(await target.readAttendance(...args)), reportedCount: 19 })
+            : Reflect.get(target, key, target),
+      });
+    const result = await readDevice(deviceFor(sim), null, PC_ZONE, 120, hooks({ connect: async (options) => countedBeforeAPunch(await connectZk(options)) }).all);
+    expect(result).toMatchObject({ ok: true, read: 20 });
+    expect(result.warnings).toEqual([]);
+  });
+
+  it('leaves the keypad free when no clear will follow', async () => {
+    const sim = await simulator({ recordCount: 60, recordCapacity: 100 });
+    expect((await readDevice(deviceFor(sim), null, PC_ZONE, 120, hooks().all)).ok).toBe(true);
+    expect((await readDevice(deviceFor(sim, { clearPolicy: { mode: 'when-fuller-than', percent: 90 } }), null, PC_ZONE, 120, hooks().all)).ok).toBe(true);
+    expect(sim.disableCount).toBe(0);
+  });
+
+  it('locks the keypad with the auto-unlock timeout when a clear follows', async () => {
+    const sim = await simulator({ recordCount: 60, recordCapacity: 100 });
+    const result = await readDevice(deviceFor(sim, clearing), null, PC_ZONE, 120, hooks().all);
+    expect(result.cleared).toBe(true);
+    expect(sim.disableCount).toBeGreaterThan(0);
+    expect(sim.lastDisableTimeoutSeconds).toBe(KEYPAD_LOCK_SECONDS);
+    expect(sim.isDisabled).toBe(false);
+  });
+
+  it('a terminal whose session dies while locked unlocks itself once the lock times out', async () => {
+    const sim = await simulator({ recordCount: 3000, recordCapacity: 4000, faults: { dropAfterBytes: 20_000, staysDisabledAfterDisconnect: true } });
+    const result = await readDevice(deviceFor(sim, clearing), null, PC_ZONE, 120, hooks({ keypadLockSeconds: 1 }).all);
+    expect(result.ok).toBe(false);
+    await expect.poll(() => sim.connections).toBe(0);
+    await expect.poll(() => sim.isDisabled, { timeout: 10_000 }).toBe(false);
+    expect(sim.clearCount).toBe(0);
+  });
+
+  it('does not clear a terminal that ignored "disable" and took a punch during the read', async () => {
+    const sim = await simulator({ recordCount: 60, recordCapacity: 100, faults: { ignoreDisable: true } });
+    const userId = sim.users[0]!.userId;
+    const { all } = hooks({
+      commit: (readout) => {
+        sim.punch({ userId, time: '2026-11-25 10:00:00' });
+        return { committed: readout.records.length, inserted: readout.records.length };
+      },
+    });
+    const result = await readDevice(deviceFor(sim, clearing), null, PC_ZONE, 120, all);
+    expect(result.cleared).toBe(false);
+    expect(result.warnings.join(' ')).toMatch(/took 1 new punch\(es\) while its keypad was meant to be locked .*ignore "disable"/);
+    expect(sim.clearCount).toBe(0);
+    expect(sim.records).toHaveLength(61);
+  });
+
+  it('counts a clear whose REFRESHDATA the device refused as a clear', async () => {
+    const sim = await simulator({ recordCount: 60, recordCapacity: 100, faults: { ackErrorFor: CMD_REFRESHDATA } });
+    const { all, clears } = hooks();
+    const result = await readDevice(deviceFor(sim, clearing), null, PC_ZONE, 120, all);
+    expect(result).toMatchObject({ ok: true, cleared: true, error: null });
+    expect(clears).toEqual([60]);
+    expect(sim.records).toHaveLength(0);
+  });
+
+  it('files the punches of a device with an empty serial number under its MAC address', async () => {
+    const sim = await simulator({ serialNumber: '', recordCount: 5 });
+    const { all, committed } = hooks();
+    const result = await readDevice(deviceFor(sim), null, PC_ZONE, 120, all);
+    expect(result).toMatchObject({ ok: true, read: 5, serialNumber: 'mac:00:17:61:50:42:01' });
+    expect(committed[0]!.serialNumber).toBe('mac:00:17:61:50:42:01');
+  });
+
+  it('gives a device that refuses both its serial number and its MAC an identity of its own', async () => {
+    const sim = await simulator({ serialNumber: null, macAddress: null, recordCount: 5 });
+    const { all, committed } = hooks();
+    const result = await readDevice(deviceFor(sim), null, PC_ZONE, 120, all);
+    expect(result).toMatchObject({ ok: true, read: 5, serialNumber: 'device:dev-1' });
+    expect(committed[0]!.serialNumber).toBe('device:dev-1');
+  });
+
+  it('keeps a second unit reporting a serial another device carries apart, and says so', async () => {
+    const sim = await simulator({ serialNumber: 'TWIN-1', recordCount: 5 });
+    const { all, committed } = hooks({ ownerOfSerial: (serial) => (serial === 'TWIN-1' ? { deviceId: 'front-door', name: 'Front door' } : null) });
+    const result = await readDevice(deviceFor(sim), null, PC_ZONE, 120, all);
+    expect(result).toMatchObject({ ok: true, serialNumber: 'device:dev-1' });
+    expect(committed[0]!.serialNumber).toBe('device:dev-1');
+    expect(result.warnings.join(' ')).toMatch(/Main gate reports the serial number TWIN-1, which Front door also reports\..*kept apart under "device:dev-1"/);
   });
 
   it('reports a connection dropped mid-read as a failed device, with nothing committed', async () => {

@@ -1,15 +1,17 @@
-// One device's turn in a run (DESIGN.md "A sync run"): connect, read identity and clock, disable,
-// read users and attendance, hand everything to the journal, clear when the policy says so and it
-// is safe, enable, disconnect. Failures come back as a result, never as a throw, so one device
+// One device's turn in a run (DESIGN.md "A sync run"): connect, read identity and clock, lock the
+// keypad only when a clear will follow, read users and attendance, hand everything to the journal,
+// clear when the policy says so and it is safe, unlock, disconnect. Failures come back as a result, never as a throw, so one device
 // cannot stop the others.
 import type { ApiError, ClearPolicy, DeviceConfig, DevicePhase, DeviceRunResult } from '../api/contract';
-import { ZkError, type AttendanceRecord, type InvalidRecord, type ZkConnectOptions, type ZkDevice, type ZkUser } from '../zk';
+import { ZkError, type AttendanceReadout, type AttendanceRecord, type InvalidRecord, type ZkConnectOptions, type ZkDevice, type ZkUser } from '../zk';
 import type { Clock } from './clock';
+import { claimIdentity, readReportedIdentity, type SerialOwnerLookup } from './device-identity';
 import { wallClockToInstant } from './time-zone';
 
 export type DeviceToRead = Pick<DeviceConfig, 'name' | 'host' | 'port' | 'transport' | 'nameEncoding' | 'clearPolicy' | 'timeZone'> & { id: string };
 
 export interface DeviceReadout {
+  /** The identity the punches are filed under (device-identity.ts): the serial, or a stand-in for a unit without one. */
   serialNumber: string;
   firmware: string;
   users: ZkUser[];
@@ -26,6 +28,8 @@ export interface CommitResult {
 export interface DeviceReadHooks {
   connect(options: ZkConnectOptions): Promise<ZkDevice>;
   clock: Clock;
+  /** Which configured device already carries a serial: a second unit reporting it is kept apart. */
+  ownerOfSerial: SerialOwnerLookup;
   /** Write the readout to the journal in one transaction; throws if it could not. */
   commit(readout: DeviceReadout): CommitResult;
   /** Make the commit survive a power cut before the device's own copy is erased; false when it could not. */
@@ -33,7 +37,15 @@ export interface DeviceReadHooks {
   /** The device's log was cleared after `commit`: keep a record of it. */
   recordClear(readout: DeviceReadout, committed: number): void;
   onPhase(phase: DevicePhase, bytesRead?: number, bytesTotal?: number): void;
+  /** The keypad lock's auto-unlock timeout; default KEYPAD_LOCK_SECONDS. */
+  keypadLockSeconds?: number;
 }
+
+/**
+ * Long enough for a slow terminal to hand over a full log and clear it, short enough that a
+ * terminal left locked by a PC that went to sleep is back in use within minutes.
+ */
+export const KEYPAD_LOCK_SECONDS = 180;
 
 export interface DeviceReadResult extends DeviceRunResult {
   firmware: string | null;
@@ -101,60 +113,96 @@ async function readConnected(
   hooks: DeviceReadHooks,
   result: DeviceReadResult,
 ): Promise<void> {
-  const serialNumber = await connection.getSerialNumber();
-  result.serialNumber = serialNumber;
-  result.firmware = await connection.getFirmwareVersion();
+  const reported = await readReportedIdentity(connection);
+  result.serialNumber = reported.serialNumber;
+  const firmware = await connection.getFirmwareVersion();
+  result.firmware = firmware;
   const deviceTime = await connection.getTime();
-  if (zoneForClock) {
-    const skew = Math.round((wallClockToInstant(deviceTime, zoneForClock).instant.getTime() - hooks.clock.now()) / 1000);
-    result.clockSkewSeconds = skew;
-    if (Math.abs(skew) > skewWarningSeconds) {
-      result.warnings.push(
-        `${device.name}: the device clock is ${describeSkew(skew)} (it reads ${deviceTime}, ${zoneForClock}). Correct it with "Set device time".`,
-      );
-    }
-  }
+  if (zoneForClock) noteClockSkew(device, deviceTime, zoneForClock, skewWarningSeconds, hooks.clock, result);
 
-  // Disabled from before the read until after any clear: no punch can land in between and be
-  // erased by the clear (a disabled terminal holds new punches until it is enabled again).
-  await connection.disable();
-  let readCompleted = false;
-  try {
-    const sizes = await connection.getSizes();
-    result.recordCount = sizes.records;
-    result.recordCapacity = sizes.recordCapacity;
-    result.readAt = hooks.clock.now();
-    hooks.onPhase('reading-users');
-    const users = await connection.readUsers((bytesRead, bytesTotal) => hooks.onPhase('reading-users', bytesRead, bytesTotal));
+  const sizes = await connection.getSizes();
+  result.recordCount = sizes.records;
+  result.recordCapacity = sizes.recordCapacity;
+  const clearFollows = shouldClear(device.clearPolicy, sizes.records, sizes.recordCapacity);
+  const lockSeconds = clearFollows ? (hooks.keypadLockSeconds ?? KEYPAD_LOCK_SECONDS) : null;
+  result.readAt = hooks.clock.now();
+  hooks.onPhase('reading-users');
+  // Users before the lock: a clear leaves them on the device, so the keypad need not wait for them.
+  const users = await connection.readUsers((bytesRead, bytesTotal) => hooks.onPhase('reading-users', bytesRead, bytesTotal));
+  await withKeypadLock(connection, device, lockSeconds, result.warnings, async () => {
     hooks.onPhase('reading-records');
     const attendance = await connection.readAttendance((bytesRead, bytesTotal) => hooks.onPhase('reading-records', bytesRead, bytesTotal));
-    const readout: DeviceReadout = { serialNumber, firmware: result.firmware, users, ...attendance };
     result.read = attendance.records.length;
     if (attendance.invalid.length > 0) {
       result.warnings.push(
         `${device.name}: ${attendance.invalid.length} record(s) on the device cannot be punches (${attendance.invalid[0]!.reason}); they were skipped.`,
       );
     }
+    const countDoubt = await describeCountDoubt(connection, device, attendance);
+    if (countDoubt) result.warnings.push(countDoubt);
 
     hooks.onPhase('saving');
+    // Claimed right before the commit, with no await between: a twin unit read at the same time
+    // cannot take the same serial in between.
+    const identity = claimIdentity(reported, device, hooks.ownerOfSerial);
+    if (identity.warning) result.warnings.push(identity.warning);
+    result.serialNumber = identity.serial;
+    const readout: DeviceReadout = { serialNumber: identity.serial, firmware, users, records: attendance.records, invalid: attendance.invalid };
     const commit = hooks.commit(readout);
     result.new = commit.inserted;
 
-    if (shouldClear(device.clearPolicy, sizes.records, sizes.recordCapacity)) {
-      result.cleared = await clearIfSafe(connection, device, readout, commit, sizes.records, hooks, result.warnings);
+    if (lockSeconds !== null) {
+      result.cleared = await clearIfSafe(connection, device, { readout, commit, countDoubt, autoUnlockSeconds: lockSeconds }, hooks, result.warnings);
     }
-    readCompleted = true;
+  });
+}
+
+/**
+ * The keypad is locked only when a clear will follow (`lockSeconds` set): a locked terminal holds
+ * new punches back until it is enabled, so none can land between the read and the clear and be
+ * erased by it. The lock carries the auto-unlock timeout, so a PC that sleeps or dies mid-read
+ * cannot leave the terminal on "Working..." (issue 10, item 4).
+ */
+async function withKeypadLock(connection: ZkDevice, device: DeviceToRead, lockSeconds: number | null, warnings: string[], work: () => Promise<void>): Promise<void> {
+  if (lockSeconds === null) return work();
+  await connection.disable(lockSeconds);
+  let workDone = false;
+  try {
+    await work();
+    workDone = true;
   } finally {
     const enabled = await connection.enable().then(
       () => true,
       () => false,
     );
-    // After a lost connection the device unlocks itself when its session ends; after a good read
-    // a refused enable is worth telling.
-    if (!enabled && readCompleted) {
-      result.warnings.push(`${device.name}: the device did not confirm it was unlocked after the read; if its keypad stays locked, restart it.`);
+    // After a lost connection the device unlocks itself when its lock times out; after a good
+    // read a refused enable is worth telling.
+    if (!enabled && workDone) {
+      warnings.push(`${device.name}: the device did not confirm it was unlocked after the read; if its keypad stays locked, restart it.`);
     }
   }
+}
+
+function noteClockSkew(device: DeviceToRead, deviceTime: string, zone: string, warningSeconds: number, clock: Clock, result: DeviceReadResult): void {
+  const skew = Math.round((wallClockToInstant(deviceTime, zone).instant.getTime() - clock.now()) / 1000);
+  result.clockSkewSeconds = skew;
+  if (Math.abs(skew) > warningSeconds) {
+    result.warnings.push(`${device.name}: the device clock is ${describeSkew(skew)} (it reads ${deviceTime}, ${zone}). Correct it with "Set device time".`);
+  }
+}
+
+/**
+ * Where the device's own count and the bytes it sent disagree, everything that decoded is kept
+ * and nothing is cleared. The count is asked again first: a punch that landed between the count
+ * and the read (the keypad is free unless a clear follows) is no disagreement.
+ */
+async function describeCountDoubt(connection: ZkDevice, device: DeviceToRead, attendance: AttendanceReadout): Promise<string | null> {
+  const decoded = attendance.records.length + attendance.invalid.length;
+  if (attendance.reportedCount === decoded && attendance.strayBytes === 0) return null;
+  const countNow = attendance.strayBytes === 0 ? (await connection.getSizes()).records : attendance.reportedCount;
+  if (countNow === decoded && attendance.strayBytes === 0) return null;
+  const stray = attendance.strayBytes > 0 ? ` and ${attendance.strayBytes} byte(s) at its end that make no whole record` : '';
+  return `${device.name}: the device reports ${countNow} record(s) but its log holds ${decoded}${stray}. All ${decoded} that decoded were kept; the device will not be cleared while its count and its data disagree (restarting the device often fixes its count).`;
 }
 
 function shouldClear(policy: ClearPolicy, records: number, capacity: number): boolean {
@@ -162,36 +210,46 @@ function shouldClear(policy: ClearPolicy, records: number, capacity: number): bo
   return (records / capacity) * 100 >= policy.percent;
 }
 
-async function clearIfSafe(
-  connection: ZkDevice,
-  device: DeviceToRead,
-  readout: DeviceReadout,
-  commit: CommitResult,
-  recordsBeforeRead: number,
-  hooks: DeviceReadHooks,
-  warnings: string[],
-): Promise<boolean> {
-  const onDevice = readout.records.length + readout.invalid.length;
+interface ClearSafety {
+  readout: DeviceReadout;
+  commit: CommitResult;
+  countDoubt: string | null;
+  autoUnlockSeconds: number;
+}
+
+/**
+ * Clears only when every byte read decoded into valid records, all of them are in the journal and
+ * on disk, and the count read back right before the clear equals what was saved.
+ */
+async function clearIfSafe(connection: ZkDevice, device: DeviceToRead, safety: ClearSafety, hooks: DeviceReadHooks, warnings: string[]): Promise<boolean> {
+  const { readout, commit } = safety;
+  const notCleared = (because: string) => (warnings.push(`${device.name}: the log was not cleared because ${because}`), false);
   // Records with impossible times cannot be kept in the journal: clearing would erase them for good.
   if (readout.invalid.length > 0) {
-    warnings.push(
-      `${device.name}: the log was not cleared because ${readout.invalid.length} record(s) on it have times no calendar has (${readout.invalid[0]!.reason}). Export the log to a USB stick as a copy, then clear the device by hand.`,
+    return notCleared(
+      `${readout.invalid.length} record(s) on it have times no calendar has (${readout.invalid[0]!.reason}). Export the log to a USB stick as a copy, then clear the device by hand.`,
     );
-    return false;
   }
-  const recordsNow = (await connection.getSizes()).records;
-  // Every record read must be in the journal, and the log must still be exactly what we read.
-  if (commit.committed !== readout.records.length || onDevice !== recordsBeforeRead || recordsNow !== recordsBeforeRead) {
-    warnings.push(
-      `${device.name}: the log was not cleared because the records read (${onDevice}), saved (${commit.committed}) and on the device (${recordsNow}) did not all agree. It will be tried again next run.`,
-    );
-    return false;
+  if (safety.countDoubt) return false; // already said, with both figures
+  if (commit.committed !== readout.records.length) {
+    return notCleared(`only ${commit.committed} of the ${readout.records.length} records read are in the journal. It will be tried again next run.`);
   }
   if (!hooks.flushToDisk()) {
-    warnings.push(
-      `${device.name}: the log was not cleared because the saved punches could not be written through to disk just now (another program was reading the journal). It will be tried again next run.`,
+    return notCleared(
+      'the saved punches could not be written through to disk just now (another program was reading the journal). It will be tried again next run.',
     );
-    return false;
+  }
+  // Locked again so that the count below still holds when the clear lands, even if a slow read
+  // outlasted the first lock's timeout.
+  await connection.disable(safety.autoUnlockSeconds);
+  const recordsNow = (await connection.getSizes()).records;
+  if (recordsNow > readout.records.length) {
+    return notCleared(
+      `it took ${recordsNow - readout.records.length} new punch(es) while its keypad was meant to be locked (${recordsNow} on it, ${readout.records.length} saved); this device seems to ignore "disable". They will be read next run.`,
+    );
+  }
+  if (recordsNow !== readout.records.length) {
+    return notCleared(`it now reports ${recordsNow} record(s), not the ${readout.records.length} saved. It will be tried again next run.`);
   }
   hooks.onPhase('clearing');
   await connection.clearAttendance();

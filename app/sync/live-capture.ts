@@ -7,6 +7,7 @@ import type { Journal, StoredDevice } from '../journal';
 import type { Logger } from '../log';
 import { deviceCommKeyName } from '../settings';
 import { connectZk, ZkError, type ZkConnectOptions, type ZkDevice } from '../zk';
+import { claimIdentity, readReportedIdentity } from './device-identity';
 import type { SecretSource } from './sync-engine';
 
 /** Reconnect waits: 1 s, doubling, at most a minute. */
@@ -96,14 +97,15 @@ async function captureLoop(device: StoredDevice, capture: Capture, options: Live
     let zk: ZkDevice | null = null;
     try {
       zk = await connect({ host: device.host, port: device.port, transport: device.transport, commKey: commKey ? Number(commKey) : undefined, timeoutMs: options.timeoutMs ?? ANSWER_TIMEOUT_MS, nameEncoding: device.nameEncoding });
-      const serialNumber = await zk.getSerialNumber();
+      const identity = claimIdentity(await readReportedIdentity(zk), device, (serial) => options.journal.deviceCarryingSerial(serial));
+      if (identity.warning) options.logger?.warn(`Live capture: ${identity.warning}`);
       if (signal.aborted) break;
       failures = 0;
       capture.connected = true;
       options.logger?.info(`Live capture: listening to ${device.name} (${device.host}:${device.port})`);
       for await (const record of zk.liveEvents({ signal, heartbeatMs: options.heartbeatMs })) {
         const punch = { userId: record.userId, deviceTime: record.time, punchStateCode: record.state, verifyType: record.verify };
-        options.journal.insertPunches(serialNumber, device.id, 'live', [punch]);
+        options.journal.insertPunches(identity.serial, device.id, 'live', [punch]);
         options.logger?.info(`Live punch on ${device.name}: user ${record.userId} at ${record.time}`);
         options.onPunch();
       }

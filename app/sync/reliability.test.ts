@@ -190,7 +190,7 @@ describe('reliability', { timeout: 60_000 }, () => {
     const { simulator, stored } = harness.devices[0]!;
     // A second source (ADMS push, a USB file) carrying the same punches adds nothing.
     const again = harness.journal.insertPunches(
-      simulator.serialNumber,
+      simulator.serialNumber!,
       stored.id,
       'adms',
       simulator.records.map((record) => ({ userId: record.userId, deviceTime: record.time, punchStateCode: record.state, verifyType: record.verify })),

@@ -110,6 +110,7 @@ async function readAndRecord(
   const result = await readDevice(device, config.commKeyOf(device.id), device.timeZone ?? serverZone, config.sync.clockSkewWarningSeconds, {
     connect: deps.zkConnect,
     clock,
+    ownerOfSerial: (serial) => journal.deviceCarryingSerial(serial),
     // Punches and the user list in one transaction, before anything else happens to them.
     commit: (readout) =>
       journal.transaction(() => {

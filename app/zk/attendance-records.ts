@@ -1,6 +1,8 @@
-// Attendance records of the buffered read (reference §1.10). The layout is chosen from the size of
-// one record, total bytes / record count, as pyzk does.
+// Attendance records of the buffered read (reference §1.10), decoded at the layout their bytes
+// show (record-layout.ts), never at total bytes / reported count: a device that miscounts would
+// otherwise have every other record read, or garbage, taken for punches.
 import { malformedData } from './errors';
+import { chooseLayout } from './record-layout';
 import { UserIdCache, ZkTimeFormatter } from './decode-caches';
 import { readAsciiField } from './text-fields';
 import { decodeZkTime, formatWallClock, isRealCalendarTime, type WallClockParts } from './wall-clock';
@@ -29,16 +31,18 @@ export interface InvalidRecord {
   reason: string;
 }
 
-export interface AttendanceLog {
+export interface DecodedRecords {
   records: AttendanceRecord[];
   invalid: InvalidRecord[];
-  recordSize: number;
 }
 
-export const ATTENDANCE_RECORD_SIZES = [8, 16, 40, 49] as const;
-
-/** MB560-VL firmware may put "\xff255" and five NULs before the records (reference §1.10). */
-const MB560_PREFIX = Buffer.from('ff3235350000000000', 'hex');
+export interface AttendanceLog extends DecodedRecords {
+  recordSize: number;
+  /** The record count GET_FREE_SIZES gave; it can differ from what the bytes hold (records + invalid). */
+  reportedCount: number;
+  /** Bytes at the end that did not make a whole record: the read is incomplete, the log must not be cleared. */
+  strayBytes: number;
+}
 
 /** One record's fields as read, before validation; readers fill one scratch copy in place. */
 interface RawRecord {
@@ -90,59 +94,72 @@ function readerFor40(body: Buffer): RecordReader {
   };
 }
 
+/** `recordSize` is one of ATTENDANCE_RECORD_SIZES. */
 function readerFor(recordSize: number, body: Buffer, userIdByUid: ReadonlyMap<number, string> | undefined): RecordReader {
   if (recordSize === 8) return readerFor8(userIdByUid);
   if (recordSize === 16) return readRecord16;
-  if (recordSize >= 32) return readerFor40(body);
-  throw malformedData(`attendance records of ${recordSize} bytes, a size no known firmware uses (8, 16, 40 or 49)`);
+  return readerFor40(body);
 }
 
 /**
- * Decodes the attendance dataset of a buffered read: a u32 byte count, then the records.
- * `recordCount` comes from GET_FREE_SIZES and fixes the record size. `userIdByUid` maps the uid of
- * 8-byte records to the user's PIN (from the user list); without it the uid stands in.
+ * Decodes the attendance dataset of a buffered read: a u32 byte count, then the records. The layout
+ * comes from the bytes alone (see chooseLayout); `reportedCount`, from GET_FREE_SIZES, only settles
+ * a tie and is handed back so that the caller can tell when the device miscounts. `userIdByUid`
+ * maps the uid of 8-byte records to the user's PIN (from the user list); without it the uid stands in.
  */
-export function decodeAttendanceLog(dataset: Buffer, recordCount: number, userIdByUid?: ReadonlyMap<number, string>): AttendanceLog {
-  if (recordCount === 0) return { records: [], invalid: [], recordSize: 0 };
+export function decodeAttendanceLog(dataset: Buffer, reportedCount: number, userIdByUid?: ReadonlyMap<number, string>): AttendanceLog {
+  if (dataset.length === 0 && reportedCount === 0) return { records: [], invalid: [], recordSize: 0, reportedCount, strayBytes: 0 };
   if (dataset.length < 4) throw malformedData(`an attendance log of ${dataset.length} bytes, too short for its size field`);
   const declared = dataset.readUInt32LE(0);
   if (declared > dataset.length - 4) throw malformedData(`an attendance log announcing ${declared} bytes but holding ${dataset.length - 4}`);
-  let body = dataset.subarray(4, 4 + declared);
-  if (hasMb560Prefix(body, recordCount)) body = body.subarray(MB560_PREFIX.length);
-  const recordSize = pickRecordSize(body.length, recordCount);
-  return { ...decodeRecords(body, recordSize, userIdByUid), recordSize };
+  const body = dataset.subarray(4, 4 + declared);
+  if (body.length === 0) return { records: [], invalid: [], recordSize: 0, reportedCount, strayBytes: 0 };
+  const layout = chooseLayout(body, reportedCount, (records, size) => decodePlausible(records, size, userIdByUid));
+  return { records: layout.decoded.records, invalid: layout.decoded.invalid, recordSize: layout.recordSize, reportedCount, strayBytes: layout.strayBytes };
 }
 
-/**
- * total / count, as pyzk does; when the count from GET_FREE_SIZES is a few off (a punch landed
- * between the two requests), the known size that divides the total and best fits the count.
- */
-function pickRecordSize(bodyLength: number, recordCount: number): number {
-  const perRecord = Math.floor(bodyLength / recordCount);
-  if ((ATTENDANCE_RECORD_SIZES as readonly number[]).includes(perRecord) && bodyLength % perRecord === 0) return perRecord;
-  const fitting = ATTENDANCE_RECORD_SIZES.filter((size) => bodyLength > 0 && bodyLength % size === 0);
-  const misfit = (size: number) => Math.abs(bodyLength / size - recordCount) / recordCount;
-  const best = fitting.sort((a, b) => misfit(a) - misfit(b))[0];
-  return best !== undefined && misfit(best) <= 0.05 ? best : perRecord;
+/** The device's u32 time runs from 2000 and counts 12 × 31 days a year: values from here on are past 2099. */
+const ENCODED_TIME_LIMIT = 100 * 12 * 31 * 86400;
+
+// Bytes a firmware writes as the state and verify method: the codes of reference §1.10 sit well
+// below these limits, and 255 means "none". Misaligned bytes (ASCII digits of a PIN, for one) do not.
+const isPlausibleState = (state: number) => state <= 15 || state === 255;
+const isPlausibleVerify = (verify: number) => verify <= 31 || verify === 255;
+
+/** Printable ASCII up to the first NUL, starting with a visible character: what firmware writes as a PIN. */
+function isPlausiblePinField(bytes: Buffer, start: number, width: number): boolean {
+  const first = bytes[start]!;
+  if (first <= 0x20 || first > 0x7e) return false;
+  for (let at = start + 1; at < start + width; at++) {
+    const byte = bytes[at]!;
+    if (byte === 0) return true;
+    if (byte < 0x20 || byte > 0x7e) return false;
+  }
+  return true;
 }
 
-function hasMb560Prefix(body: Buffer, recordCount: number): boolean {
-  const rest = body.length - MB560_PREFIX.length;
-  return rest > 0 && rest % recordCount === 0 && body.subarray(0, MB560_PREFIX.length).equals(MB560_PREFIX);
+function plausibilityFor(recordSize: number): (bytes: Buffer, offset: number, raw: RawRecord) => boolean {
+  const common = (raw: RawRecord) => raw.encodedTime < ENCODED_TIME_LIMIT && isPlausibleState(raw.state) && isPlausibleVerify(raw.verify);
+  if (recordSize === 8) return (_bytes, _offset, raw) => raw.uid !== 0 && common(raw);
+  if (recordSize === 16) return (_bytes, _offset, raw) => raw.userId !== '0' && common(raw);
+  return (bytes, offset, raw) => isPlausiblePinField(bytes, offset + 2, 24) && common(raw);
 }
 
-/** Decodes back-to-back records of one size. */
-export function decodeRecords(body: Buffer, recordSize: number, userIdByUid?: ReadonlyMap<number, string>): Omit<AttendanceLog, 'recordSize'> {
+/** Back-to-back records of one size, or null as soon as one of them is not a plausible record. */
+function decodePlausible(body: Buffer, recordSize: number, userIdByUid?: ReadonlyMap<number, string>): DecodedRecords | null {
   const read = readerFor(recordSize, body, userIdByUid);
+  const isPlausible = plausibilityFor(recordSize);
   const times = new ZkTimeFormatter();
   const count = Math.floor(body.length / recordSize);
   const records: AttendanceRecord[] = [];
   const invalid: InvalidRecord[] = [];
   const raw: RawRecord = { userId: '', uid: null, encodedTime: 0, state: 0, verify: 0, workCode: 0 };
   for (let index = 0; index < count; index++) {
-    read(body, index * recordSize, raw);
+    const offset = index * recordSize;
+    read(body, offset, raw);
+    if (!isPlausible(body, offset, raw)) return null;
     const time = times.format(raw.encodedTime);
-    if (raw.userId !== '' && times.isReal(raw.encodedTime)) {
+    if (times.isReal(raw.encodedTime)) {
       records.push({ userId: raw.userId, uid: raw.uid, time, state: raw.state, verify: raw.verify, workCode: raw.workCode });
     } else {
       invalid.push({ index, userId: raw.userId, time, reason: invalidReason(raw.userId, decodeZkTime(raw.encodedTime))! });

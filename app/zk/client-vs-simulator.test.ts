@@ -122,7 +122,7 @@ describe('client against the simulator', () => {
     expect(device.eventsAcked).toBe(2);
   });
 
-  it('probes a device with a skewed clock and leaves no connection open', async () => {
+  it('probes a device with a skewed clock, never locks its keypad, and leaves no connection open', async () => {
     const device = await simulator({ userCount: 3, recordCount: 4, clockOffsetSeconds: 300 });
     const result = await probeDevice({ host: device.host, port: device.port }, { users: true, records: true });
     expect(result.ok).toBe(true);
@@ -134,6 +134,7 @@ describe('client against the simulator', () => {
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect(device.connections).toBe(0);
     expect(device.isDisabled).toBe(false);
+    expect(device.disableCount).toBe(0);
   });
 
   it('times out on a silent device and reports it as busy', async () => {

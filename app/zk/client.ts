@@ -1,5 +1,5 @@
 // A logged-in device: the commands Punchbridge uses, one at a time on the session.
-import { decodeAttendanceLog, type AttendanceRecord, type InvalidRecord } from './attendance-records';
+import { decodeAttendanceLog, type AttendanceLog, type AttendanceRecord, type InvalidRecord } from './attendance-records';
 import { readBuffered, type ProgressCallback } from './buffered-read';
 import { openSession, type ZkConnectOptions } from './connect';
 import {
@@ -19,7 +19,7 @@ import {
   MAX_CHUNK_TCP,
   MAX_CHUNK_UDP,
 } from './constants';
-import { malformedData } from './errors';
+import { malformedData, ZkError } from './errors';
 import { decodeFreeSizes, type ZkSizes } from './free-sizes';
 import { streamLiveEvents } from './live-events';
 import type { ZkSession } from './session';
@@ -31,12 +31,18 @@ export interface AttendanceReadout {
   records: AttendanceRecord[];
   /** Records that cannot become punches (impossible dates, no user id), with the reason. */
   invalid: InvalidRecord[];
+  /** The count GET_FREE_SIZES gave just before the read; a miscounting device differs from records + invalid. */
+  reportedCount: number;
+  /** Bytes after the last whole record: some of the log could not be read. */
+  strayBytes: number;
 }
 
 export interface ZkDevice {
   readonly transport: 'tcp' | 'udp';
   readonly sessionId: number;
   getSerialNumber(): Promise<string>;
+  /** The `MAC` option, e.g. "00:17:61:50:42:01"; some firmwares refuse it. */
+  getMacAddress(): Promise<string>;
   getFirmwareVersion(): Promise<string>;
   getDeviceName(): Promise<string>;
   getPlatform(): Promise<string>;
@@ -44,7 +50,11 @@ export interface ZkDevice {
   /** Device wall-clock time, `YYYY-MM-DD HH:mm:ss`. */
   getTime(): Promise<string>;
   setTime(wallClock: string): Promise<void>;
-  disable(): Promise<void>;
+  /**
+   * Locks the keypad (CMD_DISABLEDEVICE). With `autoUnlockSeconds` the terminal unlocks itself after
+   * that long even if no ENABLEDEVICE ever comes (the PC slept, the link dropped).
+   */
+  disable(autoUnlockSeconds?: number): Promise<void>;
   enable(): Promise<void>;
   clearAttendance(): Promise<void>;
   readUsers(onProgress?: ProgressCallback): Promise<ZkUser[]>;
@@ -83,6 +93,7 @@ class ZkDeviceConnection implements ZkDevice {
   }
 
   getSerialNumber = () => this.readOption('~SerialNumber', 'the serial number request');
+  getMacAddress = () => this.readOption('MAC', 'the MAC address request');
   getDeviceName = () => this.readOption('~DeviceName', 'the device name request');
   getPlatform = () => this.readOption('~Platform', 'the platform request');
 
@@ -115,13 +126,23 @@ class ZkDeviceConnection implements ZkDevice {
     });
   }
 
-  disable = () => this.simple(CMD_DISABLEDEVICE, 'the request to lock its keypad (disable)');
+  // The SDK's DisableDeviceWithTimeOut sends the seconds as a u32 after the command; firmware that
+  // has no timeout ignores the data (pyzk sends none, node-zklib four zero bytes: "no timeout").
+  disable = (autoUnlockSeconds?: number) =>
+    this.exclusive(async () => {
+      const timeout = autoUnlockSeconds === undefined ? undefined : u32LittleEndian(autoUnlockSeconds);
+      await this.session.expectOk(CMD_DISABLEDEVICE, 'the request to lock its keypad (disable)', timeout);
+    });
   enable = () => this.simple(CMD_ENABLEDEVICE, 'the request to unlock its keypad (enable)');
 
   clearAttendance(): Promise<void> {
     return this.exclusive(async () => {
       await this.session.expectOk(CMD_CLEAR_ATTLOG, 'the request to clear its attendance log');
-      await this.session.expectOk(CMD_REFRESHDATA, 'the refresh request');
+      // The log is gone once CLEAR_ATTLOG is acknowledged; REFRESHDATA only redraws the screen's
+      // counters, and firmware that refuses it has still cleared.
+      await this.session.expectOk(CMD_REFRESHDATA, 'the refresh request').catch((error: unknown) => {
+        if (!(error instanceof ZkError && error.code === 'device-refused')) throw error;
+      });
     });
   }
 
@@ -141,12 +162,12 @@ class ZkDeviceConnection implements ZkDevice {
       const dataset = await readBuffered(this.session, { command: CMD_ATTLOG_RRQ, fct: 0, what: 'the attendance log request' }, this.chunkSize, onProgress);
       return { dataset, count: sizes.records, log: decodeAttendanceLog(dataset, sizes.records) };
     });
-    if (read === null) return { records: [], invalid: [] };
-    if (read.log.recordSize !== 8) return { records: read.log.records, invalid: read.log.invalid };
+    if (read === null) return { records: [], invalid: [], reportedCount: 0, strayBytes: 0 };
+    const readout = ({ records, invalid, reportedCount, strayBytes }: AttendanceLog) => ({ records, invalid, reportedCount, strayBytes });
+    if (read.log.recordSize !== 8) return readout(read.log);
     // 8-byte records carry only the device's uid; the user list maps it to the PIN (reference §1.10).
     const users = await this.readUsers();
-    const { records, invalid } = decodeAttendanceLog(read.dataset, read.count, new Map(users.map((user) => [user.uid, user.userId])));
-    return { records, invalid };
+    return readout(decodeAttendanceLog(read.dataset, read.count, new Map(users.map((user) => [user.uid, user.userId]))));
   }
 
   liveEvents(options: { signal?: AbortSignal; heartbeatMs?: number } = {}): AsyncIterable<AttendanceRecord> {
@@ -197,4 +218,10 @@ class ZkDeviceConnection implements ZkDevice {
 function nulTerminated(data: Buffer): string {
   const end = data.indexOf(0);
   return data.toString('utf8', 0, end === -1 ? data.length : end).trim();
+}
+
+function u32LittleEndian(value: number): Buffer {
+  const bytes = Buffer.alloc(4);
+  bytes.writeUInt32LE(value);
+  return bytes;
 }

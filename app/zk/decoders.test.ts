@@ -85,7 +85,53 @@ describe('attendance records', () => {
   });
 
   it('returns nothing when the device reports no records', () => {
-    expect(decodeAttendanceLog(Buffer.alloc(0), 0)).toEqual({ records: [], invalid: [], recordSize: 0 });
+    expect(decodeAttendanceLog(Buffer.alloc(0), 0)).toMatchObject({ records: [], invalid: [], recordSize: 0 });
+  });
+
+  const punchesAt = (size: 8 | 16 | 40 | 49, count: number) =>
+    Array.from({ length: count }, (_, i) => attendanceRecordBytes(size, { userId: String(101 + i), uid: 101 + i, time: `2026-03-${String(1 + (i % 28)).padStart(2, '0')} 08:${String(i % 60).padStart(2, '0')}:00` }));
+
+  it.each([8, 16, 40, 49] as const)('reads every %i-byte record of a log whose device reports half its count, and hands the count back', (size) => {
+    const log = decodeAttendanceLog(dataset(punchesAt(size, 100)), 50);
+    expect(log.recordSize).toBe(size);
+    expect(log.records.map((record) => record.uid ?? Number(record.userId))).toEqual(Array.from({ length: 100 }, (_, i) => 101 + i));
+    expect(log.reportedCount).toBe(50);
+    expect(log.strayBytes).toBe(0);
+  });
+
+  it.each([1, 2, 4, 5])('decodes a three-record log reported as %i records into those three punches, no garbage', (reported) => {
+    const log = decodeAttendanceLog(dataset(punchesAt(40, 3)), reported);
+    expect(log.records.map((record) => [record.userId, record.time])).toEqual([
+      ['101', '2026-03-01 08:00:00'],
+      ['102', '2026-03-02 08:01:00'],
+      ['103', '2026-03-03 08:02:00'],
+    ]);
+    expect(log.invalid).toEqual([]);
+  });
+
+  it('keeps the whole records of a log that ends in stray bytes, and says how many bytes were left', () => {
+    const log = decodeAttendanceLog(dataset([...punchesAt(40, 3), Buffer.from([1, 2, 3, 4, 5])]), 3);
+    expect(log.records).toHaveLength(3);
+    expect(log.strayBytes).toBe(5);
+  });
+
+  it('reports a buffer that reads as two layouts instead of guessing, unless the count names one of them', () => {
+    // 16-byte records dated early in 2000 also read as plausible 8-byte records, twice as many.
+    const records = Array.from({ length: 4 }, (_, i) => attendanceRecordBytes(16, { userId: String(7 + i), time: '2000-01-05 09:00:00', verify: 1 }));
+    expect(decodeAttendanceLog(dataset(records), 4).recordSize).toBe(16);
+    expect(decodeAttendanceLog(dataset(records), 8).recordSize).toBe(8);
+    expect(() => decodeAttendanceLog(dataset(records), 5)).toThrow(/reads equally well as/);
+    expect(() => decodeAttendanceLog(dataset(records), 5)).toThrow(ZkError);
+  });
+
+  it('never turns a PIN field of spaces into a punch with an empty user id', () => {
+    const blank = attendanceRecordBytes(40, { userId: '   ', time: '2026-03-01 08:00:00' });
+    expect(() => decodeAttendanceLog(dataset([blank]), 1)).toThrow(ZkError);
+  });
+
+  it('refuses bytes that decode as no known layout with a typed error', () => {
+    const noise = Buffer.alloc(400, 0xee);
+    expect(() => decodeAttendanceLog(dataset([noise]), 10)).toThrow(ZkError);
   });
 
   it('refuses a record size no firmware uses with a typed error', () => {

@@ -4,7 +4,7 @@ export { DEFAULT_TIMEOUT_MS, type ZkConnectOptions } from './connect';
 export { probeDevice, clockSkewSeconds, type ProbeLists, type ProbeReport } from './probe';
 export { ZkError, type ZkErrorCode } from './errors';
 export type { ProgressCallback } from './buffered-read';
-export { decodeAttendanceLog, decodeRecords, ATTENDANCE_RECORD_SIZES, type AttendanceLog, type AttendanceRecord, type InvalidRecord } from './attendance-records';
+export { decodeAttendanceLog, type AttendanceLog, type AttendanceRecord, type InvalidRecord } from './attendance-records';
 export { decodeUserList, type ZkUser } from './user-records';
 export { decodeFreeSizes, type ZkSizes } from './free-sizes';
 export { decodeLiveEvent, type LiveEvent } from './live-event';

@@ -23,19 +23,12 @@ export async function probeDevice(options: ZkConnectOptions, lists: ProbeLists =
   try {
     device = await connectZk(options);
     const report = await describeDevice(device, now);
-    if (lists.users || lists.records) {
-      // As pyzk and Frappe's sync tool do: lock the keypad while reading so the log holds still.
-      await device.disable();
-      try {
-        if (lists.users) report.users = await device.readUsers();
-        if (lists.records) {
-          const { records, invalid } = await device.readAttendance();
-          report.records = records;
-          report.invalidRecords = invalid;
-        }
-      } finally {
-        await device.enable();
-      }
+    // Read-only: nothing is cleared after it, so the keypad stays free (issue 10, item 4).
+    if (lists.users) report.users = await device.readUsers();
+    if (lists.records) {
+      const { records, invalid } = await device.readAttendance();
+      report.records = records;
+      report.invalidRecords = invalid;
     }
     return { ok: true, value: report };
   } catch (error) {
@@ -47,7 +40,8 @@ export async function probeDevice(options: ZkConnectOptions, lists: ProbeLists =
 }
 
 async function describeDevice(device: ZkDevice, now: () => Date): Promise<ProbeReport> {
-  const serialNumber = await device.getSerialNumber();
+  // OEM firmware may refuse the serial; the probe reports it empty rather than failing (issue 10, item 2).
+  const serialNumber = await optional(device.getSerialNumber());
   const firmware = await device.getFirmwareVersion();
   const deviceName = await optional(device.getDeviceName());
   const platform = await optional(device.getPlatform());

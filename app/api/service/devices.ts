@@ -2,7 +2,7 @@
 import { connectZk, probeDevice, ZkError, type ZkConnectOptions } from '../../zk';
 import type { StoredDevice } from '../../journal';
 import { deviceCommKeyName } from '../../settings';
-import { instantToWallClock } from '../../sync';
+import { claimIdentity, instantToWallClock, readReportedIdentity } from '../../sync';
 import { localTimeZone, type ApiError, type Device, type DeviceStatus, type PunchbridgeApi, type Result } from '../contract';
 import type { ServiceContext } from './context';
 
@@ -68,9 +68,9 @@ export function deviceMethods(context: ServiceContext): DeviceMethods {
       if (!found.ok) return found;
       return withDevice(context, found.value, async (zk) => {
         const users = await zk.readUsers();
-        const serialNumber = await zk.getSerialNumber();
+        const { serial } = claimIdentity(await readReportedIdentity(zk), found.value, (owned) => journal.deviceCarryingSerial(owned));
         const deviceUsers = users.map((user) => ({ userId: user.userId, name: user.name, privilege: user.privilege, cardNumber: user.cardNumber }));
-        journal.upsertDeviceUsers(serialNumber, deviceUsers);
+        journal.upsertDeviceUsers(serial, deviceUsers);
         return deviceUsers;
       });
     },

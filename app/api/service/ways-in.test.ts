@@ -125,6 +125,72 @@ describe('a USB file before the first network read', { timeout: 60_000 }, () => 
   });
 });
 
+describe('a terminal without a usable serial number', { timeout: 60_000 }, () => {
+  const usbFileOf = (records: ZkSimulator['records']) =>
+    Buffer.from(`${records.map((record) => `${record.userId.padStart(9)}\t${record.time}\t1\t${record.state}\t${record.verify}\t0`).join('\r\n')}\r\n`).toString('base64');
+
+  it.each([
+    ['an empty serial', { serialNumber: '' }, 'mac:00:17:61:50:42:01'],
+    ['a refused serial and MAC', { serialNumber: null, macAddress: null }, 'device:warehouse'],
+  ] as const)('with %s syncs, shows its identity, and USB files before and after the first read stay one punch each', async (_case, options, identity) => {
+    const api = await start();
+    zk = await startZkSimulator({ ...options, userCount: 10, recordCount: 5 });
+    const added = await api.addDevice({ name: 'Warehouse', host: zk.host, port: zk.port, timeZone: 'UTC' });
+    if (!added.ok) throw new Error(added.error.message);
+    const before = await api.importPunches({ fileName: '1_attlog.dat', contentBase64: usbFileOf(zk.records.slice(0, 2)), deviceId: added.value.id });
+    expect(before).toMatchObject({ ok: true, value: { inserted: 2 } });
+
+    const run = await api.syncNow();
+    expect(run.ok && run.value.devices.map((device) => [device.ok, device.read, device.new, device.serialNumber])).toEqual([[true, 5, 3, identity]]);
+    expect((await api.listDevices()).map((device) => device.serialNumber)).toEqual([identity]);
+    const after = await api.importPunches({ fileName: '1_attlog.dat', contentBase64: usbFileOf(zk.records), deviceId: added.value.id });
+    expect(after).toMatchObject({ ok: true, value: { read: 5, inserted: 0 } });
+    expect((await api.queryPunches({})).total).toBe(5);
+    for (const record of zk.records) expect(checkinsOf(employeeName(Number(record.userId)), record.time)).toHaveLength(1);
+  });
+
+  it('is captured live, instead of failing on the serial request again and again', async () => {
+    const api = await start();
+    zk = await startZkSimulator({ serialNumber: null, macAddress: null, userCount: 10, recordCount: 0 });
+    const added = await api.addDevice({ name: 'Side door', host: zk.host, port: zk.port, timeZone: 'UTC', live: true });
+    if (!added.ok) throw new Error(added.error.message);
+    await waitFor(() => zk!.eventSubscribers === 1, 5_000);
+    zk.punch({ userId: '4', time: '2026-11-24 07:58:00', state: 0 });
+    await waitFor(async () => (await api.queryPunches({ search: '4', from: '2026-11-24', to: '2026-11-24' })).total === 1, 5_000);
+    const [punch] = (await api.queryPunches({ search: '4', from: '2026-11-24', to: '2026-11-24' })).rows;
+    expect([punch!.deviceSerial, punch!.deviceName, punch!.source]).toEqual(['device:side-door', 'Side door', 'live']);
+  });
+});
+
+describe('two terminals reporting one serial number', { timeout: 60_000 }, () => {
+  it('are not merged: the second is kept apart under its own identity, and the run says so', async () => {
+    const api = await start();
+    zk = await startZkSimulator({ serialNumber: 'CLONE0000001', userCount: 10, recordCount: 4, seed: 1 });
+    const twin = await startZkSimulator({ serialNumber: 'CLONE0000001', userCount: 10, recordCount: 6, seed: 2 });
+    try {
+      const first = await api.addDevice({ name: 'Gate A', host: zk.host, port: zk.port, timeZone: 'UTC' });
+      if (!first.ok) throw new Error(first.error.message);
+      expect((await api.syncNow()).ok).toBe(true);
+      const second = await api.addDevice({ name: 'Gate B', host: twin.host, port: twin.port, timeZone: 'UTC' });
+      if (!second.ok) throw new Error(second.error.message);
+      const run = await api.syncNow();
+      if (!run.ok) throw new Error(run.error.message);
+      expect(run.value.devices.map((device) => [device.deviceName, device.ok, device.serialNumber])).toEqual([
+        ['Gate A', true, 'CLONE0000001'],
+        ['Gate B', true, 'device:gate-b'],
+      ]);
+      expect(run.value.warnings.join(' ')).toMatch(/Gate B reports the serial number CLONE0000001, which Gate A also reports/);
+      const punches = await api.queryPunches({});
+      expect(punches.total).toBe(10);
+      expect(punches.rows.filter((punch) => punch.deviceName === 'Gate B')).toHaveLength(6);
+      const again = await api.syncNow();
+      expect(again.ok && again.value.devices.map((device) => device.serialNumber)).toEqual(['CLONE0000001', 'device:gate-b']);
+    } finally {
+      await twin.close();
+    }
+  });
+});
+
 describe('ADMS push through the service', { timeout: 60_000 }, () => {
   it('refuses an unknown terminal, lists it, keeps its uploads once approved, and a USB file of the same punch adds nothing', async () => {
     const port = await freePort();

@@ -3,7 +3,7 @@
 import net from 'node:net';
 import { Command } from 'commander';
 import { afterEach, expect, it, vi } from 'vitest';
-import { CMD_ACK_OK, CMD_GET_FREE_SIZES, CMD_OPTIONS_RRQ } from '../../zk/constants';
+import { CMD_ACK_ERROR, CMD_ACK_OK, CMD_GET_FREE_SIZES, CMD_OPTIONS_RRQ } from '../../zk/constants';
 import { registerZkSimCommand } from './commands';
 import { RawTcpClient } from './raw-client';
 
@@ -49,4 +49,26 @@ it('rejects a record size no device has', async () => {
   registerZkSimCommand(sim, () => Promise.resolve());
   for (const command of [program, sim, ...sim.commands]) command.exitOverride().configureOutput({ writeErr: () => undefined });
   await expect(program.parseAsync(['sim', 'zk', '--record-size', '32'], { from: 'user' })).rejects.toThrow(/not a record size/);
+});
+
+it('plays the device-read faults a trial asks for: no serial, a miscounted log, "disable" ignored', async () => {
+  const port = await freePort();
+  const printed: string[] = [];
+  vi.spyOn(process.stdout, 'write').mockImplementation((text) => printed.push(String(text)) > 0);
+  let stop = () => undefined as void;
+  const stopped = new Promise<void>((resolve) => (stop = resolve));
+  const program = new Command('punchbridge').option('--json').exitOverride();
+  registerZkSimCommand(program.command('sim'), () => stopped);
+  const args = ['sim', 'zk', '--port', String(port), '--records', '10', '--refuse-serial', '--misreport-count', 'half', '--ignore-disable', '--stays-disabled'];
+  const running = program.parseAsync(args, { from: 'user' });
+
+  await vi.waitFor(() => expect(printed).toHaveLength(1));
+  expect(printed[0]).toBe(`ZK simulator listening on 127.0.0.1:${port} (TCP+UDP), no serial number, 10 users, 10 records\n`);
+  const client = await RawTcpClient.connect(port);
+  await client.command(1000);
+  expect((await client.command(CMD_OPTIONS_RRQ, Buffer.from('~SerialNumber\0'))).command).toBe(CMD_ACK_ERROR);
+  expect((await client.command(CMD_GET_FREE_SIZES)).data.readInt32LE(32)).toBe(5);
+  stop();
+  await running;
+  await client.closed;
 });

@@ -2,7 +2,7 @@
 import { InvalidArgumentError, type Command } from 'commander';
 import { cliContext, fail, parseCount, parseListenPort, report } from '../../cli-support';
 import { DEFAULT_ZK_PORT } from '../../zk/constants';
-import { startZkSimulator, type AttendanceRecordSize, type ZkSimulatorOptions } from './index';
+import { startZkSimulator, type AttendanceRecordSize, type ZkFaults, type ZkSimulatorOptions } from './index';
 
 interface ZkSimFlags {
   port: number;
@@ -19,6 +19,10 @@ interface ZkSimFlags {
   delayMs?: number;
   packetGapMs?: number;
   seed?: number;
+  refuseSerial?: boolean;
+  misreportCount?: ZkFaults['misreportRecordCount'];
+  ignoreDisable?: boolean;
+  staysDisabled?: boolean;
 }
 
 /** Commander argument parsers that report bad values as usage errors rather than crashes. */
@@ -36,6 +40,11 @@ function parseRecordSize(value: string): AttendanceRecordSize {
   const size = Number(value);
   if (size !== 8 && size !== 16 && size !== 40 && size !== 49) throw new Error(`"${value}" is not a record size: use 8, 16, 40 or 49`);
   return size;
+}
+
+function parseMisreport(value: string): ZkFaults['misreportRecordCount'] {
+  if (value !== 'half' && value !== 'one-more' && value !== 'one-less') throw new Error(`"${value}" is not a way to miscount: use half, one-more or one-less`);
+  return value;
 }
 
 function parseSeconds(value: string): number {
@@ -70,6 +79,10 @@ export function registerZkSimCommand(sim: Command, untilStopped: () => Promise<v
     .option('--delay-ms <ms>', 'fault: delay every reply', usage(parseCount))
     .option('--packet-gap-ms <ms>', "pause between a chunk's TCP packets, for clients that cannot split them (node-zklib)", usage(parseCount))
     .option('--seed <n>', 'seed for the generated users and records (default 1)', usage(parseCount))
+    .option('--refuse-serial', 'fault: refuse the serial number and MAC requests, as some OEM firmwares do')
+    .option('--misreport-count <how>', 'fault: report a record count that is not the log\'s: half, one-more or one-less', usage(parseMisreport))
+    .option('--ignore-disable', 'fault: acknowledge "disable" but keep taking punches')
+    .option('--stays-disabled', 'fault: stay disabled after the session that disabled it ends, until the disable timeout')
     .action(async (flags: ZkSimFlags, command: Command) => runZkSimulator(flags, command, untilStopped));
 }
 
@@ -83,11 +96,18 @@ async function runZkSimulator(flags: ZkSimFlags, command: Command, untilStopped:
     commKey: flags.commKey,
     recordSize: flags.recordSize,
     longIds: flags.longIds,
-    serialNumber: flags.serial,
+    ...(flags.refuseSerial ? { serialNumber: null, macAddress: null } : { serialNumber: flags.serial }),
     clockOffsetSeconds: flags.clockOffset,
     seed: flags.seed,
     packetGapMs: flags.packetGapMs,
-    faults: { coalesceChunks: Boolean(flags.coalesce), dropAfterBytes: flags.dropAfter ?? null, delayMs: flags.delayMs ?? 0 },
+    faults: {
+      coalesceChunks: Boolean(flags.coalesce),
+      dropAfterBytes: flags.dropAfter ?? null,
+      delayMs: flags.delayMs ?? 0,
+      misreportRecordCount: flags.misreportCount ?? null,
+      ignoreDisable: Boolean(flags.ignoreDisable),
+      staysDisabledAfterDisconnect: Boolean(flags.staysDisabled),
+    },
   };
   let simulator;
   try {
@@ -103,7 +123,7 @@ async function runZkSimulator(flags: ZkSimFlags, command: Command, untilStopped:
   }
   const { host, port, serialNumber, users, records } = simulator;
   report(context, { host, port, serialNumber, users: users.length, records: records.length }, () =>
-    `ZK simulator listening on ${host}:${port} (TCP+UDP), serial ${serialNumber}, ${users.length} users, ${records.length} records`,
+    `ZK simulator listening on ${host}:${port} (TCP+UDP), ${serialNumber === null ? 'no serial number' : `serial ${serialNumber}`}, ${users.length} users, ${records.length} records`,
   );
   await untilStopped();
   await simulator.close();

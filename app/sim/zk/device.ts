@@ -35,7 +35,11 @@ export class SimulatedDevice {
   eventsSent = 0;
   eventsAcked = 0;
   rejectedChecksums = 0;
+  /** How many times CMD_DISABLEDEVICE was accepted, and the unlock timeout the last one asked for. */
+  disableCount = 0;
+  lastDisableTimeoutSeconds: number | null = null;
   private disabledBy: unknown = NO_OWNER;
+  private autoUnlock: NodeJS.Timeout | undefined;
   private revision = 0;
   private readonly datasets = new Map<'users' | 'records', { revision: number; bytes: Buffer }>();
   private readonly subscribers = new Set<AttendanceEventSubscriber>();
@@ -48,10 +52,10 @@ export class SimulatedDevice {
     this.records = buildRecords(options, this.users, this.clock.nowMs(), random);
     this.faults = { ...options.faults };
     this.optionTable = new Map([
-      ['~SerialNumber', options.serialNumber],
+      ...(options.serialNumber === null ? [] : [['~SerialNumber', options.serialNumber] as const]),
       ['~Platform', options.platform],
       ['~DeviceName', options.deviceName],
-      ['MAC', '00:17:61:50:42:01'],
+      ...(options.macAddress === null ? [] : [['MAC', options.macAddress] as const]),
       ['~ZKFPVersion', '10'],
       ['ZKFaceVersion', '0'],
       ['~ExtendFmt', options.recordSize >= 40 ? '1' : '0'],
@@ -108,7 +112,7 @@ export class SimulatedDevice {
     const { userCapacity, recordCapacity, fingerCapacity } = this.options;
     put(4, this.users.length);
     put(6, 0);
-    put(8, this.records.length);
+    put(8, this.reportedRecordCount());
     put(12, this.users.filter((user) => user.privilege > 1).length);
     put(13, this.users.filter((user) => user.password !== '').length);
     put(14, fingerCapacity);
@@ -118,6 +122,20 @@ export class SimulatedDevice {
     put(18, Math.max(0, userCapacity - this.users.length));
     put(19, Math.max(0, recordCapacity - this.records.length));
     return sizes;
+  }
+
+  private reportedRecordCount(): number {
+    const actual = this.records.length;
+    switch (this.faults.misreportRecordCount) {
+      case 'half':
+        return Math.floor(actual / 2);
+      case 'one-more':
+        return actual + 1;
+      case 'one-less':
+        return Math.max(0, actual - 1);
+      default:
+        return actual;
+    }
   }
 
   clearRecords(): void {
@@ -131,12 +149,21 @@ export class SimulatedDevice {
     this.revision++;
   }
 
-  /** `owner` is the session that disabled it; when that session ends, the device enables itself. */
-  disable(owner: unknown): void {
+  /**
+   * `owner` is the session that disabled it; when that session ends, the device enables itself
+   * (unless told to stay disabled as field units do). A timeout in seconds unlocks it on its own.
+   */
+  disable(owner: unknown, timeoutSeconds: number | null): void {
+    this.disableCount++;
+    this.lastDisableTimeoutSeconds = timeoutSeconds;
+    if (this.faults.ignoreDisable) return;
     this.disabledBy = owner;
+    clearTimeout(this.autoUnlock);
+    if (timeoutSeconds) this.autoUnlock = setTimeout(() => this.enable(), timeoutSeconds * 1000).unref();
   }
 
   enable(): void {
+    clearTimeout(this.autoUnlock);
     this.disabledBy = NO_OWNER;
     const held = this.queuedPunches.splice(0);
     for (const record of held) this.logPunch(record);
@@ -145,7 +172,7 @@ export class SimulatedDevice {
   // A client that crashes between DISABLE and ENABLE must not leave demo mode holding punches for ever.
   sessionEnded(owner: unknown): void {
     this.subscribers.delete(owner as AttendanceEventSubscriber);
-    if (this.disabledBy === owner) this.enable();
+    if (this.disabledBy === owner && !this.faults.staysDisabledAfterDisconnect) this.enable();
   }
 
   subscribe(subscriber: AttendanceEventSubscriber): void {

@@ -1,7 +1,8 @@
 // Each fault switch, set at start or while running, does what a client has to survive.
 import net from 'node:net';
 import { describe, expect, it } from 'vitest';
-import { CMD_ACK_ERROR, CMD_ACK_OK, CMD_ATTLOG_RRQ, CMD_GET_TIME, CMD_GET_VERSION } from '../../zk/constants';
+import { CMD_ACK_ERROR, CMD_ACK_OK, CMD_ATTLOG_RRQ, CMD_DISABLEDEVICE, CMD_GET_FREE_SIZES, CMD_GET_TIME, CMD_GET_VERSION, CMD_OPTIONS_RRQ } from '../../zk/constants';
+import { decodeFreeSizes } from '../../zk/free-sizes';
 import { encodePacket, hasValidChecksum } from '../../zk/packet';
 import { RawUdpClient } from './raw-client';
 import { simulatorPerTest } from './test-session';
@@ -114,5 +115,60 @@ describe('fault switches', () => {
     await expect(udp.command(1000, undefined, 200)).rejects.toThrow(/no packet/);
     const tcp = await connectedTcp();
     expect((await tcp.command(CMD_GET_VERSION)).command).toBe(CMD_ACK_OK);
+  });
+
+  it('reports half, one more or one fewer records than the log holds, and still serves the whole log', async () => {
+    const client = await connectedTcp({ recordCount: 40 });
+    const reportedCount = async () => decodeFreeSizes((await client.command(CMD_GET_FREE_SIZES)).data).records;
+    expect(await reportedCount()).toBe(40);
+    for (const [fault, expected] of [['half', 20], ['one-more', 41], ['one-less', 39]] as const) {
+      await session.simulator.setFaults({ misreportRecordCount: fault });
+      expect(await reportedCount()).toBe(expected);
+    }
+    const { dataset } = await client.readBuffer(CMD_ATTLOG_RRQ, 0, 0xffc0);
+    expect(dataset.readUInt32LE(0)).toBe(40 * 40);
+  });
+
+  it('answers an empty serial number, or refuses the serial number and MAC requests', async () => {
+    const option = async (client: Awaited<ReturnType<typeof connectedTcp>>, key: string) => {
+      const reply = await client.command(CMD_OPTIONS_RRQ, Buffer.from(`${key}\0`, 'latin1'));
+      return reply.command === CMD_ACK_OK ? reply.data.toString('latin1').split('\0')[0] : 'refused';
+    };
+    const empty = await connectedTcp({ serialNumber: '' });
+    expect(await option(empty, '~SerialNumber')).toBe('~SerialNumber=');
+    await session.simulator.close();
+    await session.start({ serialNumber: null, macAddress: null });
+    const refusing = await connectedTcp();
+    expect(await option(refusing, '~SerialNumber')).toBe('refused');
+    expect(await option(refusing, 'MAC')).toBe('refused');
+  });
+
+  it('acknowledges "disable" but keeps logging punches when told to ignore it', async () => {
+    const client = await connectedTcp({ faults: { ignoreDisable: true } });
+    expect((await client.command(CMD_DISABLEDEVICE)).command).toBe(CMD_ACK_OK);
+    session.simulator.punch({ userId: session.simulator.users[0]!.userId });
+    expect(session.simulator.isDisabled).toBe(false);
+    expect(session.simulator.queuedPunches).toHaveLength(0);
+    expect(session.simulator.records).toHaveLength(51);
+  });
+
+  it('stays disabled after the session that disabled it dies, until the disable timeout runs out', async () => {
+    const client = await connectedTcp({ faults: { staysDisabledAfterDisconnect: true } });
+    const oneSecond = Buffer.alloc(4);
+    oneSecond.writeUInt32LE(1);
+    await client.command(CMD_DISABLEDEVICE, oneSecond);
+    expect(session.simulator.lastDisableTimeoutSeconds).toBe(1);
+    await client.close();
+    await expect.poll(() => session.simulator.connections).toBe(0);
+    expect(session.simulator.isDisabled).toBe(true);
+    await expect.poll(() => session.simulator.isDisabled, { timeout: 5000 }).toBe(false);
+  });
+
+  it('without the switch, enables itself when the session that disabled it ends', async () => {
+    const client = await connectedTcp();
+    await client.command(CMD_DISABLEDEVICE);
+    expect(session.simulator.isDisabled).toBe(true);
+    await client.close();
+    await expect.poll(() => session.simulator.isDisabled).toBe(false);
   });
 });

@@ -13,7 +13,8 @@ export type { SimulatedRecord, SimulatedUser } from './roster';
 export interface ZkSimulator {
   readonly host: string;
   readonly port: number;
-  readonly serialNumber: string;
+  /** null: the device refuses the serial number request. */
+  readonly serialNumber: string | null;
   /** The attendance log as the device holds it now (live punches included, queued ones not). */
   readonly records: readonly SimulatedRecord[];
   readonly users: readonly SimulatedUser[];
@@ -22,6 +23,9 @@ export interface ZkSimulator {
   /** How many times the attendance log was cleared (CMD_CLEAR_ATTLOG or CMD_CLEAR_DATA). */
   readonly clearCount: number;
   readonly isDisabled: boolean;
+  /** How many times the keypad was locked (CMD_DISABLEDEVICE), and the unlock timeout the last lock carried. */
+  readonly disableCount: number;
+  readonly lastDisableTimeoutSeconds: number | null;
   /** Open TCP connections plus UDP clients that have not sent CMD_EXIT. */
   readonly connections: number;
   /** Connections registered for realtime attendance events (CMD_REG_EVENT): a punch now reaches them live. */
@@ -79,6 +83,12 @@ export async function startZkSimulator(options: ZkSimulatorOptions = {}): Promis
     },
     get isDisabled() {
       return device.isDisabled;
+    },
+    get disableCount() {
+      return device.disableCount;
+    },
+    get lastDisableTimeoutSeconds() {
+      return device.lastDisableTimeoutSeconds;
     },
     get connections() {
       return tcp.openConnections + udp.openSessions;

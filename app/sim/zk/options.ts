@@ -23,6 +23,15 @@ export interface ZkFaults {
   refuseTcp: boolean;
   /** Close the UDP socket, so that datagrams are refused. */
   refuseUdp: boolean;
+  /** GET_FREE_SIZES reports a record count that is not the log's (some firmwares do); the data stays whole. */
+  misreportRecordCount: 'half' | 'one-more' | 'one-less' | null;
+  /** Answer CMD_DISABLEDEVICE with ACK_OK but keep taking punches into the log. */
+  ignoreDisable: boolean;
+  /**
+   * A session that ends while the device is disabled leaves it disabled, as field units do: only
+   * CMD_ENABLEDEVICE or the disable command's own timeout unlocks it.
+   */
+  staysDisabledAfterDisconnect: boolean;
 }
 
 export interface ZkSimulatorOptions {
@@ -32,7 +41,10 @@ export interface ZkSimulatorOptions {
   port?: number;
   /** Device password; 0 (default) means none. */
   commKey?: number;
-  serialNumber?: string;
+  /** '' answers an empty serial, null refuses the request (ACK_ERROR), as some OEM firmwares do. */
+  serialNumber?: string | null;
+  /** The `MAC` option; null refuses it. Default 00:17:61:50:42:01. */
+  macAddress?: string | null;
   firmware?: string;
   deviceName?: string;
   platform?: string;
@@ -89,6 +101,9 @@ export const NO_FAULTS: ZkFaults = {
   wrongChecksum: false,
   refuseTcp: false,
   refuseUdp: false,
+  misreportRecordCount: null,
+  ignoreDisable: false,
+  staysDisabledAfterDisconnect: false,
 };
 
 const PIN_LIMIT_16_BYTE_RECORD = 0xffffffff;
@@ -99,7 +114,8 @@ export function resolveOptions(options: ZkSimulatorOptions): ResolvedOptions {
     host: options.host ?? '127.0.0.1',
     port: options.port ?? 0,
     commKey: options.commKey ?? 0,
-    serialNumber: options.serialNumber ?? 'PBSIM2026000001',
+    serialNumber: options.serialNumber === undefined ? 'PBSIM2026000001' : options.serialNumber,
+    macAddress: options.macAddress === undefined ? '00:17:61:50:42:01' : options.macAddress,
     firmware: options.firmware ?? 'Ver 6.60 Apr 28 2017',
     deviceName: options.deviceName ?? 'Punchbridge Simulator',
     platform: options.platform ?? 'ZMM220_TFT',

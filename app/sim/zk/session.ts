@@ -136,7 +136,8 @@ export class Session implements AttendanceEventSubscriber {
         device.clock.setEncoded(request.data.readUInt32LE(0));
         return this.ok(request);
       case CMD_DISABLEDEVICE:
-        device.disable(this);
+        // An optional u32 is the number of seconds after which the terminal unlocks itself.
+        device.disable(this, request.data.length >= 4 ? request.data.readUInt32LE(0) || null : null);
         return this.ok(request);
       case CMD_ENABLEDEVICE:
         return this.ok(request);

@@ -72,7 +72,7 @@ export function fixtureDevices(options: { longNames?: boolean } = {}): Device[] 
       live: true,
       logTypeRule: 'in',
     },
-    { ...base, id: 'dev-canteen', name: 'Canteen', host: '192.168.1.204', timeZone: null, hasCommKey: false, serialNumber: 'DGD9190019051', status: 'error', lastReadAt: '2026-11-24 17:45:10', clockSkewSeconds: null, recordCount: null, recordCapacity: null, lastError: unreachable, transport: 'udp', logTypeRule: 'none' },
+    { ...base, id: 'dev-canteen', name: 'Canteen', host: '192.168.1.204', timeZone: null, hasCommKey: false, serialNumber: 'mac:00:17:61:50:42:04', status: 'error', lastReadAt: '2026-11-24 17:45:10', clockSkewSeconds: null, recordCount: null, recordCapacity: null, lastError: unreachable, transport: 'udp', logTypeRule: 'none' },
   ];
 }
 

@@ -2,6 +2,7 @@ import { ActionIcon, Badge, Button, Group, Menu, Stack, Table, Text, Tooltip, Vi
 import { Clock, EllipsisVertical, Pencil, Trash2 } from 'lucide-react';
 import type { Device } from '../../../../app/api/contract';
 import { DeviceStatusBadge } from '../../components/DeviceStatusBadge';
+import { describeDeviceIdentity } from '../../lib/device-identity';
 import { describeSkew, formatDay, formatWallClock } from '../../lib/format';
 
 const RULE_LABELS = { auto: 'IN/OUT from the device keys', in: 'Every punch is IN', out: 'Every punch is OUT', none: 'No IN/OUT' };
@@ -54,7 +55,7 @@ export function DeviceTable({ devices, pushDeviceIds, skewLimit, settingTimeOf, 
                     ) : (
                       `${device.host}:${device.port}`
                     )}
-                    {device.serialNumber && <span style={{ whiteSpace: 'nowrap' }}> · {device.serialNumber}</span>}
+                    {device.serialNumber && <DeviceIdentity serial={device.serialNumber} />}
                   </Text>
                   <Text size="xs" c="dimmed">
                     {RULE_LABELS[device.logTypeRule]}
@@ -129,5 +130,24 @@ export function DeviceTable({ devices, pushDeviceIds, skewLimit, settingTimeOf, 
         </Table.Tbody>
       </Table>
     </Table.ScrollContainer>
+  );
+}
+
+/** The serial number, or how a device without one is known, with the reason on hover and for screen readers. */
+function DeviceIdentity({ serial }: { serial: string }) {
+  const { text, explanation } = describeDeviceIdentity(serial);
+  return (
+    <span style={{ whiteSpace: 'nowrap' }}>
+      {' · '}
+      {explanation ? (
+        <Tooltip label={explanation} multiline maw={320}>
+          <span tabIndex={0} style={{ textDecoration: 'underline dotted' }} aria-label={`${text}: ${explanation}`}>
+            {text}
+          </span>
+        </Tooltip>
+      ) : (
+        text
+      )}
+    </span>
   );
 }

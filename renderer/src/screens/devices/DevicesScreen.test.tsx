@@ -72,3 +72,12 @@ describe('the device form', () => {
     expect(await screen.findByText(/Canteen was removed\. .* read from it are kept\./)).toBeTruthy();
   });
 });
+
+describe('the device list', () => {
+  it('shows how a device without a serial number is known, and why', async () => {
+    renderApp(createFixtureApi(), '#/devices');
+    const identity = await screen.findByLabelText(/^MAC 00:17:61:50:42:04: This device reports no serial number/);
+    expect(identity.textContent).toContain('MAC 00:17:61:50:42:04');
+    expect(screen.getByText(/CQZ7231460123/)).toBeTruthy();
+  });
+});

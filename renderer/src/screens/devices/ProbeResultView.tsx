@@ -24,11 +24,14 @@ export function ProbeResultView({ result, skewLimit }: { result: DeviceProbeResu
     <Alert color="teal" variant="light" icon={<CircleCheck size={18} />} title="Connected to the device" role="status">
       <Stack gap="sm">
         <SimpleGrid cols={2} spacing={4} verticalSpacing={2}>
-          <Text size="sm">Serial number: {result.serialNumber}</Text>
+          <Text size="sm">Serial number: {result.serialNumber || 'none reported'}</Text>
           <Text size="sm">Model: {result.deviceName}</Text>
           <Text size="sm">Firmware: {result.firmware}</Text>
           <Text size="sm">Connection: {result.transportUsed.toUpperCase()}</Text>
         </SimpleGrid>
+        {!result.serialNumber && (
+          <Text size="sm">This device reports no serial number: Punchbridge will know it by its MAC address, or by an identity it assigns.</Text>
+        )}
         <CapacityBar label="People" used={result.userCount} capacity={result.userCapacity} />
         <CapacityBar label="Punches stored" used={result.recordCount} capacity={result.recordCapacity} />
         <Group gap={6} c={skewed ? 'orange' : undefined}>

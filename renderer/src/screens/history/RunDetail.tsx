@@ -6,6 +6,7 @@ import { queryKeys } from '../../api/query-keys';
 import { RunOutcomeBadge } from '../../components/DeviceStatusBadge';
 import { PageHeader } from '../../components/PageHeader';
 import { ApiErrorAlert, EmptyMessage, ErrorState, LoadingState } from '../../components/states';
+import { describeDeviceIdentity } from '../../lib/device-identity';
 import { describeSkew, durationBetween, formatCount, formatDuration, formatWallClock } from '../../lib/format';
 import { hrefFor } from '../../shell/router';
 import { TRIGGER_LABELS } from './RunList';
@@ -83,7 +84,7 @@ export function RunDetail({ id }: { id: number }) {
                     {device.deviceName}
                   </Text>
                   <Text size="xs" c="dimmed">
-                    {device.serialNumber ?? 'Serial number not read'}
+                    {device.serialNumber ? describeDeviceIdentity(device.serialNumber).text : 'Serial number not read'}
                   </Text>
                 </Table.Td>
                 <Table.Td maw={320}>
