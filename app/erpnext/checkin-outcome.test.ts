@@ -23,6 +23,12 @@ function frappeError(excType: string, message: string): string {
   });
 }
 
+/** The error an outcome carries; every outcome but an acceptance has one. */
+function errorOf(outcome: PushOutcome): { code: string; message: string; action: string } {
+  if (!('error' in outcome)) throw new Error(`No error in a ${outcome.kind} outcome`);
+  return outcome.error;
+}
+
 const checkinDoc = {
   name: 'EMP-CKIN-11-2026-000007',
   owner: 'sync@example.com',
@@ -139,7 +145,7 @@ describe('classifyCheckinAnswer', () => {
     for (const [status, title] of [[502, '502 Bad Gateway'], [504, '504 Gateway Time-out']] as const) {
       const outcome = classify(status, page(title), { 'content-type': 'text/html' });
       expect(outcome).toMatchObject({ kind: 'transient', inDoubt: true });
-      expect(outcome.error.message).toContain(title);
+      expect(errorOf(outcome).message).toContain(title);
     }
     expect(classify(500, frappeError('OperationalError', 'Lost connection'))).toMatchObject({ kind: 'transient', inDoubt: false });
   });
@@ -155,7 +161,7 @@ describe('classifyCheckinAnswer', () => {
     for (const status of [301, 308]) {
       const outcome = classify(status, '<html><head><title>301 Moved Permanently</title></head></html>', { 'content-type': 'text/html', location: 'https://erp.example.com/api/method/x' });
       expect(outcome).toMatchObject({ kind: 'redirected', location: 'https://erp.example.com/api/method/x' });
-      expect(outcome.error.action).toContain('https://erp.example.com');
+      expect(errorOf(outcome).action).toContain('https://erp.example.com');
       expect(pushEffect(outcome)).toBe('stop');
     }
   });
@@ -171,8 +177,8 @@ describe('classifyCheckinAnswer', () => {
       'content-type': 'text/html; charset=UTF-8',
     });
     expect(outcome.kind).toBe('proxy-page');
-    expect(outcome.error.message).toContain('proxy or firewall');
-    expect(outcome.error.message).toContain('Attention Required! | Cloudflare');
+    expect(errorOf(outcome).message).toContain('proxy or firewall');
+    expect(errorOf(outcome).message).toContain('Attention Required! | Cloudflare');
     expect(pushEffect(outcome)).toBe('stop');
   });
 

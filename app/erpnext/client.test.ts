@@ -3,7 +3,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { startErpnextSimulator, type ErpnextSimulator } from '../sim/erpnext';
 import { createTransport } from './transport';
-import { CHECKIN_ENDPOINTS, createErpnextClient, type CheckinPunch, type ErpnextClient, type ErpnextClientOptions, type ErpnextConnection } from './index';
+import { CHECKIN_ENDPOINTS, createErpnextClient, type CheckinPunch, type ErpnextClient, type ErpnextClientOptions, type ErpnextConnection, type PushOutcome } from './index';
 
 type SimulatorOptions = NonNullable<Parameters<typeof startErpnextSimulator>[0]>;
 
@@ -29,6 +29,12 @@ async function site(options: SimulatorOptions = {}, connection: Partial<ErpnextC
   if (!created.ok) throw new Error(created.error.message);
   open.push(created.value);
   return created.value;
+}
+
+/** The error an outcome carries; every outcome but an acceptance has one. */
+function errorOf(outcome: PushOutcome): { code: string; message: string; action: string } {
+  if (!('error' in outcome)) throw new Error(`No error in a ${outcome.kind} outcome`);
+  return outcome.error;
 }
 
 const punch = (overrides: Partial<CheckinPunch> = {}): CheckinPunch => ({
@@ -172,8 +178,8 @@ describe('refusals of one punch, and answers that go missing (issue 11 §1, §4)
     const client = await site({ users });
     const refused = await client.pushCheckin(punch({ employeeFieldValue: '2' }));
     expect(refused.kind).toBe('document-refused');
-    expect(refused.error.message).toContain("linked to Employee 'HR-EMP-00002'");
-    expect(refused.error.action).toContain('User Permission');
+    expect(errorOf(refused).message).toContain("linked to Employee 'HR-EMP-00002'");
+    expect(errorOf(refused).action).toContain('User Permission');
     expect((await client.pushCheckin(punch({ employeeFieldValue: '1' }))).kind).toBe('accepted');
 
     const created = createErpnextClient({ url: simulator.url, apiKey: 'no-role-key', apiSecret: 'no-role-secret', timeoutMs: 2000 });
@@ -181,7 +187,7 @@ describe('refusals of one punch, and answers that go missing (issue 11 §1, §4)
     open.push(created.value);
     const noRole = await created.value.pushCheckin(punch({ employeeFieldValue: '3' }));
     expect(noRole.kind).toBe('no-permission');
-    expect(noRole.error.action).toContain('HR User');
+    expect(errorOf(noRole).action).toContain('HR User');
   });
 
   it('calls a reset after the commit in doubt, and finds that checkin by employee and time whatever its log type', async () => {
