@@ -64,7 +64,7 @@ const ok = <T>(value: T): Result<T> => ({ ok: true, value });
 
 export function createFixtureApi(options: FixtureOptions = {}): FixtureApi {
   const scenario = options.scenario ?? 'full';
-  const hasData = scenario === 'full' || scenario === 'erpnext-down' || scenario === 'broken';
+  const hasData = scenario === 'full' || scenario === 'erpnext-down' || scenario === 'time-trap' || scenario === 'broken';
   const devices: Device[] = scenario === 'first-run' ? [] : fixtureDevices({ longNames: options.longNames });
   const employees = fixtureEmployees();
   const punches: Punch[] = hasData ? fixturePunches(options.punchCount ?? 10_000, devices, employees) : [];

@@ -7,6 +7,9 @@ import { useBackend } from '../../api/api-context';
 
 type Stop = NonNullable<AppStatus['pushStop']>;
 
+// Checkin names and times read badly broken over two lines: the list scrolls sideways instead.
+const NO_WRAP = { th: { whiteSpace: 'nowrap' }, td: { whiteSpace: 'nowrap' } } as const;
+
 /**
  * The time trap's stop (issue 11 §2): nothing goes to ERPNext until the person says the API user's
  * role is fixed. It lists every checkin ERPNext saved at the wrong time, for HR to delete there.
@@ -37,7 +40,7 @@ export function PushStopBanner({ stop }: { stop: Stop }) {
         moment {count === 1 ? 'it' : 'they'} arrived instead of the punch time. No punch is sent until you lift the stop.
       </Text>
       <ScrollArea.Autosize mah={220} my="sm" type="auto">
-        <Table striped withTableBorder fz="sm" aria-label="Checkins saved at the wrong time">
+        <Table striped withTableBorder fz="sm" aria-label="Checkins saved at the wrong time" styles={NO_WRAP}>
           <Table.Thead>
             <Table.Tr>
               <Table.Th>Checkin to delete</Table.Th>
@@ -49,7 +52,7 @@ export function PushStopBanner({ stop }: { stop: Stop }) {
           <Table.Tbody>
             {stop.wrongCheckins.map((wrong) => (
               <Table.Tr key={wrong.checkinName}>
-                <Table.Td ff="monospace">{wrong.checkinName}</Table.Td>
+                <Table.Td>{wrong.checkinName}</Table.Td>
                 <Table.Td>{wrong.employee ?? '—'}</Table.Td>
                 <Table.Td>{wrong.sentTime}</Table.Td>
                 <Table.Td>{wrong.savedTime}</Table.Td>
