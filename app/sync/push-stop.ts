@@ -23,6 +23,6 @@ export function timeTrapStopError(stop: PushStop): ApiError {
       `the Time field of Employee Checkin. ${wrong.length === 1 ? 'The wrong checkin is' : `The ${wrong.length} wrong checkins are`} ${list}.`,
     action:
       `In ERPNext give the API user the HR User or HR Manager role and delete ${wrong.length === 1 ? 'checkin' : 'checkins'} ${names}; ` +
-      'then press "The role is fixed" on the dashboard. Punchbridge sends one punch first and checks its time before the rest.',
+      'then press "The role is fixed" on the dashboard (or run `punchbridge lift-stop`). Punchbridge sends one punch first and checks its time before the rest.',
   };
 }
