@@ -126,7 +126,7 @@ export function classifyCheckinAnswer(answer: FrappeAnswer, sent: SentCheckin): 
   return classifyValidation(answer, sent, refusal);
 }
 
-const REDIRECTS = new Set([301, 302, 303, 307, 308]);
+export const REDIRECTS = new Set([301, 302, 303, 307, 308]);
 const GATEWAY_ERRORS = new Set([502, 504]);
 
 function classifySuccess(answer: FrappeAnswer, sent: SentCheckin, serverMessage: string | null): PushOutcome {
@@ -215,7 +215,7 @@ export function documentRefusedError(employeeFieldValue: string, serverMessage: 
   };
 }
 
-function redirectedError(status: number, location: string | null): ApiError {
+export function redirectedError(status: number, location: string | null): ApiError {
   return {
     code: 'erpnext-redirected',
     message: `The ERPNext address answers with a redirect (status ${status})${location ? ` to ${location}` : ''} instead of taking the checkin.`,
@@ -250,7 +250,7 @@ function gatewayError(answer: FrappeAnswer): ApiError {
   };
 }
 
-function proxyPageError(answer: FrappeAnswer): ApiError {
+export function proxyPageError(answer: FrappeAnswer): ApiError {
   return {
     code: 'erpnext-proxy-page',
     message: `Something in front of ERPNext (a proxy or firewall) refused the request with its own page (status ${answer.status}${answer.pageTitle ? `, "${answer.pageTitle}"` : ''}), not ERPNext.`,

@@ -164,5 +164,7 @@ function outcomeOfFailedDetection(error: ApiError): PushOutcome {
   if (error.code === 'erpnext-bad-credentials') return { kind: 'bad-credentials', error, serverMessage };
   if (error.code === 'erpnext-no-permission') return { kind: 'no-permission', error, serverMessage };
   if (error.code === 'erpnext-endpoint-missing') return { kind: 'endpoint-missing', error, serverMessage };
+  if (error.code === 'erpnext-redirected') return { kind: 'redirected', location: null, error, serverMessage };
+  if (error.code === 'erpnext-proxy-page') return { kind: 'proxy-page', error, serverMessage };
   return { kind: 'transient', inDoubt: false, error, serverMessage };
 }

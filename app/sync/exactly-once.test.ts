@@ -192,4 +192,17 @@ describe('one refused punch never stops the rest (issue 11 §4)', { timeout: 60_
     expect(held.every((punch) => /User Permission/.test(punch.lastError ?? ''))).toBe(true);
     expect(held.map((punch) => punch.userId).sort()).toEqual(records.filter((record) => Number(record.userId) > 4).map((record) => record.userId).sort());
   });
+
+  it.each([
+    ['a redirect', { status: 301, location: 'https://erp.example.com/' }, 'erpnext-redirected', 'https://erp.example.com'],
+    ['a firewall\'s page', { status: 403, html: '<html><head><title>Attention Required! | Cloudflare</title></head></html>' }, 'erpnext-proxy-page', 'Cloudflare'],
+  ])('%s in front of ERPNext stops the run once as a wrong setting, with every punch kept', async (_what, frontAnswer, code, named) => {
+    harness = await startHarness({ devices: [{ simulator: { recordCount: 30 } }], erpnext: { faults: { frontAnswer } } });
+    const run = await harness.engine.runOnce('manual');
+    expect(run.errors.map((error) => error.code)).toEqual([code]);
+    expect(`${run.errors[0]!.message} ${run.errors[0]!.action}`).toContain(named);
+    expect(run.outcome).toBe('failed');
+    expect(harness.erpnext.requestCount).toBeLessThanOrEqual(harness.settings.sync.pushConcurrency);
+    expect(harness.journal.countByState()).toMatchObject({ pending: 30, rejected: 0, failed: 0 });
+  });
 });
