@@ -94,12 +94,13 @@ describe('exactly once when answers are slow or lost (issue 11 §1)', { timeout:
   });
 
   it('commits slower than the read timeout: the push waits past the worker timeout and nothing doubles', async () => {
-    // Scaled down from the field: reads give up after 100 ms, bench kills a request after 1 s,
-    // a third of the commits take 300 ms.
-    const factory = (connection: ErpnextConnection) => createErpnextClient({ ...connection, timeoutMs: 100, writeTimeoutMs: 1500 });
+    // Scaled down from the field (20 s patience, commits of 20-40 s, bench's 120 s): reads give up
+    // after 100 ms, bench kills a request after 2 s, a fifth of the commits take 1.2 s, longer than
+    // a read's patience and the first backoff together, so a lookup alone would come too early.
+    const factory = (connection: ErpnextConnection) => createErpnextClient({ ...connection, timeoutMs: 100, writeTimeoutMs: 2500 });
     harness = await startHarness({
       devices: [{ simulator: { recordCount: 40 } }],
-      erpnext: { seed: 3, faults: { slowCommits: { share: 0.3, delayMs: 300 }, workerTimeoutMs: 1000 } },
+      erpnext: { seed: 3, faults: { slowCommits: { share: 0.2, delayMs: 1200 }, workerTimeoutMs: 2000 } },
       engine: { erpnextClientFactory: factory },
     });
     await runUntilSettled(harness);

@@ -226,15 +226,16 @@ describe('reliability', { timeout: 60_000 }, () => {
     const trapped: ApiUser = { apiKey: 'kiosk-key', apiSecret: 'kiosk-secret', user: 'kiosk@example.com', roles: ['Employee'], allowedEmployees: allowed };
     const fixed: ApiUser = { apiKey: 'hr-key', apiSecret: 'hr-secret', user: 'hr@example.com', roles: ['HR User'], allowedEmployees: allowed };
     let serverNow = Date.parse('2026-12-01T10:00:00Z');
-    // Scaled down from the field: reads give up after 100 ms, bench kills a request after 1 s.
-    const factory = (connection: ErpnextConnection) => createErpnextClient({ ...connection, timeoutMs: 100, writeTimeoutMs: 1500 });
+    // Scaled down from the field: reads give up after 100 ms, bench kills a request after 2 s, and a
+    // slow commit takes longer than a read's patience and the first backoff together.
+    const factory = (connection: ErpnextConnection) => createErpnextClient({ ...connection, timeoutMs: 100, writeTimeoutMs: 2500 });
     harness = await startHarness({
       devices: [{ simulator: { recordCount: 120, userCount: 10 } }],
       erpnext: {
         users: [trapped, fixed],
         seed: 11,
         clock: () => new Date((serverNow += 1000)),
-        faults: { slowCommits: { share: 0.2, delayMs: 300 }, workerTimeoutMs: 1000, lostAnswers: { share: 0.2, as: 'reset' } },
+        faults: { slowCommits: { share: 0.1, delayMs: 1200 }, workerTimeoutMs: 2000, lostAnswers: { share: 0.2, as: 'reset' } },
       },
       erpnextSettings: { apiKey: trapped.apiKey },
       apiSecret: trapped.apiSecret,
