@@ -20,7 +20,9 @@ const LOOK_UP: CallPurpose = {
 
 /**
  * The checkin of this punch's employee at this punch's time, whatever its log type: ERPNext v13's
- * duplicate rule ignores the log type, and a checkin at the same second is the same punch.
+ * duplicate rule ignores the log type, and a checkin at the same second is the same punch. When
+ * several share that second (IN at one gate, OUT at another), the one with this punch's log type
+ * and device is taken first.
  */
 export async function findCheckin(transport: Transport, punch: CheckinPunch): Promise<Result<FoundCheckin | null>> {
   const employee = await employeeOf(transport, punch);
@@ -32,23 +34,28 @@ export async function findCheckin(transport: Transport, punch: CheckinPunch): Pr
       method: 'GET',
       path: `/api/resource/${encodeURIComponent('Employee Checkin')}`,
       query: {
-        fields: JSON.stringify(['name', 'employee', 'employee_name']),
+        fields: JSON.stringify(['name', 'employee_name', 'log_type', 'device_id']),
         filters: JSON.stringify([
           ['employee', '=', employee.value],
           ['time', '=', punch.timestamp],
         ]),
-        limit_page_length: 1,
+        limit_page_length: 20,
       },
     },
     LOOK_UP,
   );
   if (!called.ok) return called;
-  const row = firstRow(called.value.json?.data);
-  if (!row || typeof row.name !== 'string') return { ok: true, value: null };
-  return {
-    ok: true,
-    value: { checkinName: row.name, employee: employee.value, employeeName: typeof row.employee_name === 'string' ? row.employee_name : null },
-  };
+  const data: unknown = called.value.json?.data;
+  const rows = Array.isArray(data) ? data.filter(isRecord) : [];
+  const best = bestMatch(rows, punch);
+  if (!best) return { ok: true, value: null };
+  return { ok: true, value: { checkinName: String(best.name), employee: employee.value, employeeName: typeof best.employee_name === 'string' ? best.employee_name : null } };
+}
+
+function bestMatch(rows: Record<string, unknown>[], punch: CheckinPunch): Record<string, unknown> | null {
+  const score = (row: Record<string, unknown>) => ((row.log_type ?? null) === punch.logType ? 2 : 0) + (row.device_id === punch.deviceId ? 1 : 0);
+  const named = rows.filter((row) => typeof row.name === 'string');
+  return named.reduce<Record<string, unknown> | null>((best, row) => (best === null || score(row) > score(best) ? row : best), null);
 }
 
 /** The Employee the push named, as ERPNext resolves it from the field and value sent. */

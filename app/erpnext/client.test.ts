@@ -202,6 +202,18 @@ describe('refusals of one punch, and answers that go missing (issue 11 §1, §4)
     expect(await client.findCheckin(punch({ employeeFieldValue: 'HR-EMP-00002', employeeFieldname: 'name' }))).toMatchObject({ ok: true, value: { employee: 'HR-EMP-00002' } });
   });
 
+  it('takes the checkin with the punch\'s own log type and device when two share the second', async () => {
+    // v14+ keeps IN and OUT of the same second apart (v13's duplicate rule would refuse the second).
+    const later = await site({ version: 15 });
+    const first = await later.pushCheckin(punch({ employeeFieldValue: '3', logType: 'IN', deviceId: 'front' }));
+    const second = await later.pushCheckin(punch({ employeeFieldValue: '3', logType: 'OUT', deviceId: 'back' }));
+    expect([first.kind, second.kind]).toEqual(['accepted', 'accepted']);
+    const out = await later.findCheckin(punch({ employeeFieldValue: '3', logType: 'OUT', deviceId: 'back' }));
+    expect(out.ok && out.value?.checkinName).toBe(second.kind === 'accepted' && second.checkinName);
+    const inAgain = await later.findCheckin(punch({ employeeFieldValue: '3', logType: 'IN', deviceId: 'front' }));
+    expect(inAgain.ok && inAgain.value?.checkinName).toBe(first.kind === 'accepted' && first.checkinName);
+  });
+
   it('waits for a late commit longer than its read timeout, past the server\'s worker timeout', async () => {
     // Scaled down: reads give up after 100 ms, the server kills a request after 1 s, a commit takes 300 ms.
     const client = await site({ faults: { slowCommits: { share: 1, delayMs: 300 }, workerTimeoutMs: 1000 } }, { timeoutMs: 100, writeTimeoutMs: 1500 });
