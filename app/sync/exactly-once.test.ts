@@ -81,6 +81,8 @@ describe('exactly once when answers are slow or lost (issue 11 §1)', { timeout:
     expect(harness.erpnext.checkins.length).toBeGreaterThan(0);
     const inDoubt = harness.journal.listInDoubt();
     expect(inDoubt.length).toBe(harness.erpnext.checkins.length);
+    const [held] = harness.journal.queryPunches({ states: ['failed'], limit: 100 }).rows.filter((punch) => inDoubt.includes(punch.id));
+    expect(held!.lastError).toContain('looks it up there before sending it again');
     harness.erpnext.setFaults({ lostAnswers: null });
     lookupsDown = false;
     const restarted = harness.restartEngine();

@@ -60,6 +60,9 @@ export interface PushTally {
 
 const BATCH_SIZE = 1000;
 
+/** Said of a punch in doubt, where its reason is shown. */
+const IN_DOUBT_NOTE = 'ERPNext may have saved it all the same: Punchbridge looks it up there before sending it again.';
+
 const DEFAULT_DEVICE: PushDeviceSettings = { timeZone: null, logTypeRule: 'auto', inStates: [0, 4], outStates: [1, 5] };
 
 export async function pushPendingPunches(options: PushPunchesOptions): Promise<PushTally> {
@@ -100,7 +103,9 @@ export async function pushPendingPunches(options: PushPunchesOptions): Promise<P
         const nextAttemptAt = new Date(options.clock.now() + backoffDelayMs(punch.attempts + 1, BETWEEN_RUNS_BACKOFF, options.random)).toISOString();
         const sent = sentById.get(punch.id);
         journal.transaction(() =>
-          inDoubt.has(punch.id) ? journal.markInDoubt(punch.id, error.message, nextAttemptAt, sent) : journal.markFailed(punch.id, error.message, nextAttemptAt, sent),
+          inDoubt.has(punch.id)
+            ? journal.markInDoubt(punch.id, `${error.message} ${IN_DOUBT_NOTE}`, nextAttemptAt, sent)
+            : journal.markFailed(punch.id, error.message, nextAttemptAt, sent),
         );
         tally.failed++;
       },
