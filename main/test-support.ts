@@ -13,6 +13,7 @@ export function appStatus(changes: Partial<AppStatus> = {}): AppStatus {
     erpnextConfigured: true,
     devicesConfigured: true,
     attention: [],
+    pushStop: null,
     mode: 'desktop',
     ...changes,
   };

@@ -15,6 +15,14 @@ describe('trayStateFor', () => {
     expect(trayStateFor(appStatus({ lastRun: runSummary({ outcome: 'failed' }), unmatchedUsers: 3 }))).toBe('error');
   });
 
+  it('is error while the time trap\'s stop stands, until it is lifted', () => {
+    const stop = { reason: 'time-trap' as const, stoppedAt: '2026-11-25T09:12:00.000Z', liftedAt: null, wrongCheckins: [] };
+    const error = { code: 'erpnext-time-trap', message: 'Pushing has stopped', action: 'Fix the role' };
+    expect(trayStateFor(appStatus({ lastRun: runSummary(), pushStop: { ...stop, error } }))).toBe('error');
+    expect(trayTooltip(appStatus({ pushStop: { ...stop, error } }))).toContain('Pushing stopped: ERPNext replaced punch times');
+    expect(trayStateFor(appStatus({ lastRun: runSummary(), pushStop: { ...stop, liftedAt: '2026-11-25T10:00:00.000Z', error } }))).toBe('idle');
+  });
+
   it('needs attention for unknown users, rejected punches, a partial run, a problem or missing setup', () => {
     const problem = { code: 'secret', message: 'The API secret was refused', action: 'Enter it again' };
     for (const status of [

@@ -5,10 +5,13 @@ import type { AppStatus } from '../app/api/contract';
 export const TRAY_STATES = ['idle', 'syncing', 'attention', 'error'] as const;
 export type TrayState = (typeof TRAY_STATES)[number];
 
-/** Syncing shows while a run is on; a failed last run outranks things that merely need a look. */
+/**
+ * Syncing shows while a run is on; a failed last run, or a push stop that lasts until a person lifts
+ * it, outranks things that merely need a look.
+ */
 export function trayStateFor(status: AppStatus): TrayState {
   if (status.running) return 'syncing';
-  if (status.lastRun?.outcome === 'failed') return 'error';
+  if (status.lastRun?.outcome === 'failed' || isStopped(status)) return 'error';
   if (needsAttention(status)) return 'attention';
   return 'idle';
 }
@@ -24,6 +27,10 @@ function needsAttention(status: AppStatus): boolean {
   );
 }
 
+function isStopped(status: AppStatus): boolean {
+  return status.pushStop !== null && status.pushStop.liftedAt === null;
+}
+
 function clock(isoTime: string, now: Date): string {
   const time = new Date(isoTime);
   return format(time, time.toDateString() === now.toDateString() ? 'HH:mm' : 'd MMM HH:mm');
@@ -34,6 +41,7 @@ const OUTCOME_WORDS = { ok: 'all sent', partial: 'some punches held', failed: 'f
 /** e.g. "Punchbridge · Last sync 09:12, all sent · Next 09:27". */
 export function trayTooltip(status: AppStatus, now = new Date()): string {
   const parts = ['Punchbridge'];
+  if (isStopped(status)) parts.push('Pushing stopped: ERPNext replaced punch times');
   if (status.running) parts.push('Syncing now…');
   else if (status.lastRun) parts.push(`Last sync ${clock(status.lastRun.finishedAt, now)}, ${OUTCOME_WORDS[status.lastRun.outcome]}`);
   else parts.push('Not synced yet');

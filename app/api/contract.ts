@@ -581,6 +581,30 @@ export interface RunSummary {
 export const RunIdSchema = z.object({ id: z.number().int().positive() });
 export const ListRunsSchema = z.object({ limit: z.number().int().min(1).max(500).default(50) });
 
+/** A checkin ERPNext saved at its own current time instead of the punch time (the time trap). */
+export interface WrongCheckin {
+  checkinName: string;
+  /** The punch it was made for; null when that punch has since been removed. */
+  punchId: number | null;
+  employee: string | null;
+  /** The punch time sent, and the time ERPNext saved, both in the server zone. */
+  sentTime: string;
+  savedTime: string;
+  foundAt: string;
+}
+
+/**
+ * All pushing stopped because ERPNext replaced punch times (issue 11 §2). It lasts until a person
+ * lifts it (`liftedAt`); the next push is then one punch, checked, and the stop ends once one keeps
+ * its time.
+ */
+export interface PushStop {
+  reason: 'time-trap';
+  stoppedAt: string;
+  liftedAt: string | null;
+  wrongCheckins: WrongCheckin[];
+}
+
 export interface AppStatus {
   running: boolean;
   progress: RunProgress | null;
@@ -594,6 +618,8 @@ export interface AppStatus {
   devicesConfigured: boolean;
   /** Things that need a person, e.g. "The API secret was refused". */
   attention: ApiError[];
+  /** Pushing stopped until a person lifts it; `error` says why and what to do. */
+  pushStop: (PushStop & { error: ApiError }) | null;
   /** 'desktop' in Electron, 'headless' behind `punchbridge serve`, 'demo' with simulators. */
   mode: 'desktop' | 'headless' | 'demo';
 }
@@ -621,6 +647,8 @@ export type PunchbridgeEvent =
 export interface PunchbridgeApi {
   getStatus(): Promise<AppStatus>;
   syncNow(): Promise<Result<RunSummary>>;
+  /** The person fixed what stopped pushing (the API user's role): push again, one punch checked first. */
+  liftPushStop(): Promise<Result<{ lifted: boolean }>>;
 
   listDevices(): Promise<Device[]>;
   addDevice(input: DeviceInput): Promise<Result<Device>>;
@@ -683,6 +711,7 @@ const NoInput = z.undefined();
 export const PUNCHBRIDGE_API_INPUTS = {
   getStatus: NoInput,
   syncNow: NoInput,
+  liftPushStop: NoInput,
   listDevices: NoInput,
   addDevice: DeviceInputSchema,
   updateDevice: DeviceUpdateSchema,
@@ -732,6 +761,7 @@ type ReturnsResult<M extends PunchbridgeApiMethod> = Awaited<ReturnType<Punchbri
 export const PUNCHBRIDGE_API_RETURNS_RESULT: { [M in PunchbridgeApiMethod]: ReturnsResult<M> } = {
   getStatus: false,
   syncNow: true,
+  liftPushStop: true,
   listDevices: false,
   addDevice: true,
   updateDevice: true,

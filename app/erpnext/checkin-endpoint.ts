@@ -2,7 +2,7 @@
 // (reference §0.1: the hrms path on v14+, the erpnext path on v13, the v2 doctype route on
 // Frappe v15+; neither app path forwards to the other).
 import type { ApiError, Result } from '../api/contract';
-import { badCredentialsError, endpointMissingError } from './checkin-outcome';
+import { badCredentialsError, endpointMissingError, proxyPageError, redirectedError, REDIRECTS } from './checkin-outcome';
 import { readFrappeAnswer, type FrappeAnswer } from './frappe-answer';
 import { withLanguage } from './frappe-call';
 import { networkFailureError, type Transport } from './transport';
@@ -59,6 +59,9 @@ const REQUIRED_TEXT = 'are required';
 
 function judgeProbe(answer: FrappeAnswer): 'present' | 'absent' | ApiError {
   if (answer.status === 401) return badCredentialsError();
+  if (REDIRECTS.has(answer.status)) return redirectedError(answer.status, answer.location);
+  // A firewall's or proxy's own page is not the site saying the path is missing.
+  if (answer.isHtml && answer.status >= 400 && answer.status < 500) return proxyPageError(answer);
   if (answer.status === 404) return 'absent';
   if (answer.status === 417 && answer.json) return mentionsMissingMethod(answer) ? 'absent' : 'present';
   if (answer.status === 403) {

@@ -23,6 +23,12 @@ function frappeError(excType: string, message: string): string {
   });
 }
 
+/** The error an outcome carries; every outcome but an acceptance has one. */
+function errorOf(outcome: PushOutcome): { code: string; message: string; action: string } {
+  if (!('error' in outcome)) throw new Error(`No error in a ${outcome.kind} outcome`);
+  return outcome.error;
+}
+
 const checkinDoc = {
   name: 'EMP-CKIN-11-2026-000007',
   owner: 'sync@example.com',
@@ -122,6 +128,7 @@ describe('classifyCheckinAnswer', () => {
   it('treats an HTML error page as transient, and a 200 web page too', () => {
     const page = '<!DOCTYPE html><html><head><title>502 Bad Gateway</title></head></html>';
     expect(classify(502, page, { 'content-type': 'text/html' }).kind).toBe('transient');
+    expect(classify(500, '<html><head><title>500 Internal Server Error</title></head></html>', { 'content-type': 'text/html' }).kind).toBe('transient');
     const outcome = classify(200, '<html><body>Login</body></html>', { 'content-type': 'text/html; charset=utf-8' });
     expect(outcome.kind).toBe('transient');
     expect(outcome.kind === 'transient' && outcome.error.message).toContain('web page');
@@ -131,6 +138,48 @@ describe('classifyCheckinAnswer', () => {
     const missing = 'Failed to get method for command hrms.hr.doctype.employee_checkin.employee_checkin.add_log_based_on_employee_field with No module named \'hrms\'';
     expect(classify(417, frappeError('ValidationError', missing)).kind).toBe('endpoint-missing');
     expect(classify(404, JSON.stringify({ exc_type: 'DoesNotExistError' })).kind).toBe('endpoint-missing');
+  });
+
+  it('calls a proxy\'s 502 or 504 in doubt: the checkin may have been committed before the proxy gave up', () => {
+    const page = (title: string) => `<html>\r\n<head><title>${title}</title></head>\r\n<body><center><h1>${title}</h1></center><hr><center>nginx</center></body></html>`;
+    for (const [status, title] of [[502, '502 Bad Gateway'], [504, '504 Gateway Time-out']] as const) {
+      const outcome = classify(status, page(title), { 'content-type': 'text/html' });
+      expect(outcome).toMatchObject({ kind: 'transient', inDoubt: true });
+      expect(errorOf(outcome).message).toContain(title);
+    }
+    expect(classify(500, frappeError('OperationalError', 'Lost connection'))).toMatchObject({ kind: 'transient', inDoubt: false });
+  });
+
+  it('tells a DoesNotExistError raised inside the method from a path that names no method (issue 11 §4)', () => {
+    const inside = classify(404, frappeError('DoesNotExistError', 'Shift Type Night Shift not found'));
+    expect(inside).toMatchObject({ kind: 'validation', serverMessage: 'Shift Type Night Shift not found' });
+    expect(pushEffect(inside)).toBe('rejected');
+    expect(classify(404, JSON.stringify({ exc_type: 'DoesNotExistError' })).kind).toBe('endpoint-missing');
+  });
+
+  it('calls a 301 or 308 a wrong address that stops pushing, not a validation error', () => {
+    for (const status of [301, 308]) {
+      const outcome = classify(status, '<html><head><title>301 Moved Permanently</title></head></html>', { 'content-type': 'text/html', location: 'https://erp.example.com/api/method/x' });
+      expect(outcome).toMatchObject({ kind: 'redirected', location: 'https://erp.example.com/api/method/x' });
+      expect(errorOf(outcome).action).toContain('https://erp.example.com');
+      expect(pushEffect(outcome)).toBe('stop');
+    }
+  });
+
+  it('calls a 408 a request to send again, nothing created and nothing in doubt', () => {
+    const outcome = classify(408, '<html><head><title>408 Request Time-out</title></head></html>', { 'content-type': 'text/html' });
+    expect(outcome).toMatchObject({ kind: 'transient', inDoubt: false });
+    expect(pushEffect(outcome)).toBe('retry');
+  });
+
+  it('names a proxy\'s or firewall\'s own page as such, by its title', () => {
+    const outcome = classify(403, '<!DOCTYPE html><html><head><title>Attention Required! | Cloudflare</title></head><body>Sorry, you have been blocked</body></html>', {
+      'content-type': 'text/html; charset=UTF-8',
+    });
+    expect(outcome.kind).toBe('proxy-page');
+    expect(errorOf(outcome).message).toContain('proxy or firewall');
+    expect(errorOf(outcome).message).toContain('Attention Required! | Cloudflare');
+    expect(pushEffect(outcome)).toBe('stop');
   });
 
   it('reads the v2 error shape', () => {

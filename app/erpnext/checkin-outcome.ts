@@ -33,10 +33,21 @@ export type PushOutcome =
   /** Any other validation error; `serverMessage` keeps the exact text. */
   | ({ kind: 'validation' } & Refusal)
   | ({ kind: 'bad-credentials' } & Refusal)
+  /** The API user lacks the role: no checkin can be made. */
   | ({ kind: 'no-permission' } & Refusal)
+  /** The API user has the role, but a User Permission keeps it from this punch's employee. */
+  | ({ kind: 'document-refused' } & Refusal)
+  /** The address answers with a redirect: every push would get the same. */
+  | ({ kind: 'redirected'; location: string | null } & Refusal)
+  /** Something in front of ERPNext (a proxy, a firewall) refused with its own page. */
+  | ({ kind: 'proxy-page' } & Refusal)
   | ({ kind: 'rate-limited'; retryAfterMs: number | null } & Refusal)
-  /** 5xx, network failure, timeout, an HTML page instead of data: worth retrying later. */
-  | ({ kind: 'transient' } & Refusal)
+  /**
+   * 5xx, network failure, timeout, an HTML page instead of data: worth retrying later. `inDoubt`:
+   * the request may have reached ERPNext and been committed without its answer coming back (no
+   * answer at all, or a proxy's 502 / 504), so the checkin may be there already.
+   */
+  | ({ kind: 'transient'; inDoubt: boolean } & Refusal)
   /** The checkin endpoint is gone (the server was upgraded or the app removed). */
   | ({ kind: 'endpoint-missing' } & Refusal)
   /**
@@ -62,12 +73,15 @@ export function pushEffect(outcome: PushOutcome): PushEffect {
     case 'log-type-required':
     case 'geolocation-required':
     case 'validation':
+    case 'document-refused':
       return 'rejected';
     case 'rate-limited':
     case 'transient':
       return 'retry';
     case 'bad-credentials':
     case 'no-permission':
+    case 'redirected':
+    case 'proxy-page':
     case 'endpoint-missing':
     case 'time-trap':
       return 'stop';
@@ -91,22 +105,36 @@ export function classifyCheckinAnswer(answer: FrappeAnswer, sent: SentCheckin): 
   const serverMessage = answer.messages.join(' ') || null;
   const refusal = (error: ApiError): Refusal => ({ error, serverMessage });
   if (answer.status === 401) return { kind: 'bad-credentials', ...refusal(badCredentialsError()) };
-  if (answer.status === 403) return { kind: 'no-permission', ...refusal(noCheckinPermissionError(serverMessage)) };
   if (answer.status === 429) {
     return { kind: 'rate-limited', retryAfterMs: answer.retryAfterMs, ...refusal(rateLimitedError(answer.retryAfterMs)) };
   }
-  if (answer.status >= 500 || answer.status === 409) return { kind: 'transient', ...refusal(serverError(answer)) };
+  if (REDIRECTS.has(answer.status)) {
+    const location = answer.location;
+    return { kind: 'redirected', location, ...refusal(redirectedError(answer.status, location)) };
+  }
+  // 408 comes from the server or a proxy before the method ran: nothing was created.
+  if (answer.status === 408) return { kind: 'transient', inDoubt: false, ...refusal(requestTimeoutError()) };
   if (answer.status >= 200 && answer.status < 300) return classifySuccess(answer, sent, serverMessage);
-  if (answer.status === 404) return { kind: 'endpoint-missing', ...refusal(endpointMissingError()) };
-  if (answer.isHtml) return { kind: 'transient', ...refusal(serverError(answer)) };
+  // A proxy's 502 / 504 may follow a commit whose answer it gave up waiting for.
+  if (GATEWAY_ERRORS.has(answer.status)) return { kind: 'transient', inDoubt: true, ...refusal(gatewayError(answer)) };
+  if (answer.isHtml && answer.status !== 503 && answer.status < 500) return { kind: 'proxy-page', ...refusal(proxyPageError(answer)) };
+  if (answer.status >= 500 || answer.status === 409) return { kind: 'transient', inDoubt: false, ...refusal(serverError(answer)) };
+  if (answer.status === 403) return { kind: 'no-permission', ...refusal(noCheckinPermissionError(serverMessage)) };
+  // A DoesNotExistError raised inside the method (a deleted Shift Type) carries its message; only
+  // a path that names no method answers a bare 404 (frappe/api.py).
+  if (answer.status === 404 && answer.messages.length === 0) return { kind: 'endpoint-missing', ...refusal(endpointMissingError()) };
   return classifyValidation(answer, sent, refusal);
 }
+
+export const REDIRECTS = new Set([301, 302, 303, 307, 308]);
+const GATEWAY_ERRORS = new Set([502, 504]);
 
 function classifySuccess(answer: FrappeAnswer, sent: SentCheckin, serverMessage: string | null): PushOutcome {
   // v1 wraps the return value in `message`, v2 in `data` (reference §3.3).
   const doc = answer.json?.message ?? answer.json?.data;
   if (!isRecord(doc) || typeof doc.name !== 'string') {
-    return { kind: 'transient', error: unexpectedAnswerError(answer), serverMessage };
+    // Something answered 2xx without the document: whether the checkin was made is unknown.
+    return { kind: 'transient', inDoubt: true, error: unexpectedAnswerError(answer), serverMessage };
   }
   const savedTime = typeof doc.time === 'string' ? doc.time.replace('T', ' ').slice(0, 19) : null;
   if (savedTime !== null && savedTime !== sent.timestamp.slice(0, 19)) {
@@ -175,6 +203,58 @@ function noCheckinPermissionError(serverMessage: string | null): ApiError {
     code: 'erpnext-no-permission',
     message: `The API user may not create Employee Checkin records${serverMessage ? ` (ERPNext says: ${serverMessage})` : ''}.`,
     action: 'In ERPNext give the API user the HR User role (or HR Manager), then sync again.',
+  };
+}
+
+/** Per-document refusals keep the punch held with this reason; the others go on. */
+export function documentRefusedError(employeeFieldValue: string, serverMessage: string | null): ApiError {
+  return {
+    code: 'erpnext-document-refused',
+    message: `ERPNext refused the checkin for ${employeeFieldValue}: the API user has the role, but a User Permission keeps it from this employee${serverMessage ? ` (ERPNext says: ${serverMessage})` : ''}.`,
+    action: 'In ERPNext remove the User Permission on Employee that limits the API user (or add this employee to it), then retry these punches.',
+  };
+}
+
+export function redirectedError(status: number, location: string | null): ApiError {
+  return {
+    code: 'erpnext-redirected',
+    message: `The ERPNext address answers with a redirect (status ${status})${location ? ` to ${location}` : ''} instead of taking the checkin.`,
+    action: location
+      ? `Enter the address it redirects to (${originOf(location)}) in the ERPNext settings of Punchbridge, then sync again.`
+      : 'Check the ERPNext address in the settings (https instead of http, or the site\'s own name), then sync again.',
+  };
+}
+
+function originOf(location: string): string {
+  try {
+    return new URL(location).origin;
+  } catch {
+    return location;
+  }
+}
+
+function requestTimeoutError(): ApiError {
+  return {
+    code: 'erpnext-request-timeout',
+    message: 'ERPNext (or a proxy in front of it) gave up receiving the request (status 408); nothing was created.',
+    action: 'Nothing to do: Punchbridge sends it again. If it keeps happening, check the network between this PC and the site.',
+  };
+}
+
+function gatewayError(answer: FrappeAnswer): ApiError {
+  const what = answer.status === 504 ? 'did not get an answer from ERPNext in time' : 'lost its connection to ERPNext';
+  return {
+    code: 'erpnext-gateway',
+    message: `The proxy in front of ERPNext ${what} (status ${answer.status}${answer.pageTitle ? `, "${answer.pageTitle}"` : ''}); the checkin may have been made all the same.`,
+    action: 'Nothing to do: Punchbridge looks the punch up in ERPNext before sending it again. If it keeps happening, check the site\'s load and its proxy timeouts.',
+  };
+}
+
+export function proxyPageError(answer: FrappeAnswer): ApiError {
+  return {
+    code: 'erpnext-proxy-page',
+    message: `Something in front of ERPNext (a proxy or firewall) refused the request with its own page (status ${answer.status}${answer.pageTitle ? `, "${answer.pageTitle}"` : ''}), not ERPNext.`,
+    action: 'Ask whoever runs the site\'s proxy or firewall to let this PC reach /api on the ERPNext site, then sync again.',
   };
 }
 

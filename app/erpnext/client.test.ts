@@ -2,7 +2,8 @@
 // test on each version, employees and shift types.
 import { afterEach, describe, expect, it } from 'vitest';
 import { startErpnextSimulator, type ErpnextSimulator } from '../sim/erpnext';
-import { CHECKIN_ENDPOINTS, createErpnextClient, type CheckinPunch, type ErpnextClient, type ErpnextClientOptions, type ErpnextConnection } from './index';
+import { createTransport } from './transport';
+import { CHECKIN_ENDPOINTS, createErpnextClient, type CheckinPunch, type ErpnextClient, type ErpnextClientOptions, type ErpnextConnection, type PushOutcome } from './index';
 
 type SimulatorOptions = NonNullable<Parameters<typeof startErpnextSimulator>[0]>;
 
@@ -28,6 +29,12 @@ async function site(options: SimulatorOptions = {}, connection: Partial<ErpnextC
   if (!created.ok) throw new Error(created.error.message);
   open.push(created.value);
   return created.value;
+}
+
+/** The error an outcome carries; every outcome but an acceptance has one. */
+function errorOf(outcome: PushOutcome): { code: string; message: string; action: string } {
+  if (!('error' in outcome)) throw new Error(`No error in a ${outcome.kind} outcome`);
+  return outcome.error;
 }
 
 const punch = (overrides: Partial<CheckinPunch> = {}): CheckinPunch => ({
@@ -159,6 +166,66 @@ describe('pushCheckin', () => {
     // The endpoint is known (as after a connection test), so the push itself meets the fault.
     const client = await site({ faults }, {}, { endpoint: CHECKIN_ENDPOINTS[0] });
     expect((await client.pushCheckin(punch())).kind).toBe('transient');
+  });
+});
+
+describe('refusals of one punch, and answers that go missing (issue 11 §1, §4)', () => {
+  it('tells a User Permission on one employee from a missing role', async () => {
+    const users = [
+      { apiKey: KEY, apiSecret: SECRET, user: 'branch@example.com', roles: ['HR User' as const], allowedEmployees: ['HR-EMP-00001'] },
+      { apiKey: 'no-role-key', apiSecret: 'no-role-secret', user: 'nobody@example.com', roles: [] },
+    ];
+    const client = await site({ users });
+    const refused = await client.pushCheckin(punch({ employeeFieldValue: '2' }));
+    expect(refused.kind).toBe('document-refused');
+    expect(errorOf(refused).message).toContain("linked to Employee 'HR-EMP-00002'");
+    expect(errorOf(refused).action).toContain('User Permission');
+    expect((await client.pushCheckin(punch({ employeeFieldValue: '1' }))).kind).toBe('accepted');
+
+    const created = createErpnextClient({ url: simulator.url, apiKey: 'no-role-key', apiSecret: 'no-role-secret', timeoutMs: 2000 });
+    if (!created.ok) throw new Error(created.error.message);
+    open.push(created.value);
+    const noRole = await created.value.pushCheckin(punch({ employeeFieldValue: '3' }));
+    expect(noRole.kind).toBe('no-permission');
+    expect(errorOf(noRole).action).toContain('HR User');
+  });
+
+  it('calls a reset after the commit in doubt, and finds that checkin by employee and time whatever its log type', async () => {
+    const client = await site({ faults: { lostAnswers: { share: 1, as: 'reset' } } });
+    const lost = await client.pushCheckin(punch({ employeeFieldValue: '2', logType: 'OUT' }));
+    expect(lost).toMatchObject({ kind: 'transient', inDoubt: true });
+    expect(simulator.checkins).toHaveLength(1);
+    const found = await client.findCheckin(punch({ employeeFieldValue: '2', logType: 'IN' }));
+    expect(found).toEqual({ ok: true, value: { checkinName: simulator.checkins[0]!.name, employee: 'HR-EMP-00002', employeeName: 'Employee 2' } });
+    expect(await client.findCheckin(punch({ employeeFieldValue: '2', timestamp: '2026-11-25 08:01:08' }))).toEqual({ ok: true, value: null });
+    expect(await client.findCheckin(punch({ employeeFieldValue: '99' }))).toEqual({ ok: true, value: null });
+    expect(await client.findCheckin(punch({ employeeFieldValue: 'HR-EMP-00002', employeeFieldname: 'name' }))).toMatchObject({ ok: true, value: { employee: 'HR-EMP-00002' } });
+  });
+
+  it('takes the checkin with the punch\'s own log type and device when two share the second', async () => {
+    // v14+ keeps IN and OUT of the same second apart (v13's duplicate rule would refuse the second).
+    const later = await site({ version: 15 });
+    const first = await later.pushCheckin(punch({ employeeFieldValue: '3', logType: 'IN', deviceId: 'front' }));
+    const second = await later.pushCheckin(punch({ employeeFieldValue: '3', logType: 'OUT', deviceId: 'back' }));
+    expect([first.kind, second.kind]).toEqual(['accepted', 'accepted']);
+    const out = await later.findCheckin(punch({ employeeFieldValue: '3', logType: 'OUT', deviceId: 'back' }));
+    expect(out.ok && out.value?.checkinName).toBe(second.kind === 'accepted' && second.checkinName);
+    const inAgain = await later.findCheckin(punch({ employeeFieldValue: '3', logType: 'IN', deviceId: 'front' }));
+    expect(inAgain.ok && inAgain.value?.checkinName).toBe(first.kind === 'accepted' && first.checkinName);
+  });
+
+  it('waits for a late commit longer than its read timeout, past the server\'s worker timeout', async () => {
+    // Scaled down: reads give up after 100 ms, the server kills a request after 1 s, a commit takes 300 ms.
+    const client = await site({ faults: { slowCommits: { share: 1, delayMs: 300 }, workerTimeoutMs: 1000 } }, { timeoutMs: 100, writeTimeoutMs: 1500 });
+    expect((await client.pushCheckin(punch())).kind).toBe('accepted');
+    expect(simulator.checkins).toHaveLength(1);
+  });
+
+  it('waits 130 s by default before calling a push lost: longer than bench\'s 120 s worker timeout', () => {
+    const created = createTransport({ url: 'http://127.0.0.1:9', apiKey: KEY, apiSecret: SECRET });
+    if (!created.ok) throw new Error(created.error.message);
+    expect(created.value.writeTimeoutMs).toBeGreaterThan(120_000);
+    created.value.close();
   });
 });
 

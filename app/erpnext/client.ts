@@ -1,8 +1,10 @@
 // The ERPNext client: one transport (keep-alive agents, one axios instance) per connection, the
 // checkin endpoint found once and shared by every push.
 import type { ApiError, EmployeeSummary, Result, ShiftTypeSummary } from '../api/contract';
+import { mayCreateCheckins } from './api-user-roles';
 import { detectCheckinEndpoint, type CheckinEndpoint } from './checkin-endpoint';
-import { classifyCheckinAnswer, type PushOutcome, type SentCheckin } from './checkin-outcome';
+import { findCheckin, type FoundCheckin } from './checkin-lookup';
+import { classifyCheckinAnswer, documentRefusedError, type PushOutcome, type SentCheckin } from './checkin-outcome';
 import { testConnection, getServerTimeZone, type ErpnextTestReport } from './connection-test';
 import { listEmployees, searchEmployees, setAttendanceDeviceId, type EmployeeListQuery } from './employees';
 import { readFrappeAnswer } from './frappe-answer';
@@ -27,6 +29,8 @@ export interface ErpnextClient {
   /** `chosenTimeZone`: the server zone set in settings, checked against System Settings. */
   testConnection(options?: { chosenTimeZone?: string | null }): Promise<Result<ErpnextTestReport>>;
   pushCheckin(punch: CheckinPunch): Promise<PushOutcome>;
+  /** The checkin of this punch already in ERPNext (same employee and time, any log type), or null. */
+  findCheckin(punch: CheckinPunch): Promise<Result<FoundCheckin | null>>;
   listEmployees(query: EmployeeListQuery): Promise<Result<EmployeeSummary[]>>;
   searchEmployees(text: string, limit: number): Promise<Result<EmployeeSummary[]>>;
   setAttendanceDeviceId(employee: string, value: string): Promise<Result<EmployeeSummary>>;
@@ -47,6 +51,7 @@ export function createErpnextClient(connection: ErpnextConnection, options: Erpn
   if (!created.ok) return created;
   const transport = created.value;
   const endpoints = endpointCache(transport, options.endpoint);
+  const roles = roleCache(transport);
   return {
     ok: true,
     value: {
@@ -55,7 +60,8 @@ export function createErpnextClient(connection: ErpnextConnection, options: Erpn
         if (tested.ok) endpoints.set(tested.value.endpoint);
         return tested;
       },
-      pushCheckin: (punch) => pushCheckin(transport, endpoints, punch),
+      pushCheckin: (punch) => pushCheckin(transport, endpoints, roles, punch),
+      findCheckin: (punch) => findCheckin(transport, punch),
       listEmployees: (query) => listEmployees(transport, query),
       searchEmployees: (text, limit) => searchEmployees(transport, text, limit),
       setAttendanceDeviceId: (employee, value) => setAttendanceDeviceId(transport, employee, value),
@@ -98,7 +104,19 @@ function endpointCache(transport: Transport, initial: CheckinEndpoint | undefine
   };
 }
 
-async function pushCheckin(transport: Transport, endpoints: EndpointCache, punch: CheckinPunch): Promise<PushOutcome> {
+/** The role check, asked once per client and again only when it could not be read. */
+function roleCache(transport: Transport): () => Promise<boolean | null> {
+  let known: Promise<boolean | null> | null = null;
+  return () => {
+    known ??= mayCreateCheckins(transport).then((may) => {
+      if (may === null) known = null;
+      return may;
+    });
+    return known;
+  };
+}
+
+async function pushCheckin(transport: Transport, endpoints: EndpointCache, roles: () => Promise<boolean | null>, punch: CheckinPunch): Promise<PushOutcome> {
   const endpoint = await endpoints.get();
   if (!endpoint.ok) return outcomeOfFailedDetection(endpoint.error);
   const sent: SentCheckin = {
@@ -107,12 +125,23 @@ async function pushCheckin(transport: Transport, endpoints: EndpointCache, punch
     timestamp: punch.timestamp,
     deviceId: punch.deviceId,
   };
-  const response = await transport.send(withLanguage(transport, { method: 'POST', path: endpoint.value.path, body: checkinBody(punch) }));
-  if (!response.ok) return { kind: 'transient', error: networkFailureError(transport, response.failure), serverMessage: null };
+  const timeoutMs = transport.writeTimeoutMs;
+  const response = await transport.send(withLanguage(transport, { method: 'POST', path: endpoint.value.path, body: checkinBody(punch), timeoutMs }));
+  if (!response.ok) {
+    const error = networkFailureError({ baseUrl: transport.baseUrl, timeoutMs }, response.failure);
+    return { kind: 'transient', inDoubt: MAY_HAVE_ARRIVED.has(response.failure.reason), error, serverMessage: null };
+  }
   const outcome = classifyCheckinAnswer(readFrappeAnswer(response.response), sent);
   if (outcome.kind === 'endpoint-missing') endpoints.forget(endpoint.value);
+  // The role check tells a User Permission on this employee from a role the user lacks.
+  if (outcome.kind === 'no-permission' && (await roles()) === true) {
+    return { kind: 'document-refused', error: documentRefusedError(punch.employeeFieldValue, outcome.serverMessage), serverMessage: outcome.serverMessage };
+  }
   return outcome;
 }
+
+/** Failures after which the request may have been received and committed. */
+const MAY_HAVE_ARRIVED = new Set(['timeout', 'reset', 'other']);
 
 function checkinBody(punch: CheckinPunch): Record<string, unknown> {
   const body: Record<string, unknown> = {
@@ -135,5 +164,7 @@ function outcomeOfFailedDetection(error: ApiError): PushOutcome {
   if (error.code === 'erpnext-bad-credentials') return { kind: 'bad-credentials', error, serverMessage };
   if (error.code === 'erpnext-no-permission') return { kind: 'no-permission', error, serverMessage };
   if (error.code === 'erpnext-endpoint-missing') return { kind: 'endpoint-missing', error, serverMessage };
-  return { kind: 'transient', error, serverMessage };
+  if (error.code === 'erpnext-redirected') return { kind: 'redirected', location: null, error, serverMessage };
+  if (error.code === 'erpnext-proxy-page') return { kind: 'proxy-page', error, serverMessage };
+  return { kind: 'transient', inDoubt: false, error, serverMessage };
 }

@@ -25,6 +25,10 @@ export interface FrappeAnswer {
   isHtml: boolean;
   /** The `Retry-After` header, in milliseconds, when it was given. */
   retryAfterMs: number | null;
+  /** The `Location` header of a redirect. */
+  location: string | null;
+  /** The `<title>` of an HTML page, which names whoever sent it ("502 Bad Gateway", "Attention Required! | Cloudflare"). */
+  pageTitle: string | null;
 }
 
 export function readFrappeAnswer(response: HttpResponse, now: () => number = Date.now): FrappeAnswer {
@@ -38,7 +42,14 @@ export function readFrappeAnswer(response: HttpResponse, now: () => number = Dat
     messages: rawMessages.map(toPlainText).filter((text) => text.length > 0),
     isHtml: json === null && looksLikeHtml(response),
     retryAfterMs: parseRetryAfter(response.headers['retry-after'], now),
+    location: response.headers.location ?? null,
+    pageTitle: json === null ? pageTitleOf(response.body) : null,
   };
+}
+
+function pageTitleOf(body: string): string | null {
+  const title = /<title[^>]*>([^<]*)<\/title>/i.exec(body)?.[1];
+  return title ? toPlainText(title) || null : null;
 }
 
 function parseJsonObject(text: string): Record<string, unknown> | null {

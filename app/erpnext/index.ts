@@ -3,6 +3,7 @@
 export { createErpnextClient } from './client';
 export type { CheckinPunch, ErpnextClient, ErpnextClientOptions } from './client';
 export type { ErpnextConnection } from './transport';
+export type { FoundCheckin } from './checkin-lookup';
 export { CHECKIN_ENDPOINTS } from './checkin-endpoint';
 export type { CheckinEndpoint, CheckinEndpointKind } from './checkin-endpoint';
 export { classifyCheckinAnswer, pushEffect } from './checkin-outcome';

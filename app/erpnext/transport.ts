@@ -15,6 +15,11 @@ export interface ErpnextConnection {
   apiSecret: string;
   /** Per request; default 20 s. */
   timeoutMs?: number;
+  /**
+   * For a request that creates a record; default 130 s. It must outlast bench's 120 s worker
+   * timeout: a request given up earlier may still commit, and a resend then doubles it (issue 11 §1).
+   */
+  writeTimeoutMs?: number;
   /** Off only when the person says so; reported as a warning by testConnection. */
   verifyTls?: boolean;
   /** A PEM file with the CA that signed the site's certificate, trusted besides the usual roots. */
@@ -40,17 +45,22 @@ export interface HttpRequest {
   path: string;
   query?: Record<string, string | number>;
   body?: Record<string, unknown>;
+  /** Overrides the transport's timeout (a write waits `writeTimeoutMs`). */
+  timeoutMs?: number;
 }
 
 export interface Transport {
   baseUrl: string;
   timeoutMs: number;
+  writeTimeoutMs: number;
   language: 'en';
   send(request: HttpRequest): Promise<HttpOutcome>;
   close(): void;
 }
 
 const DEFAULT_TIMEOUT_MS = 20_000;
+/** bench's gunicorn `--timeout` is 120 s; past it the worker is killed and its transaction rolled back. */
+const DEFAULT_WRITE_TIMEOUT_MS = 130_000;
 // Enough sockets for the highest push concurrency the settings allow (32).
 const MAX_SOCKETS = 32;
 
@@ -89,6 +99,7 @@ export function createTransport(connection: ErpnextConnection): Result<Transport
     value: {
       baseUrl,
       timeoutMs,
+      writeTimeoutMs: connection.writeTimeoutMs ?? DEFAULT_WRITE_TIMEOUT_MS,
       language: connection.language ?? 'en',
       send: (request) => sendRequest(instance, timeoutMs, request),
       close: () => {
@@ -99,13 +110,15 @@ export function createTransport(connection: ErpnextConnection): Result<Transport
   };
 }
 
-async function sendRequest(instance: AxiosInstance, timeoutMs: number, request: HttpRequest): Promise<HttpOutcome> {
+async function sendRequest(instance: AxiosInstance, defaultTimeoutMs: number, request: HttpRequest): Promise<HttpOutcome> {
+  const timeoutMs = request.timeoutMs ?? defaultTimeoutMs;
   try {
     const response = await instance.request<string>({
       method: request.method,
       url: request.path,
       params: request.query,
       data: request.body,
+      timeout: timeoutMs,
       // axios' own timeout watches an idle socket; this caps the whole exchange.
       signal: AbortSignal.timeout(timeoutMs),
     });

@@ -8,6 +8,7 @@ export type { PunchQueries } from './punch-queries';
 export type { DeviceStore } from './devices';
 export type { MappingStore } from './mappings';
 export type { RunStore } from './runs';
+export type { PushStopStore } from './push-stop';
 export type { AdmsDeviceStore, AdmsTable, StoredAdmsDevice } from './adms-devices';
 export type {
   DeviceClear,

@@ -7,12 +7,13 @@ import { mappingStore, type MappingStore } from './mappings';
 import { migrate } from './migrations';
 import { punchQueries, type PunchQueries } from './punch-queries';
 import { punchWrites, type PunchWrites } from './punch-writes';
+import { pushStopStore, type PushStopStore } from './push-stop';
 import type { Clock } from './rows';
 import { runStore, type RunStore } from './runs';
 import { serialOwners, type SerialOwners } from './serial-owners';
 import { inTransaction } from './transaction';
 
-export interface Journal extends PunchWrites, PunchQueries, DeviceStore, MappingStore, RunStore, AdmsDeviceStore, SerialOwners {
+export interface Journal extends PunchWrites, PunchQueries, DeviceStore, MappingStore, RunStore, AdmsDeviceStore, SerialOwners, PushStopStore {
   /** Run several journal calls as one transaction: all of them are written, or none. */
   transaction<T>(work: () => T): T;
   /**
@@ -67,6 +68,7 @@ export function openJournal(filePath: string, options: JournalOptions = {}): Jou
     ...runStore(db, now),
     ...admsDeviceStore(db, now),
     ...serialOwners(db),
+    ...pushStopStore(db, now),
     transaction: (work) => inTransaction(db, work),
     flushToDisk() {
       // A FULL checkpoint syncs the WAL, copies every frame into the database file and syncs that.

@@ -152,7 +152,34 @@ CREATE TABLE adms_devices (
 CREATE UNIQUE INDEX adms_devices_device ON adms_devices(device_id) WHERE device_id IS NOT NULL;
 `;
 
-export const MIGRATIONS: readonly string[] = [CORE_TABLES, STATE_COUNTS, ADMS_DEVICES];
+// A punch whose last push got no answer (timeout, reset, a proxy's 502 / 504): ERPNext may have
+// committed it, so it is looked up there before it is sent again (issue 11 §1). Few punches are in
+// doubt at any time: a partial index finds them without costing the others anything.
+const IN_DOUBT = `
+ALTER TABLE punches ADD COLUMN in_doubt INTEGER NOT NULL DEFAULT 0 CHECK (in_doubt = 0 OR in_doubt = 1);
+CREATE INDEX punches_in_doubt ON punches(id) WHERE in_doubt = 1;
+`;
+
+// The time trap stops all pushing until a person says the API user's role is fixed (issue 11 §2):
+// one row while stopped, with when the person lifted it (the next push is then one punch, checked);
+// and every checkin ERPNext saved at its own time, so that HR can delete them.
+const PUSH_STOP = `
+CREATE TABLE push_stop (
+  id INTEGER PRIMARY KEY CHECK (id = 1),
+  stopped_at TEXT NOT NULL,
+  lifted_at TEXT
+) STRICT;
+CREATE TABLE time_trap_checkins (
+  checkin_name TEXT PRIMARY KEY,
+  punch_id INTEGER REFERENCES punches(id) ON DELETE SET NULL,
+  employee TEXT,
+  sent_time TEXT NOT NULL,
+  saved_time TEXT NOT NULL,
+  found_at TEXT NOT NULL
+) STRICT;
+`;
+
+export const MIGRATIONS: readonly string[] = [CORE_TABLES, STATE_COUNTS, ADMS_DEVICES, IN_DOUBT, PUSH_STOP];
 export const SCHEMA_VERSION = MIGRATIONS.length;
 
 export function schemaVersion(db: DatabaseSync): number {

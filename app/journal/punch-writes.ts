@@ -26,6 +26,13 @@ export interface PunchWrites {
   markRejected(id: number, reason: string, sent?: SentPunch): void;
   /** A transient failure: taken again once `nextAttemptAt` (ISO time) has passed. */
   markFailed(id: number, reason: string, nextAttemptAt: string, sent?: SentPunch): void;
+  /**
+   * Failed like markFailed, but its last push got no answer: ERPNext may hold it already. Every
+   * other mark clears the doubt; a requeue keeps it.
+   */
+  markInDoubt(id: number, reason: string, nextAttemptAt: string, sent?: SentPunch): void;
+  /** Ids of the punches in doubt. */
+  listInDoubt(): number[];
   /** Ignore these punches (never synced ones). Returns how many changed. */
   markIgnored(ids: readonly number[]): number;
   /** Put held or ignored punches back in the queue. Returns how many changed. */
@@ -49,7 +56,7 @@ export function standInSerial(deviceId: string): string {
 const SENT_COLUMNS = `
   server_time = COALESCE(:serverTime, server_time), log_type = COALESCE(:logType, log_type),
   time_note = COALESCE(:timeNote, time_note), employee = COALESCE(:employee, employee)`;
-const AFTER_ATTEMPT = `attempts = attempts + 1, next_attempt_at = NULL`;
+const AFTER_ATTEMPT = `attempts = attempts + 1, next_attempt_at = NULL, in_doubt = 0`;
 /** Rows of the device `:deviceId`, or of every device when it is null. */
 const ON_DEVICE_OR_ALL = `(:deviceId IS NULL OR device_serial IN (SELECT serial FROM device_serials WHERE device_id = :deviceId))`;
 const UNSYNCED = `state IN ('pending', 'failed', 'unmatched', 'rejected', 'ignored')`;
@@ -80,8 +87,9 @@ export function punchWrites(db: DatabaseSync, now: Clock): PunchWrites {
     WHERE id = :id AND state IN ('pending', 'failed')`);
   const failed = db.prepare(`
     UPDATE punches SET state = 'failed', last_error = :reason, ${SENT_COLUMNS},
-      attempts = attempts + 1, next_attempt_at = :nextAttemptAt
+      attempts = attempts + 1, next_attempt_at = :nextAttemptAt, in_doubt = :inDoubt
     WHERE id = :id AND state IN ('pending', 'failed')`);
+  const inDoubt = db.prepare(`SELECT id FROM punches WHERE in_doubt = 1 ORDER BY id`);
   const rememberEmployee = db.prepare(`
     INSERT INTO employees (employee, employee_name) VALUES (?, ?)
     ON CONFLICT (employee) DO UPDATE SET employee_name = COALESCE(excluded.employee_name, employee_name)`);
@@ -151,8 +159,12 @@ export function punchWrites(db: DatabaseSync, now: Clock): PunchWrites {
       held.run({ id, state: 'rejected', reason, ...sentParams(sent) });
     },
     markFailed(id, reason, nextAttemptAt, sent) {
-      failed.run({ id, reason, nextAttemptAt, ...sentParams(sent) });
+      failed.run({ id, reason, nextAttemptAt, inDoubt: 0, ...sentParams(sent) });
     },
+    markInDoubt(id, reason, nextAttemptAt, sent) {
+      failed.run({ id, reason, nextAttemptAt, inDoubt: 1, ...sentParams(sent) });
+    },
+    listInDoubt: () => (inDoubt.all() as { id: number }[]).map((row) => row.id),
     markIgnored: (ids) => Number(ignore.run(idList(ids)).changes),
     requeue: (ids) => Number(requeueIds.run(idList(ids)).changes),
     requeueUser: (userId, deviceId) => Number(requeueUnmatchedUser.run({ userId, deviceId }).changes),

@@ -122,6 +122,7 @@ async function pushQueue(options: LivePusherOptions, clock: Clock): Promise<void
     const tally = await pushPendingPunches({
       journal,
       pushCheckin: (checkin) => pushTo.pushCheckin(checkin),
+      findCheckin: (checkin) => pushTo.findCheckin(checkin),
       clock,
       serverZone: zone.value,
       employeeFieldname: erpnext.employeeFieldname,

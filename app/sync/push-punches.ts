@@ -2,11 +2,13 @@
 // type and employee, sent, and moved to the state its answer calls for (DESIGN.md "Punch states").
 import type { ApiError, LogTypeRule, Punch } from '../api/contract';
 import type { CheckinPunch, PushOutcome } from '../erpnext';
-import type { MappedEmployee, SentPunch } from '../journal';
+import type { MappedEmployee, PushStopStore, SentPunch } from '../journal';
 import { backoffDelayMs, BETWEEN_RUNS_BACKOFF } from './backoff';
 import type { Clock } from './clock';
 import { logTypeFor } from './log-type';
 import { runPushPool, type PoolStop, type PushStep } from './push-pool';
+import { pushGate, timeTrapStopError } from './push-stop';
+import { sendOnce, type OnceSender } from './send-once';
 import { convertDeviceTime } from './time-zone';
 
 /** What pushing needs to know about the device a punch came from. */
@@ -18,20 +20,21 @@ export interface PushDeviceSettings {
 }
 
 /** The journal calls pushing makes. */
-export interface PushJournal {
+export interface PushJournal extends PushStopStore {
   takePendingPunches(limit: number, now: string): Punch[];
   markSynced(id: number, sent: SentPunch, checkinName: string): void;
   markDuplicate(id: number, sent: SentPunch): void;
   markUnmatched(id: number, reason: string, sent?: SentPunch): void;
   markRejected(id: number, reason: string, sent?: SentPunch): void;
   markFailed(id: number, reason: string, nextAttemptAt: string, sent?: SentPunch): void;
+  markInDoubt(id: number, reason: string, nextAttemptAt: string, sent?: SentPunch): void;
+  listInDoubt(): number[];
   resolveEmployee(userId: string, deviceId: string | null): MappedEmployee | null;
   transaction<T>(work: () => T): T;
 }
 
-export interface PushPunchesOptions {
+export interface PushPunchesOptions extends OnceSender {
   journal: PushJournal;
-  pushCheckin(punch: CheckinPunch): Promise<PushOutcome>;
   clock: Clock;
   serverZone: string;
   /** The Employee field device user ids are matched against when no local mapping exists. */
@@ -57,41 +60,61 @@ export interface PushTally {
 
 const BATCH_SIZE = 1000;
 
+/** Said of a punch in doubt, where its reason is shown. */
+const IN_DOUBT_NOTE = 'ERPNext may have saved it all the same: Punchbridge looks it up there before sending it again.';
+
 const DEFAULT_DEVICE: PushDeviceSettings = { timeZone: null, logTypeRule: 'auto', inStates: [0, 4], outStates: [1, 5] };
 
 export async function pushPendingPunches(options: PushPunchesOptions): Promise<PushTally> {
   const tally: PushTally = { synced: 0, duplicates: 0, unmatched: 0, rejected: 0, failed: 0, stop: null };
+  const { journal } = options;
+  const gate = pushGate(journal.getPushStop());
+  if (gate.kind === 'stopped') return { ...tally, stop: { reason: 'fatal', error: gate.error } };
+  const inDoubt = new Set(journal.listInDoubt());
   const seen = new Set<number>();
   let done = 0;
   let total = options.queued;
   options.onProgress(0, total);
 
   for (;;) {
-    const batch = options.journal.takePendingPunches(BATCH_SIZE, new Date(options.clock.now()).toISOString()).filter((punch) => !seen.has(punch.id));
+    // After the time trap was lifted, one punch at a time until one keeps its time.
+    const checking = pushGate(journal.getPushStop()).kind === 'checking';
+    const taken = journal.takePendingPunches(BATCH_SIZE, new Date(options.clock.now()).toISOString()).filter((punch) => !seen.has(punch.id));
+    const batch = checking ? taken.slice(0, 1) : taken;
     if (batch.length === 0) break;
     for (const punch of batch) seen.add(punch.id);
-    total = Math.max(total, done + batch.length);
+    total = Math.max(total, done + taken.length);
     const sentById = new Map<number, SentPunch>();
     const result = await runPushPool(batch, {
-      concurrency: options.concurrency,
+      concurrency: checking ? 1 : options.concurrency,
       clock: options.clock,
       random: options.random,
       attempt: async (punch) => {
         const { checkin, sent } = prepare(punch, options);
         sentById.set(punch.id, sent);
-        const outcome = await options.pushCheckin(checkin);
+        const outcome = await sendOnce(punch.id, checkin, inDoubt, options);
         // A state change may write two rows (the punch, the employee's name): one commit for both.
-        return options.journal.transaction(() => settle(punch, sent, outcome, options.journal, tally));
+        return journal.transaction(() => {
+          if (checking && outcome.kind === 'accepted') journal.clearPushStop();
+          return settle(punch, sent, outcome, journal, tally);
+        });
       },
       giveUp: (punch, error) => {
-        const nextAttemptAt = new Date(options.clock.now() + backoffDelayMs(punch.attempts + 1, BETWEEN_RUNS_BACKOFF, options.random));
-        options.journal.transaction(() => options.journal.markFailed(punch.id, error.message, nextAttemptAt.toISOString(), sentById.get(punch.id)));
+        const nextAttemptAt = new Date(options.clock.now() + backoffDelayMs(punch.attempts + 1, BETWEEN_RUNS_BACKOFF, options.random)).toISOString();
+        const sent = sentById.get(punch.id);
+        journal.transaction(() =>
+          inDoubt.has(punch.id)
+            ? journal.markInDoubt(punch.id, `${error.message} ${IN_DOUBT_NOTE}`, nextAttemptAt, sent)
+            : journal.markFailed(punch.id, error.message, nextAttemptAt, sent),
+        );
         tally.failed++;
       },
       onItemDone: () => options.onProgress(++done, total),
     });
     if (result.stop) {
-      tally.stop = result.stop;
+      // Every checkin the trap caught, those of the other requests in flight too, in one message.
+      const stop = journal.getPushStop();
+      tally.stop = result.stop.error.code === 'erpnext-time-trap' && stop ? { reason: 'fatal', error: timeTrapStopError(stop) } : result.stop;
       break;
     }
   }
@@ -140,18 +163,27 @@ function settle(punch: Punch, sent: SentPunch, outcome: PushOutcome, journal: Pu
       journal.markRejected(punch.id, reason(outcome), sent);
       tally.rejected++;
       return { kind: 'settled' };
+    case 'document-refused':
+      // Refused for this employee only: held with the reason, and the others go on.
+      journal.markRejected(punch.id, outcome.error.message, sent);
+      tally.rejected++;
+      return { kind: 'settled' };
     case 'rate-limited':
       return { kind: 'rate-limited', error: outcome.error, retryAfterMs: outcome.retryAfterMs };
     case 'transient':
       return { kind: 'transient', error: outcome.error };
     case 'time-trap':
-      // ERPNext did create this checkin, with its own clock's time: held with the reason so the
-      // person can fix the record there; every further push would do the same, so the run stops.
+      // ERPNext did create this checkin, with its own clock's time: held with the reason, and kept
+      // on the list HR deletes from; every further push would do the same, so pushing stops until
+      // a person lifts the stop.
       journal.markRejected(punch.id, outcome.error.message, sent);
+      journal.recordTimeTrap({ checkinName: outcome.checkinName, punchId: punch.id, employee: sent.employee, sentTime: sent.serverTime, savedTime: outcome.savedTime });
       tally.rejected++;
       return { kind: 'stop-run', error: outcome.error };
     case 'bad-credentials':
     case 'no-permission':
+    case 'redirected':
+    case 'proxy-page':
     case 'endpoint-missing':
       return { kind: 'stop-run', error: outcome.error };
   }

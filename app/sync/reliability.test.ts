@@ -2,7 +2,9 @@
 // journal with its reason. Real simulators, a real journal file.
 import { afterEach, describe, expect, it } from 'vitest';
 import type { RunSummary } from '../api/contract';
+import { createErpnextClient, type ErpnextConnection } from '../erpnext';
 import { openJournal } from '../journal';
+import { employeeName, type ApiUser } from '../sim/erpnext';
 import { runExitCode } from './run-summary';
 import { createSyncEngine } from './sync-engine';
 import { checkinKeys, createSkippingClock, startHarness, type Harness } from './test-harness';
@@ -217,5 +219,73 @@ describe('reliability', { timeout: 60_000 }, () => {
       otherJournal.close();
     }
     expectEverythingSentOnce(harness, 30);
+  });
+
+  it('slow commits, lost answers, per-document 403s and the time trap all on, run twice: every punch once or held with its reason (issue 11)', async () => {
+    const allowed = Array.from({ length: 8 }, (_, index) => employeeName(index + 1));
+    const trapped: ApiUser = { apiKey: 'kiosk-key', apiSecret: 'kiosk-secret', user: 'kiosk@example.com', roles: ['Employee'], allowedEmployees: allowed };
+    const fixed: ApiUser = { apiKey: 'hr-key', apiSecret: 'hr-secret', user: 'hr@example.com', roles: ['HR User'], allowedEmployees: allowed };
+    let serverNow = Date.parse('2026-12-01T10:00:00Z');
+    // Scaled down from the field: reads give up after 100 ms, bench kills a request after 2 s, and a
+    // slow commit takes longer than a read's patience and the first backoff together.
+    const factory = (connection: ErpnextConnection) => createErpnextClient({ ...connection, timeoutMs: 100, writeTimeoutMs: 2500 });
+    harness = await startHarness({
+      devices: [{ simulator: { recordCount: 120, userCount: 10 } }],
+      erpnext: {
+        users: [trapped, fixed],
+        seed: 11,
+        clock: () => new Date((serverNow += 1000)),
+        faults: { slowCommits: { share: 0.1, delayMs: 1200 }, workerTimeoutMs: 2000, lostAnswers: { share: 0.2, as: 'reset' } },
+      },
+      erpnextSettings: { apiKey: trapped.apiKey },
+      apiSecret: trapped.apiSecret,
+      engine: { erpnextClientFactory: factory },
+    });
+    const h = harness;
+    const refusedUsers = new Set(['9', '10']);
+
+    /** ERPNext holds nothing twice; each synced punch has exactly one checkin at its own time. */
+    const expectOnceOrHeld = (stopped: boolean) => {
+      expect(new Set(checkinKeys(h.erpnext)).size).toBe(h.erpnext.checkins.length);
+      const punches = h.journal.queryPunches({ limit: 1000 }).rows;
+      expect(punches).toHaveLength(120);
+      for (const punch of punches) {
+        if (punch.state === 'synced') {
+          const copies = h.erpnext.checkins.filter((checkin) => checkin.employee === punch.employee && checkin.time === punch.serverTime);
+          expect(copies.map((checkin) => checkin.name)).toEqual([punch.checkinName]);
+        } else if (punch.state === 'rejected') {
+          expect(punch.lastError).toMatch(refusedUsers.has(punch.userId) ? /User Permission/ : /its own current time/);
+        } else {
+          // Waiting: only while the stop stands, which says why.
+          expect(stopped).toBe(true);
+          expect(['pending', 'failed']).toContain(punch.state);
+        }
+      }
+    };
+
+    for (let run = 0; run < 2; run++) {
+      const summary = await h.engine.runOnce('manual');
+      expect(summary.errors.map((error) => error.code)).toContain('erpnext-time-trap');
+    }
+    const stop = h.journal.getPushStop()!;
+    expect(stop.liftedAt).toBeNull();
+    expect(h.erpnext.checkins.length).toBeLessThanOrEqual(h.settings.sync.pushConcurrency);
+    for (const wrong of stop.wrongCheckins) expect(h.erpnext.checkins.map((checkin) => checkin.name)).toContain(wrong.checkinName);
+    expectOnceOrHeld(true);
+
+    // The role fixed and the stop lifted: two more runs, the same faults on.
+    h.settings.erpnext = { ...h.settings.erpnext!, apiKey: fixed.apiKey };
+    h.secrets.set('erpnext.apiSecret', fixed.apiSecret);
+    expect(h.journal.liftPushStop()).toBe(true);
+    for (let run = 0; run < 2; run++) {
+      await h.engine.runOnce('manual');
+      h.journal.requeueByState(['failed']);
+    }
+    for (let run = 0; run < 4 && h.journal.countByState().pending > 0; run++) await h.engine.runOnce('manual');
+    expect(h.journal.getPushStop()).toBeNull();
+    expect(h.journal.countByState()).toMatchObject({ pending: 0, failed: 0 });
+    expectOnceOrHeld(false);
+    const refused = h.devices[0]!.simulator.records.filter((record) => refusedUsers.has(record.userId)).length;
+    expect(h.journal.countByState()).toMatchObject({ synced: 120 - refused, rejected: refused });
   });
 });

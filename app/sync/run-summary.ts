@@ -12,6 +12,8 @@ const CONFIGURATION_ERRORS = new Set([
   'erpnext-no-permission',
   'erpnext-endpoint-missing',
   'erpnext-time-trap',
+  'erpnext-redirected',
+  'erpnext-proxy-page',
   'erpnext-ca-file',
   'erpnext-tls',
   'comm-key-required',

@@ -78,6 +78,7 @@ async function pushAndMoveShifts(
   const push = await pushPendingPunches({
     journal,
     pushCheckin: (checkin) => erpnext.client.pushCheckin(checkin),
+    findCheckin: (checkin) => erpnext.client.findCheckin(checkin),
     clock: deps.clock,
     serverZone: erpnext.serverZone,
     employeeFieldname: config.erpnext!.employeeFieldname,

@@ -1,5 +1,5 @@
 // The one-glance state the dashboard and the tray show.
-import { isConfigurationError } from '../../sync';
+import { isConfigurationError, timeTrapStopError } from '../../sync';
 import { ERPNEXT_API_SECRET } from '../../settings';
 import type { ApiError, AppStatus } from '../contract';
 import type { ServiceContext } from './context';
@@ -12,7 +12,10 @@ export function readStatus(context: ServiceContext): AppStatus {
   const devices = journal.listDevices();
   const schedule = scheduler.state();
   const attention: ApiError[] = [...settings.problems()];
-  for (const error of lastRun?.errors ?? []) if (isConfigurationError(error)) attention.push(error);
+  const stop = journal.getPushStop();
+  // The stop stands until it is lifted, whatever the last run said; the dashboard shows it apart.
+  const pushStop = stop ? { ...stop, error: timeTrapStopError(stop) } : null;
+  for (const error of lastRun?.errors ?? []) if (isConfigurationError(error) && error.code !== 'erpnext-time-trap') attention.push(error);
   for (const device of devices) {
     if (device.enabled && device.lastError) attention.push({ ...device.lastError, message: `${device.name}: ${device.lastError.message}` });
   }
@@ -41,6 +44,7 @@ export function readStatus(context: ServiceContext): AppStatus {
     erpnextConfigured: settings.getErpnext() !== null && context.secrets.get(ERPNEXT_API_SECRET) !== null,
     devicesConfigured: devices.length > 0,
     attention,
+    pushStop,
     mode: context.mode,
   };
 }

@@ -12,6 +12,7 @@ function employees(): EmployeeSeed[] {
   seeds[4]!.status = 'Suspended';
   seeds.push({ name: 'HR-EMP-00006', employee_name: 'Shift Worker', attendance_device_id: '6', default_shift: 'Strict Shift', employee_number: 'E-6' });
   seeds.push({ name: 'HR-EMP-00007', employee_name: 'Field Worker', attendance_device_id: '7', default_shift: 'Site Shift' });
+  seeds.push({ name: 'HR-EMP-00008', employee_name: 'Night Worker', attendance_device_id: '8', default_shift: 'Deleted Shift' });
   return seeds;
 }
 
@@ -19,6 +20,7 @@ const users = [
   ...defaultUsers(),
   { apiKey: 'employee-key', apiSecret: 'employee-secret', user: 'kiosk@example.com', roles: ['Employee' as const] },
   { apiKey: 'nobody-key', apiSecret: 'nobody-secret', roles: [] },
+  { apiKey: 'branch-key', apiSecret: 'branch-secret', user: 'branch@example.com', roles: ['HR User' as const], allowedEmployees: ['HR-EMP-00001'] },
 ];
 
 describe('add_log_based_on_employee_field, Frappe HR v15', () => {
@@ -169,6 +171,24 @@ describe('add_log_based_on_employee_field, Frappe HR v15', () => {
     const answer = await checkin({ employee_field_value: '1', timestamp: '2026-03-14 12:00:00' }, { Authorization: 'token nobody-key:nobody-secret', Accept: 'application/json' });
     expect(answer.status).toBe(403);
     expect(answer.json).toMatchObject({ exc_type: 'PermissionError', _error_message: 'Insufficient Permission for Employee Checkin' });
+  });
+
+  it('answers 403 for an employee a User Permission keeps from the API user, and accepts the others', async () => {
+    const headers = { Authorization: 'token branch-key:branch-secret', Accept: 'application/json' };
+    const refused = await checkin({ employee_field_value: '2', timestamp: '2026-03-14 12:10:00' }, headers);
+    expect(refused.status).toBe(403);
+    expect(refused.json).toMatchObject({ exc_type: 'PermissionError', _error_message: 'Insufficient Permission for Employee Checkin' });
+    expect(serverMessages(refused.json)[0]!.message).toBe(
+      "You are not allowed to access this Employee Checkin record because it is linked to Employee 'HR-EMP-00002' in field Employee",
+    );
+    expect((await checkin({ employee_field_value: '1', timestamp: '2026-03-14 12:10:00' }, headers)).status).toBe(200);
+  });
+
+  it('answers 404 DoesNotExistError from inside the method when the employee\'s Shift Type is gone', async () => {
+    const answer = await checkin({ employee_field_value: '8', timestamp: '2026-03-14 12:20:00' });
+    expect(answer.status).toBe(404);
+    expect(answer.json.exc_type).toBe('DoesNotExistError');
+    expect(firstMessage(answer.json)).toBe('Shift Type Deleted Shift not found');
   });
 
   it('resets the time to the server\'s now for a user with only the Employee role (reference §0.5)', async () => {

@@ -3,7 +3,7 @@
 // the controller's validate (active employee, duplicate, fetch_shift, geolocation) → _validate
 // (select options). Frappe runs `validate` before `_validate` (frappe/model/document.py insert),
 // so a bad log_type is reported after the inactive / duplicate / shift checks.
-import { unhandledError, unknownColumn, validationError, permissionDenied, type FrappeFailure } from './frappe-errors';
+import { doesNotExist, unhandledError, unknownColumn, userPermissionDenied, validationError, permissionDenied, type FrappeFailure } from './frappe-errors';
 import type { FrappeVersion } from './options';
 import { findShiftWindow, type ShiftWindow } from './shift-window';
 import { isEmployeeField, permissions, type Doc, type Site, type SiteUser } from './site';
@@ -26,7 +26,8 @@ export interface CheckinContext {
   siteUrl: string;
 }
 
-export type CheckinOutcome = { ok: true; doc: Doc } | { ok: false; failure: FrappeFailure };
+/** `commit` makes the new checkin visible; until then no other request sees it (there is no unique index). */
+export type CheckinOutcome = { ok: true; doc: Doc; commit: () => void } | { ok: false; failure: FrappeFailure };
 
 /** The function's declared parameters; Frappe's get_newargs drops every other key (reference §3.2). */
 export function declaredCheckinArguments(version: FrappeVersion, formDict: Record<string, unknown>): Record<string, unknown> {
@@ -48,6 +49,7 @@ export function addLogBasedOnEmployeeField(context: CheckinContext, args: Record
   const employee = context.site.findEmployeeBy(fieldname, value);
   if (!employee) return fail(validationError(`No Employee found for the given employee field value. '${fieldname}': ${value}`));
   if (!permissions.createCheckin(context.user)) return fail(permissionDenied('Employee Checkin'));
+  if (!permissions.linkEmployee(context.user, String(employee.name))) return fail(userPermissionDenied(String(employee.name)));
   return insertCheckin(context, employee, args);
 }
 
@@ -71,7 +73,7 @@ function insertCheckin(context: CheckinContext, employee: Doc, args: Record<stri
     return fail(unhandledError('DataError', 'pymysql.err.DataError', `(1292, "Incorrect datetime value: '${timeText}' for column 'time' at row 1")`));
   }
   const doc = context.store.insert(context, employee, { time, logType, window: validated.window, args });
-  return { ok: true, doc };
+  return { ok: true, doc, commit: () => context.store.commit(context.version, doc, time) };
 }
 
 function validateCheckin(
@@ -96,6 +98,9 @@ function validateCheckin(
     }
   }
   const shiftType = employee.default_shift ? site.shiftType(String(employee.default_shift)) : undefined;
+  // fetch_shift loads the employee's Shift Type with get_cached_doc: one deleted since raises
+  // DoesNotExistError (404) from inside the method.
+  if (employee.default_shift && !shiftType) return fail(doesNotExist('Shift Type', String(employee.default_shift)));
   const window = shiftType && time ? findShiftWindow(shiftType, time) : undefined;
   const skipAutoAttendance = cint(args.skip_auto_attendance) === 1;
   if (window && shiftType?.determine_check_in_and_check_out === 'Strictly based on Log Type in Employee Checkin' && !logType && !skipAutoAttendance) {
@@ -136,6 +141,7 @@ export class CheckinStore {
     return this.byDuplicateKey.get(duplicateKey(version, employee, time, logType));
   }
 
+  /** Builds the document as insert() does inside the request's transaction; commit() makes it visible. */
   insert(context: CheckinContext, employee: Doc, checkin: NewCheckin): Doc {
     const now = context.site.clock.now();
     const { args, window } = checkin;
@@ -158,10 +164,14 @@ export class CheckinStore {
       doc.offshift = employee.default_shift && !window ? 1 : 0;
     }
     doc.doctype = 'Employee Checkin';
+    return doc;
+  }
+
+  commit(version: FrappeVersion, doc: Doc, time: NaiveDateTime): void {
     this.checkins.push(doc);
     this.checkinByName.set(String(doc.name), doc);
-    this.byDuplicateKey.set(duplicateKey(context.version, String(employee.name), checkin.time, checkin.logType), String(doc.name));
-    return doc;
+    const logType = doc.log_type === undefined ? null : String(doc.log_type);
+    this.byDuplicateKey.set(duplicateKey(version, String(doc.employee), time, logType), String(doc.name));
   }
 
   /** Naming series `EMP-CKIN-.MM.-.YYYY.-.######`: month and year of the server's today. */

@@ -84,6 +84,79 @@ describe('fault switches', () => {
   });
 });
 
+describe('commits and answers that go wrong (issue 11 §1)', () => {
+  let sim: ErpnextSimulator | undefined;
+  afterEach(async () => {
+    await sim?.close();
+    sim = undefined;
+  });
+  const punch = { employee_field_value: '1', timestamp: '2026-03-14 08:00:00', log_type: 'IN' };
+  const until = async (condition: () => boolean) => {
+    while (!condition()) await new Promise((resolve) => setTimeout(resolve, 5));
+  };
+
+  it('commit late: a resend while the first insert is uncommitted passes the duplicate check, and both commit', async () => {
+    sim = await startErpnextSimulator({ employees: 1, faults: { slowCommits: { share: 1, delayMs: 1000 } } });
+    const started = sim;
+    const first = postJson(`${started.url}${HRMS_PATH}`, punch);
+    await until(() => started.checkinCallCount === 1);
+    expect(started.checkins).toHaveLength(0);
+    const resend = postJson(`${started.url}${HRMS_PATH}`, punch);
+    const answers = await Promise.all([first, resend]);
+    expect(answers.map((answer) => answer.status)).toEqual([200, 200]);
+    expect(started.checkins.map((checkin) => checkin.time)).toEqual(['2026-03-14 08:00:00', '2026-03-14 08:00:00']);
+    // Once committed, the next resend meets the duplicate check.
+    expect((await postJson(`${started.url}${HRMS_PATH}`, punch)).status).toBe(417);
+  });
+
+  it('a commit past the worker timeout is killed and rolled back, and the proxy answers 502', async () => {
+    sim = await startErpnextSimulator({ employees: 1, faults: { slowCommits: { share: 1, delayMs: 60_000 }, workerTimeoutMs: 50 } });
+    const answer = await postJson(`${sim.url}${HRMS_PATH}`, punch);
+    expect(answer.status).toBe(502);
+    expect(answer.text).toContain('<title>502 Bad Gateway</title>');
+    expect(sim.checkins).toHaveLength(0);
+  });
+
+  it.each([
+    ['bad-gateway', 502],
+    ['gateway-timeout', 504],
+  ] as const)('commit, then answer %s from the proxy: the checkin is there all the same', async (as, status) => {
+    sim = await startErpnextSimulator({ employees: 1, faults: { lostAnswers: { share: 1, as } } });
+    const answer = await postJson(`${sim.url}${HRMS_PATH}`, punch);
+    expect(answer.status).toBe(status);
+    expect(answer.text).toContain('nginx');
+    expect(sim.checkins).toHaveLength(1);
+  });
+
+  it('commit, then reset the connection: the client gets no answer, the checkin is there', async () => {
+    sim = await startErpnextSimulator({ employees: 1, faults: { lostAnswers: { share: 1, as: 'reset' } } });
+    await expect(postJson(`${sim.url}${HRMS_PATH}`, punch)).rejects.toThrow();
+    expect(sim.checkins).toHaveLength(1);
+  });
+
+  it('commit, then never answer: the request hangs until the client gives up', async () => {
+    sim = await startErpnextSimulator({ employees: 1, faults: { lostAnswers: { share: 1, as: 'timeout' } } });
+    const answer = postJson(`${sim.url}${HRMS_PATH}`, punch);
+    const started = sim;
+    await until(() => started.checkins.length === 1);
+    await sim.close();
+    sim = undefined;
+    await expect(answer).rejects.toThrow();
+  });
+
+  it('something in front of Frappe answers with a redirect, a 408 or its own page', async () => {
+    sim = await startErpnextSimulator({ employees: 1, faults: { frontAnswer: { status: 301, location: 'https://erp.example.com/' } } });
+    const redirected = await request(`${sim.url}/api/method/ping`, { redirect: 'manual' });
+    expect(redirected.status).toBe(301);
+    expect(redirected.headers.get('location')).toBe('https://erp.example.com/');
+    sim.setFaults({ frontAnswer: { status: 403, html: '<html><title>Attention Required! | Cloudflare</title></html>' } });
+    const blocked = await postJson(`${sim.url}${HRMS_PATH}`, punch);
+    expect(blocked.status).toBe(403);
+    expect(blocked.text).toContain('Cloudflare');
+    expect(sim.checkinCallCount).toBe(0);
+  });
+});
+
 describe('test routes', () => {
   it('exposes stored checkins only when asked to', async () => {
     const hidden = await startErpnextSimulator({ employees: 1 });

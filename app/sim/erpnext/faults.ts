@@ -1,6 +1,6 @@
 // The fault switches: what the simulated site does to a request before Frappe sees it.
 import { seededRandom } from '../seeded-random';
-import type { ErpnextFaults } from './options';
+import { BENCH_WORKER_TIMEOUT_MS, type ErpnextFaults, type FrontAnswer, type LostAnswer } from './options';
 
 export type FaultAction =
   | { kind: 'none' }
@@ -8,7 +8,16 @@ export type FaultAction =
   | { kind: 'hang' }
   | { kind: 'maintenance' }
   | { kind: 'rateLimited'; retryAfterSeconds: number; limit: number }
-  | { kind: 'serverError' };
+  | { kind: 'serverError' }
+  | { kind: 'front'; answer: FrontAnswer };
+
+/** What happens between an accepted checkin and its answer. */
+export interface CommitPlan {
+  /** How long the commit takes. */
+  delayMs: number;
+  /** The answer that is lost after the commit, or null. */
+  lost: LostAnswer | null;
+}
 
 export class FaultSwitches {
   private faults: ErpnextFaults;
@@ -29,6 +38,10 @@ export class FaultSwitches {
     return this.faults.latencyMs ?? 0;
   }
 
+  get workerTimeoutMs(): number {
+    return this.faults.workerTimeoutMs ?? BENCH_WORKER_TIMEOUT_MS;
+  }
+
   set(faults: ErpnextFaults): void {
     this.faults = { ...this.faults, ...faults };
     if ('rateLimit' in faults) this.windowRequests = 0;
@@ -38,6 +51,7 @@ export class FaultSwitches {
   decide(): FaultAction {
     const { faults } = this;
     if (faults.dropConnections) return { kind: 'drop' };
+    if (faults.frontAnswer) return { kind: 'front', answer: faults.frontAnswer };
     if (faults.hang) return { kind: 'hang' };
     if (faults.maintenance) return { kind: 'maintenance' };
     if (faults.rateLimit) {
@@ -46,6 +60,14 @@ export class FaultSwitches {
     }
     if (faults.failureRate && this.random() < faults.failureRate) return { kind: 'serverError' };
     return { kind: 'none' };
+  }
+
+  /** Decided once per accepted checkin. */
+  decideCommit(): CommitPlan {
+    const { slowCommits, lostAnswers } = this.faults;
+    const delayMs = slowCommits && this.random() < slowCommits.share ? slowCommits.delayMs : 0;
+    const lost = lostAnswers && this.random() < lostAnswers.share ? lostAnswers.as : null;
+    return { delayMs, lost };
   }
 
   private countInWindow(requests: number, windowMs: number): FaultAction | undefined {

@@ -50,6 +50,17 @@ export function permissionDenied(doctype: string): FrappeFailure {
   };
 }
 
+/**
+ * has_user_permission refused the new checkin's Employee link: check_permission sets the generic
+ * `_error_message` and the permission check's log goes out as a message.
+ */
+export function userPermissionDenied(employee: string): FrappeFailure {
+  return {
+    ...permissionDenied('Employee Checkin'),
+    messages: [{ message: `You are not allowed to access this Employee Checkin record because it is linked to Employee '${employee}' in field Employee`, raised: false }],
+  };
+}
+
 /** validate_auth: a two-part Authorization header that resolves no user (reference §3.1). */
 export function authenticationError(): FrappeFailure {
   return { status: 401, excType: 'AuthenticationError', excPath: 'frappe.exceptions.AuthenticationError', messages: [] };

@@ -16,6 +16,8 @@ export type {
   ErpnextSimulatorOptions,
   FrappeRole,
   FrappeVersion,
+  FrontAnswer,
+  LostAnswer,
   ShiftLocation,
   ShiftTypeSeed,
 } from './options';

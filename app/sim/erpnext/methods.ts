@@ -21,7 +21,8 @@ export interface MethodCall {
 }
 
 /** `extra` holds keys answered beside the value, such as v2's `has_next_page`. */
-export type Answer = { ok: true; value: unknown; extra?: Record<string, unknown> } | { ok: false; failure: FrappeFailure };
+/** `commit`, when present, is the request's transaction still to be committed before answering. */
+export type Answer = { ok: true; value: unknown; extra?: Record<string, unknown>; commit?: () => void } | { ok: false; failure: FrappeFailure };
 
 type Method = { allowGuest: boolean; run: (call: MethodCall) => Answer };
 
@@ -67,7 +68,7 @@ function getRoles(call: MethodCall): Answer {
 function runCheckin(call: MethodCall): Answer {
   call.store.callCount += 1;
   const outcome = addLogBasedOnEmployeeField(call, declaredCheckinArguments(call.version, call.formDict));
-  return outcome.ok ? { ok: true, value: outcome.doc } : outcome;
+  return outcome.ok ? { ok: true, value: outcome.doc, commit: outcome.commit } : outcome;
 }
 
 /** frappe/client.py get_single_value: only System Settings is simulated (its time_zone, §3.8). */

@@ -17,6 +17,11 @@ export interface ApiUser {
   roles: FrappeRole[];
   /** The user's language: Frappe translates every message through it (reference §0.4). */
   language?: 'en' | 'ar';
+  /**
+   * User Permissions on Employee: when set, the user may create checkins only for these employees
+   * and sees only them (frappe/permissions.py has_user_permission checks the checkin's Employee link).
+   */
+  allowedEmployees?: string[];
 }
 
 export interface EmployeeSeed {
@@ -73,7 +78,38 @@ export interface ErpnextFaults {
   hang?: boolean;
   /** Destroy the socket as soon as a request arrives. */
   dropConnections?: boolean;
+  /**
+   * "Commit late": this share (0..1) of accepted checkins commits only after `delayMs` (a queue on
+   * the naming-series lock, a slow disk). HRMS's duplicate check is a plain `exists` in validate with
+   * no unique index, so until the commit a second request for the same punch passes it too.
+   */
+  slowCommits?: { share: number; delayMs: number } | null;
+  /**
+   * bench's gunicorn `--timeout` (120 s): a request still running then is killed, its transaction
+   * rolled back, and the proxy in front answers 502.
+   */
+  workerTimeoutMs?: number;
+  /** "Commit, then drop the answer": this share (0..1) of committed checkins never gets its answer back. */
+  lostAnswers?: { share: number; as: LostAnswer } | null;
+  /** Something in front of Frappe answers every request itself: a redirect, a proxy, a firewall. */
+  frontAnswer?: FrontAnswer | null;
 }
+
+/**
+ * How an answer is lost after the commit: the client's patience runs out (`timeout`), the
+ * connection is reset, or the proxy answers 502 / 504 with its own page.
+ */
+export type LostAnswer = 'timeout' | 'reset' | 'bad-gateway' | 'gateway-timeout';
+
+/** A redirect (301/308 with `location`), a 408, or a proxy's or firewall's own page (`html`). */
+export interface FrontAnswer {
+  status: number;
+  location?: string;
+  html?: string;
+}
+
+/** bench's default gunicorn worker timeout. */
+export const BENCH_WORKER_TIMEOUT_MS = 120_000;
 
 export interface ErpnextSimulatorOptions {
   host?: string;

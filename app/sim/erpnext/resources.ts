@@ -51,7 +51,8 @@ export function handleV2Document(call: MethodCall, httpMethod: string, body: str
 function employeeResource(call: MethodCall, httpMethod: string, body: string, name: string | undefined): Answer {
   const { site, user } = call;
   if (!permissions.readEmployees(user)) return fail(permissionDenied('Employee'));
-  const visible = (employee: Doc) => permissions.readAllEmployees(user) || employee.user_id === user.user;
+  const visible = (employee: Doc) =>
+    (permissions.readAllEmployees(user) || employee.user_id === user.user) && permissions.linkEmployee(user, String(employee.name));
   if (name === undefined) {
     if (httpMethod !== 'GET') return notFound();
     return listAnswer(listDocuments(site.employees.filter(visible), EMPLOYEE_FIELDS, call.formDict));
@@ -139,7 +140,8 @@ function checkinResource(call: MethodCall, httpMethod: string, name: string | un
   const { store, user } = call;
   if (httpMethod !== 'GET') return notFound();
   if (!permissions.createCheckin(user)) return fail(permissionDenied('Employee Checkin'));
-  const visible = (checkin: Doc) => permissions.readAllEmployees(user) || ownEmployee(call, user, checkin);
+  const visible = (checkin: Doc) =>
+    (permissions.readAllEmployees(user) || ownEmployee(call, user, checkin)) && permissions.linkEmployee(user, String(checkin.employee));
   if (name === undefined) return listAnswer(listDocuments(store.checkins.filter(visible), CHECKIN_FIELDS, call.formDict));
   const checkin = store.byName(name);
   if (!checkin) return fail(doesNotExist('Employee Checkin', name));

@@ -64,6 +64,10 @@ function applyFaults(state: ServerState, request: FastifyRequest, reply: Fastify
         .headers({ 'retry-after': String(action.retryAfterSeconds), 'x-ratelimit-limit': String(action.limit), 'x-ratelimit-remaining': '0' })
         .type('text/html; charset=utf-8')
         .send('Too Many Requests');
+    } else if (action.kind === 'front') {
+      const { status, location, html } = action.answer;
+      if (location) void reply.code(status).header('location', location).type('text/html').send(nginxPage(status));
+      else void reply.code(status).type('text/html; charset=utf-8').send(html ?? nginxPage(status));
     } else if (action.kind === 'serverError') {
       const failure = unhandledError('OperationalError', 'pymysql.err.OperationalError', "(2013, 'Lost connection to MySQL server during query')");
       sendFailure(reply, failure, renderContext(state, request, GUEST, apiOf(state, request.url)));
@@ -91,8 +95,50 @@ async function handleApi(state: ServerState, request: FastifyRequest, reply: Fas
   const siteUrl = `${request.protocol}://${request.headers.host ?? 'localhost'}`;
   const answer = route(state, segments ?? [], { user, formDict, siteUrl, body, httpMethod: request.method });
   if (!answer.ok) return sendFailure(reply, answer.failure, context);
+  if (answer.commit && !(await commitThenAnswer(state, answer.commit, request, reply))) return;
   const key = api === 'v2' || segments?.[1] === 'resource' ? 'data' : 'message';
   await reply.code(200).type('application/json').send(JSON.stringify({ [key]: answer.value, ...answer.extra }));
+}
+
+/**
+ * The end of a request that created a checkin: the commit, as late as the slow-commit switch says
+ * (past the worker timeout the worker is killed and nothing is committed), then the answer, unless
+ * the lost-answer switch drops it. False when the answer was not sent.
+ */
+async function commitThenAnswer(state: ServerState, commit: () => void, request: FastifyRequest, reply: FastifyReply): Promise<boolean> {
+  const plan = state.faults.decideCommit();
+  if (plan.delayMs >= state.faults.workerTimeoutMs) {
+    await delay(state.faults.workerTimeoutMs);
+    await reply.code(502).type('text/html').send(nginxPage(502));
+    return false;
+  }
+  if (plan.delayMs > 0) await delay(plan.delayMs);
+  commit();
+  if (plan.lost === null) return true;
+  if (plan.lost === 'timeout') {
+    reply.hijack();
+  } else if (plan.lost === 'reset') {
+    reply.hijack();
+    request.raw.socket.destroy();
+  } else {
+    await reply.code(plan.lost === 'bad-gateway' ? 502 : 504).type('text/html').send(nginxPage(plan.lost === 'bad-gateway' ? 502 : 504));
+  }
+  return false;
+}
+
+function delay(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+const STATUS_TEXT: Record<number, string> = {
+  301: 'Moved Permanently', 302: 'Found', 307: 'Temporary Redirect', 308: 'Permanent Redirect', 403: 'Forbidden',
+  408: 'Request Time-out', 502: 'Bad Gateway', 503: 'Service Temporarily Unavailable', 504: 'Gateway Time-out',
+};
+
+/** The page nginx answers with for a status it makes itself. */
+function nginxPage(status: number): string {
+  const title = `${status} ${STATUS_TEXT[status] ?? 'Error'}`;
+  return `<html>\r\n<head><title>${title}</title></head>\r\n<body>\r\n<center><h1>${title}</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n`;
 }
 
 interface Call {

@@ -20,9 +20,11 @@ export interface SiteUser {
   user: string;
   roles: ReadonlySet<FrappeRole>;
   language: MessageLanguage;
+  /** User Permissions on Employee; null when the user has none. */
+  allowedEmployees: ReadonlySet<string> | null;
 }
 
-export const GUEST: SiteUser = { user: 'Guest', roles: new Set(), language: 'en' };
+export const GUEST: SiteUser = { user: 'Guest', roles: new Set(), language: 'en', allowedEmployees: null };
 
 const HR_ROLES: FrappeRole[] = ['System Manager', 'HR Manager', 'HR User'];
 
@@ -38,6 +40,8 @@ export const permissions = {
   readShiftTypes: (user: SiteUser) => user.roles.has('Employee') || hasAny(user, HR_ROLES),
   writeShiftType: (user: SiteUser) => hasAny(user, ['HR Manager', 'HR User']),
   readSystemSettings: (user: SiteUser) => user.roles.has('System Manager'),
+  /** A User Permission on Employee limits every document that links an employee. */
+  linkEmployee: (user: SiteUser, employee: string) => user.allowedEmployees === null || user.allowedEmployees.has(employee),
 };
 
 function hasAny(user: SiteUser, roles: FrappeRole[]): boolean {
@@ -71,7 +75,12 @@ export class Site {
     shiftTypes: ShiftTypeSeed[],
   ) {
     for (const apiUser of users) {
-      const user = { user: apiUser.user ?? `${apiUser.apiKey}@example.com`, roles: new Set(apiUser.roles), language: apiUser.language ?? 'en' };
+      const user = {
+        user: apiUser.user ?? `${apiUser.apiKey}@example.com`,
+        roles: new Set(apiUser.roles),
+        language: apiUser.language ?? 'en',
+        allowedEmployees: apiUser.allowedEmployees ? new Set(apiUser.allowedEmployees) : null,
+      };
       this.users.set(apiUser.apiKey, { secret: apiUser.apiSecret, user });
     }
     const created = clock.now();

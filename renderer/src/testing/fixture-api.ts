@@ -28,6 +28,7 @@ import {
   FIXTURE_NOW,
   erpnextDown,
   fixtureDevices,
+  fixturePushStop,
   fixtureEmployees,
   fixtureLog,
   fixtureMappings,
@@ -38,7 +39,7 @@ import {
   wallClock,
 } from './fixture-data';
 
-export type FixtureScenario = 'full' | 'first-run' | 'empty' | 'erpnext-down' | 'broken';
+export type FixtureScenario = 'full' | 'first-run' | 'empty' | 'erpnext-down' | 'time-trap' | 'broken';
 
 export interface FixtureOptions {
   scenario?: FixtureScenario;
@@ -63,7 +64,7 @@ const ok = <T>(value: T): Result<T> => ({ ok: true, value });
 
 export function createFixtureApi(options: FixtureOptions = {}): FixtureApi {
   const scenario = options.scenario ?? 'full';
-  const hasData = scenario === 'full' || scenario === 'erpnext-down' || scenario === 'broken';
+  const hasData = scenario === 'full' || scenario === 'erpnext-down' || scenario === 'time-trap' || scenario === 'broken';
   const devices: Device[] = scenario === 'first-run' ? [] : fixtureDevices({ longNames: options.longNames });
   const employees = fixtureEmployees();
   const punches: Punch[] = hasData ? fixturePunches(options.punchCount ?? 10_000, devices, employees) : [];
@@ -90,6 +91,8 @@ export function createFixtureApi(options: FixtureOptions = {}): FixtureApi {
     if (scenario === 'broken') throw new Error('The Punchbridge service stopped answering (fixture: broken).');
   };
 
+  let pushStop = scenario === 'time-trap' ? fixturePushStop() : null;
+
   function status(): AppStatus {
     const counts = Object.fromEntries(PUNCH_STATES.map((state) => [state, 0])) as Record<PunchState, number>;
     for (const punch of punches) counts[punch.state]++;
@@ -111,6 +114,7 @@ export function createFixtureApi(options: FixtureOptions = {}): FixtureApi {
       erpnextConfigured: erpnext !== null,
       devicesConfigured: devices.length > 0,
       attention,
+      pushStop,
       mode: 'demo',
     };
   }
@@ -187,6 +191,14 @@ export function createFixtureApi(options: FixtureOptions = {}): FixtureApi {
       if (progress) return { ok: false, error: { code: 'run-in-progress', message: 'A sync is already running.', action: 'Wait for it to finish.' } };
       if (scenario === 'erpnext-down') return { ok: false, error: erpnextDown };
       return runSync();
+    },
+    async liftPushStop() {
+      await delay();
+      const lifted = pushStop !== null && pushStop.liftedAt === null;
+      // The fixture has no ERPNext to check a punch against: lifting ends the stop at once.
+      pushStop = null;
+      emit({ type: 'status', status: status() });
+      return ok({ lifted });
     },
     async listDevices() {
       await delay();

@@ -8,6 +8,7 @@ import type {
   LogLine,
   Punch,
   PunchState,
+  PushStop,
   RunSummary,
   ShiftTypeSummary,
   UnmatchedUser,
@@ -271,4 +272,25 @@ export function fixtureLog(): LogLine[] {
     else lines.push({ time, level: 'info', module: 'push', message: `Pushed ${index % 13} punches; ${index % 3} unmatched` });
   }
   return lines;
+}
+
+/** The time trap's stop as the dashboard shows it: three checkins ERPNext saved at its own time. */
+export function fixturePushStop(): PushStop & { error: ApiError } {
+  const wrongCheckins = [
+    { checkinName: 'EMP-CKIN-11-2026-000412', punchId: 1, employee: 'HR-EMP-00003', sentTime: '2026-11-25 08:02:11', savedTime: '2026-11-25 09:12:40', foundAt: '2026-11-25T09:12:40.000Z' },
+    { checkinName: 'EMP-CKIN-11-2026-000413', punchId: 2, employee: 'HR-EMP-00007', sentTime: '2026-11-25 08:03:55', savedTime: '2026-11-25 09:12:40', foundAt: '2026-11-25T09:12:40.000Z' },
+    { checkinName: 'EMP-CKIN-11-2026-000414', punchId: 3, employee: 'HR-EMP-00012', sentTime: '2026-11-25 08:04:30', savedTime: '2026-11-25 09:12:41', foundAt: '2026-11-25T09:12:41.000Z' },
+  ];
+  return {
+    reason: 'time-trap',
+    stoppedAt: '2026-11-25T09:12:40.000Z',
+    liftedAt: null,
+    wrongCheckins,
+    error: {
+      code: 'erpnext-time-trap',
+      message:
+        'Pushing has stopped: ERPNext saved checkins at its own current time instead of the punch time, because the API user may not set the Time field of Employee Checkin.',
+      action: 'In ERPNext give the API user the HR User or HR Manager role and delete the checkins listed; then press "The role is fixed".',
+    },
+  };
 }

@@ -29,4 +29,14 @@ describe('the dashboard', () => {
     expect(await screen.findByRole('progressbar', { name: 'Canteen: Failed' }, { timeout: 5_000 })).toBeTruthy();
     await waitFor(() => expect(screen.queryByText('Syncing now')).toBeNull(), { timeout: 10_000 });
   });
+
+  it('shows the time trap\'s stop with every wrong checkin until the person says the role is fixed', async () => {
+    renderApp(createFixtureApi({ scenario: 'time-trap' }), '#/');
+    const banner = await screen.findByRole('alert', { name: /Pushing to ERPNext has stopped/ }, { timeout: 10_000 });
+    const table = screen.getByRole('table', { name: 'Checkins saved at the wrong time' });
+    for (const name of ['EMP-CKIN-11-2026-000412', 'EMP-CKIN-11-2026-000413', 'EMP-CKIN-11-2026-000414']) expect(table.textContent).toContain(name);
+    expect(banner.textContent).toContain('HR User or HR Manager');
+    fireEvent.click(screen.getByRole('button', { name: 'The role is fixed: push again' }));
+    await waitFor(() => expect(screen.queryByRole('alert', { name: /Pushing to ERPNext has stopped/ })).toBeNull(), { timeout: 10_000 });
+  });
 });

@@ -10,6 +10,7 @@ import { AttentionList } from './AttentionList';
 import { DeviceCards } from './DeviceCards';
 import { FirstRunSteps } from './FirstRunSteps';
 import { LastRunCard } from './LastRunCard';
+import { PushStopBanner } from './PushStopBanner';
 import { StateCounts } from './StateCounts';
 import { SyncProgressPanel } from './SyncProgressPanel';
 
@@ -57,6 +58,7 @@ export function DashboardScreen() {
           </>
         }
       />
+      {current.pushStop && <PushStopBanner stop={current.pushStop} />}
       {!ready && <FirstRunSteps erpnextConfigured={current.erpnextConfigured} devicesConfigured={current.devicesConfigured} />}
       {/* Before any device is added, a startup sync's complaints repeat what the steps above say. */}
       {current.devicesConfigured && <AttentionList items={current.attention} />}
