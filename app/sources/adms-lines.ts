@@ -1,30 +1,30 @@
 // Bodies ADMS ("iclock" push) devices upload (reference §4): positional tab-separated ATTLOG
 // lines, and OPERLOG bodies whose USER lines carry key=value pairs. Each line stands alone: a bad
 // one is a problem line and the others are kept.
-import { punchTimeProblem, readCardNumber, readCode, readUserId, splitLines } from './field-checks';
+import { forEachLine, latestPunchTime, punchTimeProblem, readCardNumber, readCode, readUserId } from './field-checks';
 import type { ImportedPunch, ParsedPunches, RowProblem } from './imported-punch';
 import { parseTimeText } from './time-text';
 
 /** `PIN \t YYYY-MM-DD HH:MM:SS \t Status \t Verify \t WorkCode \t ...`; only the first two are required. */
-export function parseAttlogBody(body: string, now: Date): ParsedPunches {
+export async function parseAttlogBody(body: string, now: Date): Promise<ParsedPunches> {
   const punches: ImportedPunch[] = [];
   const problems: RowProblem[] = [];
-  splitLines(body).forEach((raw, index) => {
-    if (raw.trim() === '') return;
-    const punch = attlogLine(raw, index + 1, now);
+  const latest = latestPunchTime(now);
+  await forEachLine(body, (raw, line) => {
+    const punch = attlogLine(raw, line, latest);
     if ('reason' in punch) problems.push(punch);
     else punches.push(punch);
   });
   return { punches, problems };
 }
 
-function attlogLine(raw: string, line: number, now: Date): ImportedPunch | RowProblem {
+function attlogLine(raw: string, line: number, latest: string): ImportedPunch | RowProblem {
   const [pin, timeText = '', status, verify] = raw.split('\t');
   const userId = readUserId(pin);
   if ('reason' in userId) return { line, reason: userId.reason };
   const time = parseTimeText(timeText.trim(), 'ymd');
   if ('reason' in time) return { line, reason: time.reason };
-  const timeProblem = punchTimeProblem(time.time, now);
+  const timeProblem = punchTimeProblem(time.time, latest);
   if (timeProblem !== null) return { line, reason: timeProblem };
   const state = readCode(status, 'status', 255);
   if ('reason' in state) return { line, reason: state.reason };
@@ -41,12 +41,12 @@ export interface AdmsUser {
 }
 
 /** USER lines of an OPERLOG body: `USER PIN=1\tName=Ann\tPri=0\tPasswd=\tCard=123\tGrp=1...`. */
-export function parseOperlogUsers(body: string): { users: AdmsUser[]; problems: RowProblem[] } {
+export async function parseOperlogUsers(body: string): Promise<{ users: AdmsUser[]; problems: RowProblem[] }> {
   const users: AdmsUser[] = [];
   const problems: RowProblem[] = [];
-  splitLines(body).forEach((raw, index) => {
+  await forEachLine(body, (raw, line) => {
     if (!raw.startsWith('USER ')) return;
-    const user = userLine(raw, index + 1);
+    const user = userLine(raw, line);
     if ('reason' in user) problems.push(user);
     else users.push(user);
   });

@@ -79,14 +79,14 @@ export function buildAdmsServer(options: AdmsReceiverOptions): FastifyInstance {
     const body = typeof request.body === 'string' ? request.body : '';
     const table = request.query.table?.toUpperCase();
     if (table === 'ATTLOG') {
-      const { punches, problems } = parseAttlogBody(body, (options.now ?? (() => new Date()))());
+      const { punches, problems } = await parseAttlogBody(body, (options.now ?? (() => new Date()))());
       noteProblems(sink, serialNumber, problems);
       sink.savePunches(serialNumber, punches);
       if (request.query.Stamp) sink.saveStamp(serialNumber, 'ATTLOG', request.query.Stamp);
       return reply.type('text/plain').send(`OK: ${punches.length}`);
     }
     if (table === 'OPERLOG') {
-      const { users, problems } = parseOperlogUsers(body);
+      const { users, problems } = await parseOperlogUsers(body);
       noteProblems(sink, serialNumber, problems);
       sink.saveUsers(serialNumber, users);
       if (request.query.Stamp) sink.saveStamp(serialNumber, 'OPERLOG', request.query.Stamp);

@@ -1,22 +1,22 @@
 // USB-exported attendance logs (`1_attlog.dat`, `<serial>_attlog.dat`, `attlog.txt`): one record a
 // line, tab-separated PIN, time, device number, status, verify, work code (reference §5).
-import { punchTimeProblem, readCode, readUserId, splitLines } from './field-checks';
+import { forEachLine, latestPunchTime, punchTimeProblem, readCode, readUserId } from './field-checks';
 import type { ImportedPunch, ParsedPunches, RowProblem } from './imported-punch';
 import { parseTimeText } from './time-text';
 
-export function parseAttlogText(text: string, now: Date): ParsedPunches {
+export async function parseAttlogText(text: string, now: Date): Promise<ParsedPunches> {
   const punches: ImportedPunch[] = [];
   const problems: RowProblem[] = [];
-  splitLines(text).forEach((raw, index) => {
-    if (raw.trim() === '') return;
-    const punch = attlogRecord(raw, index + 1, now);
+  const latest = latestPunchTime(now);
+  await forEachLine(text, (raw, line) => {
+    const punch = attlogRecord(raw, line, latest);
     if ('reason' in punch) problems.push(punch);
     else punches.push(punch);
   });
   return { punches, problems };
 }
 
-function attlogRecord(raw: string, line: number, now: Date): ImportedPunch | RowProblem {
+function attlogRecord(raw: string, line: number, latest: string): ImportedPunch | RowProblem {
   // Some firmwares separate with spaces instead of tabs; the time itself holds one space.
   const fields = raw.includes('\t') ? raw.split('\t') : splitSpaceSeparated(raw);
   if (fields.length < 2 || (fields[0] ?? '').trim() === '') return { line, reason: 'Expected a user id and a time separated by a tab' };
@@ -25,7 +25,7 @@ function attlogRecord(raw: string, line: number, now: Date): ImportedPunch | Row
   if ('reason' in userId) return { line, reason: userId.reason };
   const time = parseTimeText(fields[1]!.trim(), 'ymd');
   if ('reason' in time) return { line, reason: time.reason };
-  const timeProblem = punchTimeProblem(time.time, now);
+  const timeProblem = punchTimeProblem(time.time, latest);
   if (timeProblem !== null) return { line, reason: timeProblem };
   const state = readCode(fields[3], 'status', 0);
   if ('reason' in state) return { line, reason: state.reason };

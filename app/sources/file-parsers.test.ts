@@ -9,9 +9,9 @@ import { parseTimeText } from './time-text';
 const NOW = new Date('2026-11-30T12:00:00Z');
 
 describe('USB attendance log (attlog.dat)', () => {
-  it('reads tab-separated records with space-padded PINs and CRLF line ends', () => {
+  it('reads tab-separated records with space-padded PINs and CRLF line ends', async () => {
     const text = '        1\t2026-03-02 08:59:12\t1\t0\t1\t0\r\n  1042\t2026-03-02 17:31:40\t1\t1\t15\t0\r\n\r\n';
-    expect(parseAttlogText(text, NOW)).toEqual({
+    expect(await parseAttlogText(text, NOW)).toEqual({
       punches: [
         { line: 1, userId: '1', deviceTime: '2026-03-02 08:59:12', state: 0, verify: 1 },
         { line: 2, userId: '1042', deviceTime: '2026-03-02 17:31:40', state: 1, verify: 15 },
@@ -20,15 +20,15 @@ describe('USB attendance log (attlog.dat)', () => {
     });
   });
 
-  it('reads the space-separated variant some firmwares write', () => {
-    expect(parseAttlogText('7 2026-03-02 09:00:00 1 1 1 0', NOW).punches).toEqual([
+  it('reads the space-separated variant some firmwares write', async () => {
+    expect((await parseAttlogText('7 2026-03-02 09:00:00 1 1 1 0', NOW)).punches).toEqual([
       { line: 1, userId: '7', deviceTime: '2026-03-02 09:00:00', state: 1, verify: 1 },
     ]);
   });
 
-  it('reports every bad line with its number and reason, keeping the good ones', () => {
+  it('reports every bad line with its number and reason, keeping the good ones', async () => {
     const text = ['1\t2026-03-02 08:00:00\t1\t0\t1', 'garbage', '2\t2026-02-31 08:00:00\t1\t0\t1', '3\t2026-03-02 08:00:00\t1\tX\t1'].join('\n');
-    const result = parseAttlogText(text, NOW);
+    const result = await parseAttlogText(text, NOW);
     expect(result.punches.map((punch) => punch.userId)).toEqual(['1']);
     expect(result.problems).toEqual([
       { line: 2, reason: 'Expected a user id and a time separated by a tab' },
@@ -39,16 +39,16 @@ describe('USB attendance log (attlog.dat)', () => {
 });
 
 describe('time text', () => {
-  it('refuses 2-digit years, day-first text under year-first order, and times before 2000 or in the future', () => {
+  it('refuses 2-digit years, day-first text under year-first order, and times before 2000 or in the future', async () => {
     expect(parseTimeText('26-11-21 08:00', 'dmy')).toEqual({ reason: '"26-11-21 08:00" has no 4-digit year: write the year in full, such as 2026' });
     expect(parseTimeText('03/01/2026 08:00', 'ymd')).toMatchObject({ reason: expect.stringContaining('day and month first') });
-    expect(parseAttlogText('1\t0000-01-01 08:00:00\n2\t2026-12-02 11:00:00\n3\t2026-12-03 08:00:00', NOW).problems).toEqual([
+    expect((await parseAttlogText('1\t0000-01-01 08:00:00\n2\t2026-12-02 11:00:00\n3\t2026-12-03 08:00:00', NOW)).problems).toEqual([
       { line: 1, reason: '0000-01-01 08:00:00 is before 2000: no terminal keeps such a time' },
       { line: 3, reason: '2026-12-03 08:00:00 is in the future' },
     ]);
   });
 
-  it('tells the date order from a day above 12 and asks when nothing tells', () => {
+  it('tells the date order from a day above 12 and asks when nothing tells', async () => {
     expect(detectDateOrder(['01/11/2026 08:00', '13/11/2026 08:00'])).toBe('dmy');
     expect(detectDateOrder(['11/01/2026 08:00', '11/13/2026 08:00'])).toBe('mdy');
     expect(detectDateOrder(['01/11/2026 08:00', '02/11/2026 08:00', '11/02/2026 08:00'])).toBeNull();
@@ -56,7 +56,7 @@ describe('time text', () => {
     expect(detectDateOrder(['2026-01-03 08:00', ''])).toBe('ymd');
   });
 
-  it('reads day-first, month-first and 12-hour times', () => {
+  it('reads day-first, month-first and 12-hour times', async () => {
     expect(parseTimeText('01/03/2026 8:05', 'dmy')).toEqual({ time: '2026-03-01 08:05:00' });
     expect(parseTimeText('01/03/2026 8:05', 'mdy')).toEqual({ time: '2026-01-03 08:05:00' });
     expect(parseTimeText('2026-03-01 12:15:09 AM', 'ymd')).toEqual({ time: '2026-03-01 00:15:09' });
@@ -67,7 +67,7 @@ describe('time text', () => {
 describe('CSV and XLSX with a column mapping', () => {
   it('reads a semicolon CSV with separate date and time columns and worded states', async () => {
     const table = await sheet(readCsv('\uFEFFEmployee No;Date;Time;Type\n1042;02/03/2026;08:01;Check In\n1042;02/03/2026;17:30;check-out\n;02/03/2026;17:30;IN\n7;02/03/2026;17:30;sideways\n'));
-    const result = punchesFromTable(table, { userId: 'Employee No', time: 'Date', timeOfDay: 'Time', state: 'Type' }, 'dmy', NOW);
+    const result = await punchesFromTable(table, { userId: 'Employee No', time: 'Date', timeOfDay: 'Time', state: 'Type' }, 'dmy', NOW);
     expect(result.punches).toEqual([
       { line: 2, userId: '1042', deviceTime: '2026-03-02 08:01:00', state: 0, verify: 0 },
       { line: 3, userId: '1042', deviceTime: '2026-03-02 17:30:00', state: 1, verify: 0 },
@@ -79,7 +79,7 @@ describe('CSV and XLSX with a column mapping', () => {
   });
 
   it('names the columns a mapping asks for that the file lacks', async () => {
-    const result = punchesFromTable(await sheet(readCsv('id,when\n1,2026-03-02 08:00:00\n')), { userId: 'id', time: 'Time' }, 'ymd', NOW);
+    const result = await punchesFromTable(await sheet(readCsv('id,when\n1,2026-03-02 08:00:00\n')), { userId: 'id', time: 'Time' }, 'ymd', NOW);
     expect(result.problems).toEqual([{ line: 1, reason: 'The file has no column named "Time"' }]);
   });
 
@@ -90,7 +90,7 @@ describe('CSV and XLSX with a column mapping', () => {
     punchSheet.addRow([1042, new Date(Date.UTC(2026, 2, 2, 8, 1, 30)), 0]);
     punchSheet.addRow(['0007', '2026-03-02 17:30:00', 'OUT']);
     const bytes = new Uint8Array(await workbook.xlsx.writeBuffer());
-    const result = punchesFromTable(await sheet(readXlsx(bytes)), { userId: 'User', time: 'Punch time', state: 'State' }, 'ymd', NOW);
+    const result = await punchesFromTable(await sheet(readXlsx(bytes)), { userId: 'User', time: 'Punch time', state: 'State' }, 'ymd', NOW);
     expect(result).toEqual({
       punches: [
         { line: 2, userId: '1042', deviceTime: '2026-03-02 08:01:30', state: 0, verify: 0 },

@@ -38,14 +38,14 @@ export function fileKind(fileName: string, bytes: Uint8Array): PunchFileKind | n
 export async function readPunchFile(fileName: string, bytes: Uint8Array, mapping: ColumnMapping | undefined, now: Date): Promise<PunchFile | { refused: string } | null> {
   const kind = fileKind(fileName, bytes);
   if (kind === null) return null;
-  if (kind === 'attlog') return { kind, table: null, dateOrder: 'ymd', dateOrderDetected: false, parsed: parseAttlogText(decodeText(bytes), now) };
+  if (kind === 'attlog') return { kind, table: null, dateOrder: 'ymd', dateOrderDetected: false, parsed: await parseAttlogText(decodeText(bytes), now) };
   const sheet: SheetRead = kind === 'xlsx' ? await readXlsx(bytes) : await readCsv(decodeText(bytes));
   if ('refused' in sheet) return sheet;
   const { table } = sheet;
   if (!mapping) return { kind, table, dateOrder: null, dateOrderDetected: false, parsed: null };
   const dateOrder = dateOrderOf(table, mapping);
   const dateOrderDetected = mapping.dateOrder === undefined;
-  return { kind, table, dateOrder, dateOrderDetected, parsed: dateOrder ? punchesFromTable(table, mapping, dateOrder, now) : null };
+  return { kind, table, dateOrder, dateOrderDetected, parsed: dateOrder ? await punchesFromTable(table, mapping, dateOrder, now) : null };
 }
 
 const UTF8_BOM = [0xef, 0xbb, 0xbf];

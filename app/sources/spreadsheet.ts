@@ -1,9 +1,10 @@
 // Punches kept in CSV or XLSX files: the user picks which columns hold the user id, the time (or a
 // date and a time) and optionally the IN/OUT state, after a preview of the first rows.
 import { Readable } from 'node:stream';
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { parse as parseCsv } from 'csv-parse';
 import ExcelJS from 'exceljs';
-import { punchTimeProblem, readUserId } from './field-checks';
+import { latestPunchTime, punchTimeProblem, readUserId } from './field-checks';
 import type { ImportedPunch, ParsedPunches } from './imported-punch';
 import { parseTimeText, wallClockFromSpreadsheetDate, type DateOrder } from './time-text';
 import { zipUnpackProblem } from './zip-limits';
@@ -31,6 +32,9 @@ export interface ColumnMapping {
 export const SPREADSHEET_MAX_ROWS = 600_000;
 /** What an XLSX may unpack to; 600,000 rows of punches take about 120 MB of sheet XML. */
 export const XLSX_MAX_UNPACKED_BYTES = 160 * 1024 * 1024;
+
+/** Rows read between two turns of the event loop, so a big sheet leaves the service answering. */
+const ROWS_PER_TURN = 2_000;
 
 export type SheetRead = { table: Table } | { refused: string };
 
@@ -125,7 +129,7 @@ export function dateOrderOf(table: Table, mapping: ColumnMapping): DateOrder | n
   return detectDateOrder(table.rows.map(({ cells }) => (cells[column] instanceof Date ? '' : cellText(cells[column]))));
 }
 
-export function punchesFromTable(table: Table, mapping: ColumnMapping, dateOrder: DateOrder, now: Date): ParsedPunches {
+export async function punchesFromTable(table: Table, mapping: ColumnMapping, dateOrder: DateOrder, now: Date): Promise<ParsedPunches> {
   const column = (name: string | undefined) => (name === undefined ? -1 : table.headers.indexOf(name));
   const missing = [mapping.userId, mapping.time, mapping.timeOfDay, mapping.state].filter(
     (name): name is string => name !== undefined && column(name) < 0,
@@ -135,7 +139,9 @@ export function punchesFromTable(table: Table, mapping: ColumnMapping, dateOrder
   }
   const punches: ImportedPunch[] = [];
   const problems: ParsedPunches['problems'] = [];
-  for (const { line, cells } of table.rows) {
+  const latest = latestPunchTime(now);
+  for (const [index, { line, cells }] of table.rows.entries()) {
+    if (index > 0 && index % ROWS_PER_TURN === 0) await nextTurn();
     const userIdText = cellText(cells[column(mapping.userId)]).replace(/\.0+$/, '');
     if (userIdText === '') {
       problems.push({ line, reason: `The "${mapping.userId}" cell is empty` });
@@ -147,7 +153,7 @@ export function punchesFromTable(table: Table, mapping: ColumnMapping, dateOrder
       continue;
     }
     const time = timeFromCells(cells[column(mapping.time)], mapping.timeOfDay ? cells[column(mapping.timeOfDay)] : undefined, dateOrder);
-    const timeProblem = 'reason' in time ? time.reason : punchTimeProblem(time.time, now);
+    const timeProblem = 'reason' in time ? time.reason : punchTimeProblem(time.time, latest);
     if (timeProblem !== null || 'reason' in time) {
       problems.push({ line, reason: timeProblem ?? 'The time cannot be read' });
       continue;

@@ -108,6 +108,29 @@ describe('ADMS uploads with absurd numbers', { timeout: 60_000 }, () => {
   });
 });
 
+describe('big jobs', { timeout: 120_000 }, () => {
+  it('answers an ADMS terminal while a large import and a large export are still running', async () => {
+    const admsPort = await freePort();
+    const { api } = await startHost(admsPort);
+    const terminal = await approvedTerminal(api, admsPort, 'CQZ7232960466');
+    const device = await api.addDevice({ name: 'Main gate', host: '192.168.1.201' });
+    if (!device.ok) throw new Error(device.error.message);
+    const lines = Array.from({ length: 100_000 }, (_, index) => `${index}\t2026-0${1 + (index % 9)}-1${index % 10} 08:${String(index % 60).padStart(2, '0')}:00\t1\t0\t1\t0`);
+
+    let importDone = false;
+    const importing = api.importPunches({ fileName: '1_attlog.dat', contentBase64: base64(lines.join('\r\n')), deviceId: device.value.id }).finally(() => (importDone = true));
+    expect(await terminal.poll()).toEqual({ status: 200, body: 'OK' });
+    expect(importDone).toBe(false);
+    expect(await importing).toMatchObject({ ok: true, value: { read: 100_000, inserted: 100_000 } });
+
+    let exportDone = false;
+    const exporting = api.exportPunchesCsv({}).finally(() => (exportDone = true));
+    expect(await terminal.poll()).toEqual({ status: 200, body: 'OK' });
+    expect(exportDone).toBe(false);
+    expect((await exporting).ok).toBe(true);
+  });
+});
+
 function base64(text: string | Buffer): string {
   return Buffer.from(text).toString('base64');
 }
