@@ -172,10 +172,10 @@ async function clearIfSafe(
   warnings: string[],
 ): Promise<boolean> {
   const onDevice = readout.records.length + readout.invalid.length;
-  // Records with impossible times cannot be kept in the journal: clearing would erase them for good.
+  // Records with impossible times or damaged user ids cannot be kept in the journal: clearing would erase them for good.
   if (readout.invalid.length > 0) {
     warnings.push(
-      `${device.name}: the log was not cleared because ${readout.invalid.length} record(s) on it have times no calendar has (${readout.invalid[0]!.reason}). Export the log to a USB stick as a copy, then clear the device by hand.`,
+      `${device.name}: the log was not cleared because ${readout.invalid.length} record(s) on it cannot be kept as punches (${readout.invalid[0]!.reason}). Export the log to a USB stick as a copy, then clear the device by hand.`,
     );
     return false;
   }

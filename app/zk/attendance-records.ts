@@ -142,7 +142,7 @@ export function decodeRecords(body: Buffer, recordSize: number, userIdByUid?: Re
   for (let index = 0; index < count; index++) {
     read(body, index * recordSize, raw);
     const time = times.format(raw.encodedTime);
-    if (raw.userId !== '' && times.isReal(raw.encodedTime)) {
+    if (raw.userId !== '' && times.isReal(raw.encodedTime) && !CONTROL_CHARACTER.test(raw.userId)) {
       records.push({ userId: raw.userId, uid: raw.uid, time, state: raw.state, verify: raw.verify, workCode: raw.workCode });
     } else {
       invalid.push({ index, userId: raw.userId, time, reason: invalidReason(raw.userId, decodeZkTime(raw.encodedTime))! });
@@ -151,8 +151,13 @@ export function decodeRecords(body: Buffer, recordSize: number, userIdByUid?: Re
   return { records, invalid };
 }
 
+// Damaged flash reads back as control bytes; the journal refuses such a user id (record-limits.ts).
+// eslint-disable-next-line no-control-regex
+const CONTROL_CHARACTER = /[\u0000-\u001f\u007f]/;
+
 export function invalidReason(userId: string, parts: WallClockParts): string | null {
   if (userId === '') return 'The record has no user id.';
+  if (CONTROL_CHARACTER.test(userId)) return 'The record\'s user id holds bytes that are not text; that part of the log is damaged.';
   if (!isRealCalendarTime(parts)) return `The device stored a time the calendar does not have (${formatWallClock(parts)}); its clock was probably reset.`;
   return null;
 }
