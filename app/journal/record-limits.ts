@@ -16,8 +16,9 @@ const CONTROL_CHARACTER = /[\u0000-\u001f\u007f]/;
 /** Why `userId` cannot be a device user id, or null when it can. */
 export function userIdProblem(userId: string): string | null {
   if (userId === '') return 'No user id';
-  if (userId.length > USER_ID_MAX_LENGTH) return `The user id "${userId.slice(0, USER_ID_MAX_LENGTH)}…" is longer than ${USER_ID_MAX_LENGTH} characters`;
+  // Checked first, so the reason below never echoes a control character into a log.
   if (CONTROL_CHARACTER.test(userId)) return 'The user id holds a control character';
+  if (userId.length > USER_ID_MAX_LENGTH) return `The user id "${userId.slice(0, USER_ID_MAX_LENGTH)}…" is longer than ${USER_ID_MAX_LENGTH} characters`;
   return null;
 }
 
