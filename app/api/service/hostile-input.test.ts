@@ -1,67 +1,15 @@
 // Issue 12, data items, through the real doors: an ADMS terminal posting to the receiver's HTTP
 // port, and files sent to the host's HTTP API as the browser UI sends them. Real journal, real
 // receiver; the journal must stay readable and every good line must be kept once.
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { deflateRawSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
-import { AdmsDeviceSimulator } from '../../sim/adms';
-import { serve, type Serving } from '../../host/serve';
-import { openSettings } from '../../settings';
 import { JOURNAL_FILE_NAME } from '../../sync';
-import { tempFolder } from '../../testing/temp-folders';
-import type { ImportOutcome, ImportPreview, Result } from '../contract';
-import { createPunchbridgeService, type PunchbridgeService } from '.';
+import type { ImportOutcome, ImportPreview } from '../contract';
+import { approvedTerminal, freePort, startHost, stopHost } from './host-test-support';
 
-let serving: Serving | undefined;
-let service: PunchbridgeService | undefined;
-
-afterEach(async () => {
-  await serving?.stop();
-  serving = undefined;
-  service = undefined;
-});
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
-
-/** The headless host as `punchbridge serve` runs it, with the ADMS receiver on `admsPort`. */
-async function startHost(admsPort: number | null = null) {
-  const dataDir = tempFolder('hostile-input');
-  const settings = openSettings(dataDir);
-  settings.setPaused(true);
-  settings.setSyncSettings({ admsPort });
-  serving = await serve(
-    { dataDir, host: '127.0.0.1', port: 0, demo: false, open: false, staticDir: dataDir },
-    async (options) => (service = await createPunchbridgeService({ ...options, admsHost: '127.0.0.1' })),
-    () => undefined,
-  );
-  const host = serving.host;
-  const call = async <T>(method: string, input?: unknown): Promise<{ status: number; result: Result<T> }> => {
-    const response = await fetch(`${host.url}api/${method}`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${host.token}`, 'content-type': 'application/json' },
-      body: JSON.stringify(input === undefined ? {} : { input }),
-    });
-    const answer = (await response.json()) as { result: Result<T> };
-    return { status: response.status, result: answer.result };
-  };
-  return { call, api: service!, dataDir };
-}
-
-async function approvedTerminal(api: PunchbridgeService, admsPort: number, serialNumber: string): Promise<AdmsDeviceSimulator> {
-  const terminal = new AdmsDeviceSimulator({ serverUrl: `http://127.0.0.1:${admsPort}`, serialNumber });
-  await terminal.handshake();
-  const approved = await api.approveAdmsDevice({ serialNumber, name: 'Front door', timeZone: 'UTC' });
-  if (!approved.ok) throw new Error(approved.error.message);
-  return terminal;
-}
+afterEach(stopHost);
 
 const GOOD_LINES = ['1\t2026-11-02 08:00:00\t0\t1\t0\t0\t0', '2\t2026-11-02 08:01:00\t0\t1', '3\t2026-11-02 08:02:00\t1\t15\t0', '4\t2026-11-02 08:03:00', '5\t2026-11-02 08:04:00\t255\t25\t0\t0\t0'];
 
