@@ -7,7 +7,7 @@ import ExcelJS from 'exceljs';
 import { latestPunchTime, punchTimeProblem, readUserId } from './field-checks';
 import type { ImportedPunch, ParsedPunches } from './imported-punch';
 import { parseTimeText, wallClockFromSpreadsheetDate, type DateOrder } from './time-text';
-import { zipUnpackProblem } from './zip-limits';
+import { checkZipUnpackedSize } from './zip-limits';
 import { detectDateOrder } from './date-order';
 
 export type Cell = string | number | Date | null;
@@ -77,8 +77,10 @@ function detectDelimiter(text: string): string {
 /** The first sheet, streamed after the ZIP has shown it unpacks to a sane size. */
 export async function readXlsx(bytes: Uint8Array): Promise<SheetRead> {
   const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const bomb = await zipUnpackProblem(buffer, XLSX_MAX_UNPACKED_BYTES);
-  if (bomb !== null) return { refused: `The spreadsheet cannot be imported. ${bomb}` };
+  const unpacked = await checkZipUnpackedSize(buffer, XLSX_MAX_UNPACKED_BYTES);
+  // A damaged file is no XLSX at all: thrown like ExcelJS's own errors, and reported as unreadable.
+  if (!unpacked.ok && unpacked.damaged) throw new Error(`Damaged XLSX: ${unpacked.reason}`);
+  if (!unpacked.ok) return { refused: `The spreadsheet cannot be imported. ${unpacked.reason}` };
   const input = Readable.from([buffer]);
   const workbook = new ExcelJS.stream.xlsx.WorkbookReader(input, { sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', worksheets: 'emit', entries: 'emit' });
   const table: Table = { headers: [], rows: [] };

@@ -10,19 +10,21 @@ const LOCAL_FILE_HEADER = 0x04034b50;
 const STORED = 0;
 const DEFLATED = 8;
 
-/** Null when the ZIP unpacks to at most `limitBytes`; otherwise why it is refused. */
-export async function zipUnpackProblem(bytes: Buffer, limitBytes: number): Promise<string | null> {
+export type ZipCheck = { ok: true } | { ok: false; damaged: boolean; reason: string };
+
+/** Whether the ZIP unpacks to at most `limitBytes`; otherwise why not: too large, or damaged. */
+export async function checkZipUnpackedSize(bytes: Buffer, limitBytes: number): Promise<ZipCheck> {
   const entries = centralDirectory(bytes);
-  if (typeof entries === 'string') return entries;
+  if (typeof entries === 'string') return { ok: false, damaged: true, reason: entries };
   let unpacked = 0;
   for (const entry of entries) {
     const remaining = limitBytes - unpacked;
     const size = await unpackedSize(bytes, entry, remaining);
-    if (typeof size === 'string') return size;
+    if (typeof size === 'string') return { ok: false, damaged: true, reason: size };
     unpacked += size;
-    if (unpacked > limitBytes) return tooLarge(limitBytes);
+    if (unpacked > limitBytes) return { ok: false, damaged: false, reason: `It unpacks to more than ${Math.round(limitBytes / (1024 * 1024))} MB.` };
   }
-  return null;
+  return { ok: true };
 }
 
 interface ZipEntry {
@@ -40,7 +42,7 @@ function centralDirectory(bytes: Buffer): ZipEntry[] | string {
   for (let index = 0; index < count; index++) {
     if (offset + 46 > bytes.length || bytes.readUInt32LE(offset) !== CENTRAL_DIRECTORY_ENTRY) return 'Its list of contents is damaged.';
     const compressedSize = bytes.readUInt32LE(offset + 20);
-    if (compressedSize === 0xffff_ffff) return 'It is a ZIP64 archive, larger than any punch sheet.';
+    if (compressedSize === 0xffff_ffff) return 'It is a ZIP64 archive, which spreadsheet programs write only for files far larger than a punch sheet.';
     entries.push({ method: bytes.readUInt16LE(offset + 10), compressedSize, localHeaderOffset: bytes.readUInt32LE(offset + 42) });
     offset += 46 + bytes.readUInt16LE(offset + 28) + bytes.readUInt16LE(offset + 30) + bytes.readUInt16LE(offset + 32);
   }
@@ -69,8 +71,4 @@ async function unpackedSize(bytes: Buffer, entry: ZipEntry, remaining: number): 
       else resolve(result.length);
     });
   });
-}
-
-function tooLarge(limitBytes: number): string {
-  return `It unpacks to more than ${Math.round(limitBytes / (1024 * 1024))} MB.`;
 }

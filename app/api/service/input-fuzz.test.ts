@@ -2,9 +2,10 @@
 // and mutated USB and CSV files at the host's import API. Whatever arrives: no 500, the service
 // keeps answering, the journal stays readable, and every good line is stored exactly once. A
 // failing seed reproduces: the seed is in the test name.
+import ExcelJS from 'exceljs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { seededRandom } from '../../sim/seeded-random';
-import type { ImportOutcome } from '../contract';
+import type { ImportOutcome, ImportPreview } from '../contract';
 import { approvedTerminal, freePort, startHost, stopHost } from './host-test-support';
 
 afterEach(stopHost);
@@ -135,6 +136,20 @@ describe('input fuzz', { timeout: 180_000 }, () => {
         if (!imported.result.ok) throw new Error(`${input.fileName}: ${imported.result.error.message}\n${text}`);
         expect(imported.result.value.read, text).toBe(body.good.length);
         expected.push(...body.good.map((punch) => ({ source: 'file', punch })));
+      }
+
+      // Mutated spreadsheets: damaged ZIPs and XML come back as unreadable, never as a 500 or a crash.
+      const workbook = new ExcelJS.Workbook();
+      const sheet = workbook.addWorksheet('Punches');
+      sheet.addRow(['User', 'Time']);
+      for (let row = 0; row < 50; row++) sheet.addRow([row, '2026-11-02 08:00:00']);
+      const xlsx = Buffer.from(await workbook.xlsx.writeBuffer());
+      for (let round = 0; round < 15; round++) {
+        const bytes = Buffer.from(xlsx);
+        for (let flip = 0; flip < 1 + Math.floor(random() * 10); flip++) bytes[Math.floor(random() * bytes.length)] = Math.floor(random() * 256);
+        const preview = await call<ImportPreview>('previewImport', { fileName: 'fuzz.xlsx', contentBase64: bytes.toString('base64'), mapping: { userId: 'User', time: 'Time' } });
+        expect(preview.status).toBe(200);
+        if (!preview.result.ok) expect(preview.result.error.code).toBe('import-unreadable');
       }
 
       expect((await call('getStatus')).status).toBe(200);
