@@ -45,6 +45,8 @@ export function DateOrderField({ value, detected, onChange }: { value: MappingDr
       onChange={(picked) => onChange(picked === FROM_THE_FILE || picked === null ? null : (picked as MappingDraft['dateOrder']))}
       description={value === null && detectedLabel ? `Told from the file: ${detectedLabel}` : undefined}
       error={asking ? 'No day above 12 shows whether the day or the month comes first: choose one' : undefined}
+      // Below the field, like the error, so the field stays level with the device field beside it.
+      inputWrapperOrder={['label', 'input', 'description', 'error']}
       allowDeselect={false}
       w={320}
     />
