@@ -2,7 +2,7 @@
 // one record, total bytes / record count, as pyzk does.
 import { malformedData } from './errors';
 import { UserIdCache, ZkTimeFormatter } from './decode-caches';
-import { readAsciiField } from './text-fields';
+import { CONTROL_CHARACTER, readAsciiField } from './text-fields';
 import { decodeZkTime, formatWallClock, isRealCalendarTime, type WallClockParts } from './wall-clock';
 
 export interface AttendanceRecord {
@@ -151,9 +151,6 @@ export function decodeRecords(body: Buffer, recordSize: number, userIdByUid?: Re
   return { records, invalid };
 }
 
-// Damaged flash reads back as control bytes; the journal refuses such a user id (record-limits.ts).
-// eslint-disable-next-line no-control-regex
-const CONTROL_CHARACTER = /[\u0000-\u001f\u007f]/;
 
 export function invalidReason(userId: string, parts: WallClockParts): string | null {
   if (userId === '') return 'The record has no user id.';

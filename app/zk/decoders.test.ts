@@ -115,6 +115,11 @@ describe('users', () => {
     ]);
   });
 
+  it('leaves out user slots without a usable PIN: blank, or damaged control bytes', () => {
+    const users = decodeUserList(dataset([userRecordBytes(72, { uid: 1, userId: '7', name: 'Asha' }), userRecordBytes(72, { uid: 2, userId: '', name: 'blank' }), userRecordBytes(72, { uid: 3, userId: '\u0001\u0007', name: 'noise' })]), 3);
+    expect(users.map((user) => user.userId)).toEqual(['7']);
+  });
+
   it('decodes 28-byte users, whose PIN is a number', () => {
     const bytes = userRecordBytes(28, { uid: 4, userId: '4822257', name: 'Bob', password: '99', cardNumber: 5 });
     expect(decodeUserList(dataset([bytes]), 1)).toEqual([{ uid: 4, userId: '4822257', name: 'Bob', privilege: 0, password: '99', cardNumber: 5, groupId: '1' }]);
