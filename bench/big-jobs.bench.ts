@@ -45,6 +45,13 @@ export async function run(): Promise<void> {
         if (!exported.ok) throw new Error(exported.error.message);
       }),
     );
+    const csv = csvFile(IMPORT_BYTES);
+    rows.push(
+      await whilePolling(terminal, `import of a ${Math.round(csv.bytes.length / 1024 / 1024)} MB CSV (${csv.lines.toLocaleString('en-US')} rows)`, async () => {
+        const outcome = await service.importPunches({ fileName: 'punches.csv', contentBase64: csv.bytes.toString('base64'), deviceId: device.value.id, mapping: { userId: 'User', time: 'Time' } });
+        if (!outcome.ok) throw new Error(outcome.error.message);
+      }),
+    );
     printTable('Big jobs and the ADMS receiver (one run each)', rows);
   } finally {
     await service.close();
@@ -82,6 +89,17 @@ function attlogFile(bytes: number, firstUser = 0): { bytes: Buffer; lines: numbe
     size += line.length + 2;
   }
   return { bytes: Buffer.from(lines.join('\r\n')), lines: lines.length };
+}
+
+function csvFile(bytes: number): { bytes: Buffer; lines: number } {
+  const lines = ['User,Time'];
+  let size = 0;
+  for (let index = 0; size < bytes; index++) {
+    const line = `${900_000 + index},2025-06-${String(1 + (index % 28)).padStart(2, '0')} ${String(index % 24).padStart(2, '0')}:${String(index % 60).padStart(2, '0')}:00`;
+    lines.push(line);
+    size += line.length + 1;
+  }
+  return { bytes: Buffer.from(lines.join('\n')), lines: lines.length - 1 };
 }
 
 async function freePort(): Promise<number> {
