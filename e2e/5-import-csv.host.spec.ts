@@ -50,3 +50,38 @@ test('import a CSV with a bad row: the row is shown with its line and left out o
   await expect(page).toHaveURL(/device=back-office/);
   await expect(page.getByText(/punches match the filters\./)).toBeVisible();
 });
+
+// Story (issue 14): a spreadsheet written day first. When no day is above 12 Punchbridge cannot tell
+// 01/11 from 11/01, so it asks instead of guessing; once HR says "day first", the preview shows
+// the date each row will be stored under beside the text. A file with a 13th tells by itself.
+test('a day-first CSV: asked when no date tells, then each row previewed with the date it is stored under', async ({ page, request }) => {
+  const devices = await callApi<{ id: string; name: string }[]>(request, 'listDevices');
+  const device = devices.find((candidate) => candidate.name === 'Back office')!;
+  await openHost(page, '/import');
+  const csv = ['Emp No,Check Time', '11,01/11/2026 08:59', '12,02/11/2026 09:03', '13,11/02/2026 17:31'].join('\n');
+  await page.getByLabel('Punch file').setInputFiles({ name: 'day-first.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+  await page.getByRole('combobox', { name: /Device these punches came from/ }).click();
+  await page.getByRole('option', { name: device.name }).click();
+
+  const dateOrder = page.getByRole('combobox', { name: /Dates in the file are written/ });
+  await expect(page.getByText('No day above 12 shows whether the day or the month comes first: choose one')).toBeVisible();
+  await expect(page.getByText(/Choose how the dates are written/)).toBeVisible();
+  await expect(page.getByRole('button', { name: /^Import/ })).toBeDisabled();
+  await screenshotBoth(page, 'host-import-date-order-asked', dateOrder);
+
+  await dateOrder.click();
+  await page.getByRole('option', { name: /Day, month, year/ }).click();
+  const sample = page.getByRole('table', { name: 'First rows of the file' });
+  await expect(sample.getByRole('columnheader', { name: 'Stored as' })).toBeVisible();
+  await expect(sample.getByRole('row').nth(1)).toContainText('01/11/2026 08:59');
+  await expect(sample.getByRole('row').nth(1)).toContainText('1 Nov 2026, 08:59');
+  await expect(sample.getByRole('row').nth(3)).toContainText('11 Feb 2026, 17:31');
+  await expect(page.getByRole('button', { name: 'Import 3 punches' })).toBeEnabled();
+  await screenshotBoth(page, 'host-import-date-order-chosen', sample);
+
+  const telling = `${csv}\n14,13/11/2026 08:00`;
+  await page.getByLabel('Punch file').setInputFiles({ name: 'day-first-13.csv', mimeType: 'text/csv', buffer: Buffer.from(telling) });
+  await expect(page.getByText('Told from the file: Day, month, year (25/11/2026)')).toBeVisible();
+  await expect(page.getByRole('table', { name: 'First rows of the file' }).getByRole('row').nth(4)).toContainText('13 Nov 2026, 08:00');
+  await screenshotBoth(page, 'host-import-date-order-detected');
+});

@@ -437,7 +437,8 @@ export const ColumnMappingSchema = z.object({
   time: z.string().min(1, 'Choose the column with the punch time'),
   timeOfDay: z.string().optional(),
   state: z.string().optional(),
-  dateOrder: z.enum(['ymd', 'dmy', 'mdy']).default('ymd'),
+  /** How the time column writes dates; absent: told from the file, or asked when it cannot tell. */
+  dateOrder: z.enum(['ymd', 'dmy', 'mdy']).optional(),
 });
 export type ColumnMapping = z.input<typeof ColumnMappingSchema>;
 
@@ -477,6 +478,14 @@ export interface ImportPreview {
   headers: string[];
   /** The first rows as text, for the preview table. */
   sampleRows: string[][];
+  /** For each sample row, the device time it will be stored as; null for a row with a problem or before a mapping. */
+  sampleTimes: (string | null)[];
+  /**
+   * How the dates are read: chosen in the mapping, or told from the file (`dateOrderDetected`);
+   * null when the file cannot tell day from month, so the person must choose.
+   */
+  dateOrder: 'ymd' | 'dmy' | 'mdy' | null;
+  dateOrderDetected: boolean;
   /** Punches the file gives with this mapping; null until a CSV/XLSX mapping is chosen. */
   punchCount: number | null;
   problems: ImportProblem[];

@@ -73,6 +73,15 @@ describe('devices', () => {
     ]);
   });
 
+  it('refuses device users whose numbers the journal could not read back, writing none of the batch', () => {
+    const journal = tempJournal();
+    const good = { userId: '1', name: 'Asha', privilege: 0, cardNumber: 5566 };
+    for (const bad of [{ cardNumber: 1e20 }, { cardNumber: -1 }, { privilege: 256 }, { userId: '' }, { userId: 'x'.repeat(25) }]) {
+      expect(() => journal.upsertDeviceUsers('CQZ7200001', [good, { ...good, userId: '2', ...bad }])).toThrow(/Not a device user/);
+    }
+    expect(journal.listDeviceUsers('CQZ7200001')).toEqual([]);
+  });
+
   it('records each clear', () => {
     const journal = tempJournal();
     const device = journal.addDevice(deviceConfig());

@@ -1,6 +1,7 @@
 // Configured devices, what their reads learnt about them, their users and their clears.
 import type { DatabaseSync } from 'node:sqlite';
 import { DeviceInputSchema, type ApiError, type DeviceConfig, type DeviceUser } from '../api/contract';
+import { CARD_NUMBER_MAX, isWholeNumberUpTo, PUNCH_CODE_MAX, userIdProblem } from './record-limits';
 import type { Clock } from './rows';
 import { inTransaction } from './transaction';
 import type { DeviceClear, DeviceReadInfo, StoredDevice, StoredDeviceConfig } from './types';
@@ -153,6 +154,7 @@ export function deviceStore(db: DatabaseSync, now: Clock): DeviceStore {
     },
     listDeviceClears: (deviceId) => selectClears.all(deviceId).map((row) => ({ ...(row as unknown as DeviceClear) })),
     upsertDeviceUsers(deviceSerial, users) {
+      assertDeviceUsers(users);
       const updatedAt = now().toISOString();
       inTransaction(db, () => {
         for (const user of users) upsertUser.run(deviceSerial, user.userId, user.name, user.privilege, user.cardNumber, updatedAt);
@@ -165,4 +167,12 @@ export function deviceStore(db: DatabaseSync, now: Clock): DeviceStore {
 function configOf(device: StoredDevice): StoredDeviceConfig {
   const { id: _id, serialNumber: _s, lastReadAt: _r, lastError: _e, clockSkewSeconds: _c, recordCount: _n, recordCapacity: _p, ...config } = device;
   return config;
+}
+
+/** As for punches: a caller's bug, refused before anything is written (record-limits.ts). */
+function assertDeviceUsers(users: readonly DeviceUser[]): void {
+  for (const user of users) {
+    const fits = userIdProblem(user.userId) === null && isWholeNumberUpTo(user.privilege, PUNCH_CODE_MAX) && isWholeNumberUpTo(user.cardNumber, CARD_NUMBER_MAX);
+    if (!fits) throw new TypeError(`Not a device user: "${user.userId}", privilege ${user.privilege}, card ${user.cardNumber}`);
+  }
 }

@@ -3,6 +3,7 @@
 export { openJournal, type Journal, type JournalOptions } from './journal';
 export { JournalOpenError } from './errors';
 export { SCHEMA_VERSION } from './migrations';
+export { CARD_NUMBER_MAX, EARLIEST_PUNCH_YEAR, PUNCH_CODE_MAX, USER_ID_MAX_LENGTH, isWholeNumberUpTo, userIdProblem } from './record-limits';
 export { standInSerial, type PunchWrites } from './punch-writes';
 export type { PunchQueries } from './punch-queries';
 export type { DeviceStore } from './devices';

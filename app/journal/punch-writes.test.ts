@@ -32,6 +32,22 @@ describe('insertPunches', () => {
     expect(journal.queryPunches({}).total).toBe(0);
   });
 
+  it('refuses numbers and user ids the journal could not read back, so the punch list keeps working', () => {
+    const journal = tempJournal();
+    journal.insertPunches(SERIAL, null, 'file', [punch('1', '2026-03-01 08:00:00')]);
+    for (const bad of [
+      { ...punch('2', '2026-03-01 08:00:00'), punchStateCode: Number.MAX_SAFE_INTEGER + 2 },
+      { ...punch('2', '2026-03-01 08:00:00'), punchStateCode: 256 },
+      { ...punch('2', '2026-03-01 08:00:00'), verifyType: -1 },
+      { ...punch('2', '2026-03-01 08:00:00'), verifyType: 1.5 },
+      punch('x'.repeat(25), '2026-03-01 08:00:00'),
+      punch('2\n3', '2026-03-01 08:00:00'),
+    ]) {
+      expect(() => journal.insertPunches(SERIAL, null, 'adms', [bad])).toThrow(/Not a punch record/);
+    }
+    expect(journal.queryPunches({}).rows.map((row) => row.userId)).toEqual(['1']);
+  });
+
   it('inserts 100,000 punches in one go', () => {
     const journal = tempJournal();
     const records = Array.from({ length: 100_000 }, (_, i) =>

@@ -3,6 +3,7 @@
 import type { DatabaseSync } from 'node:sqlite';
 import type { Punch, PunchSource, PunchState } from '../api/contract';
 import { PUNCH_COLUMNS, PUNCH_JOINS, WALL_CLOCK_TIME, idList, toPunches, type Clock } from './rows';
+import { isWholeNumberUpTo, PUNCH_CODE_MAX, userIdProblem } from './record-limits';
 import { inTransaction } from './transaction';
 import type { InsertResult, PunchRecord, SentPunch } from './types';
 
@@ -173,12 +174,20 @@ export function punchWrites(db: DatabaseSync, now: Clock): PunchWrites {
   };
 }
 
-/** Bad records are a caller's bug: refuse the whole batch before anything is written. */
+/**
+ * Bad records are a caller's bug (sources report them as problem lines): refuse the whole batch
+ * before anything is written, so no value that cannot be read back ever reaches the table.
+ */
 function assertRecords(deviceSerial: string, records: readonly PunchRecord[]): void {
   if (!deviceSerial) throw new TypeError('insertPunches needs the device serial number');
   for (const record of records) {
-    if (!record.userId || !WALL_CLOCK_TIME.test(record.deviceTime)) {
-      throw new TypeError(`Not a punch record: user "${record.userId}" at "${record.deviceTime}"`);
+    const fits =
+      userIdProblem(record.userId) === null &&
+      WALL_CLOCK_TIME.test(record.deviceTime) &&
+      isWholeNumberUpTo(record.punchStateCode, PUNCH_CODE_MAX) &&
+      isWholeNumberUpTo(record.verifyType, PUNCH_CODE_MAX);
+    if (!fits) {
+      throw new TypeError(`Not a punch record: user "${record.userId}" at "${record.deviceTime}", state ${record.punchStateCode}, verify ${record.verifyType}`);
     }
   }
 }

@@ -3,7 +3,7 @@
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import type { AdmsTimeZoneUnit } from '../api/contract';
 import { parseAttlogBody, parseOperlogUsers, type AdmsUser } from './adms-lines';
-import type { ImportedPunch } from './imported-punch';
+import type { ImportedPunch, RowProblem } from './imported-punch';
 
 /** Where the receiver puts what devices send; the app backs it with the journal. */
 export interface AdmsSink {
@@ -79,14 +79,16 @@ export function buildAdmsServer(options: AdmsReceiverOptions): FastifyInstance {
     const body = typeof request.body === 'string' ? request.body : '';
     const table = request.query.table?.toUpperCase();
     if (table === 'ATTLOG') {
-      const { punches, problems } = parseAttlogBody(body);
-      if (problems.length > 0) sink.noteMalformedLines(serialNumber, problems.length, `line ${problems[0]!.line}: ${problems[0]!.reason}`);
+      const { punches, problems } = await parseAttlogBody(body, (options.now ?? (() => new Date()))());
+      noteProblems(sink, serialNumber, problems);
       sink.savePunches(serialNumber, punches);
       if (request.query.Stamp) sink.saveStamp(serialNumber, 'ATTLOG', request.query.Stamp);
       return reply.type('text/plain').send(`OK: ${punches.length}`);
     }
     if (table === 'OPERLOG') {
-      sink.saveUsers(serialNumber, parseOperlogUsers(body));
+      const { users, problems } = await parseOperlogUsers(body);
+      noteProblems(sink, serialNumber, problems);
+      sink.saveUsers(serialNumber, users);
       if (request.query.Stamp) sink.saveStamp(serialNumber, 'OPERLOG', request.query.Stamp);
     }
     // Photos, templates and options are accepted and not kept: attendance is what we are for.
@@ -104,6 +106,10 @@ export function buildAdmsServer(options: AdmsReceiverOptions): FastifyInstance {
   });
 
   return server;
+}
+
+function noteProblems(sink: AdmsSink, serialNumber: string, problems: readonly RowProblem[]): void {
+  if (problems.length > 0) sink.noteMalformedLines(serialNumber, problems.length, `line ${problems[0]!.line}: ${problems[0]!.reason}`);
 }
 
 function handshake(serialNumber: string, sink: AdmsSink, options: AdmsReceiverOptions): string {

@@ -64,8 +64,46 @@ describe('punchbridge import', () => {
     expect(stdout).toContain('2 punches read, 2 new, 0 already in the journal');
     expect(stdout).toContain('1 rows left out:\n  line 3:');
     expect(journalPunches().sort()).toEqual([
-      ['AEH2202060001', '1', '2026-03-02 08:01:30', 'file'],
-      ['AEH2202060001', '42', '2026-03-02 17:30:00', 'file'],
+      ['device:main-gate', '1', '2026-03-02 08:01:30', 'file'],
+      ['device:main-gate', '42', '2026-03-02 17:30:00', 'file'],
+    ]);
+  });
+
+  it("never lets a file's name move another device's punches to the device it is imported for", async () => {
+    const folder = openDataFolder(dataDir);
+    const warehouse = folder.journal.addDevice(DeviceInputSchema.parse({ name: 'Warehouse', host: '192.168.1.202' }));
+    folder.journal.insertPunches('AEH2202060001', warehouse.id, 'zk', [{ userId: '5', deviceTime: '2026-03-01 08:00:00', punchStateCode: 0, verifyType: 1 }]);
+    folder.close();
+
+    // Main gate was never read; the file carries the warehouse terminal's serial in its name.
+    expect(await punchbridge('import', file('AEH2202060001_attlog.dat', ATTLOG.split('\r\n').slice(0, 2).join('\r\n')), '--device', 'Main gate')).toBe(0);
+
+    const reopened = openDataFolder(dataDir);
+    try {
+      const byDevice = reopened.journal.queryPunches({}).rows.map((punch) => [punch.deviceName, punch.userId]).sort();
+      expect(byDevice).toEqual([
+        ['Main gate', '1'],
+        ['Main gate', '42'],
+        ['Warehouse', '5'],
+      ]);
+    } finally {
+      reopened.close();
+    }
+  });
+
+  it('asks for --date-order when no date in the CSV tells day from month, and tells it from a day above 12', async () => {
+    const columns = ['--user-column', 'User', '--time-column', 'Time'];
+    const ambiguous = file('november.csv', 'User,Time\n1,01/11/2026 08:00\n2,02/11/2026 08:00\n3,11/02/2026 08:00\n');
+    expect(await punchbridge('import', ambiguous, '--device', 'Main gate', ...columns)).toBe(2);
+    expect(stderr).toContain('could be day first or month first');
+    expect(stderr).toContain('--date-order dmy');
+    expect(journalPunches()).toEqual([]);
+
+    const telling = file('december.csv', 'User,Time\n1,01/12/2026 08:00\n2,13/11/2026 08:00\n');
+    expect(await punchbridge('import', telling, '--device', 'Main gate', ...columns)).toBe(0);
+    expect(journalPunches().map((punch) => punch.slice(1, 3)).sort()).toEqual([
+      ['1', '2026-12-01 08:00:00'],
+      ['2', '2026-11-13 08:00:00'],
     ]);
   });
 

@@ -17,7 +17,7 @@ interface ImportOptions {
   timeColumn?: string;
   timeOfDayColumn?: string;
   stateColumn?: string;
-  dateOrder: string;
+  dateOrder?: string;
   acceptProblems?: boolean;
 }
 
@@ -33,7 +33,7 @@ export function registerSourceCommands(program: Command): void {
     .option('--time-column <column>', 'CSV/XLSX: the column with the date and time (or only the date, with --time-of-day-column)')
     .option('--time-of-day-column <column>', 'CSV/XLSX: the column with the time of day')
     .option('--state-column <column>', 'CSV/XLSX: the column with IN/OUT or the state number')
-    .option('--date-order <order>', 'CSV/XLSX: how dates are written: ymd (2026-03-01), dmy (01/03/2026) or mdy (03/01/2026)', 'ymd')
+    .option('--date-order <order>', 'CSV/XLSX: how dates are written: ymd (2026-03-01), dmy (01/03/2026) or mdy (03/01/2026); told from the file when a day is above 12')
     .option('--accept-problems', 'import the readable rows even when some rows cannot be read')
     .action(async (file: string, options: ImportOptions, command: Command) => {
       const context = cliContext(command);
@@ -54,11 +54,11 @@ async function importFile(context: CliContext, path: string, options: ImportOpti
     const device = findDevice(folder.journal, options.device);
     if (!device) return failed(context, noSuchDevice(folder.journal, options.device));
     const fileName = basename(path);
-    const file = await readImportFile(fileName, bytes, mapping.value);
+    const file = await readImportFile(fileName, bytes, mapping.value, new Date());
     if (!file.ok) return failed(context, file.error);
     const preview = previewPunchFile(file.value);
-    if (file.value.parsed === null) return failed(context, columnsNeeded(preview));
-    const outcome = importPunchFile(folder.journal, device, fileName, file.value, Boolean(options.acceptProblems));
+    if (file.value.parsed === null) return failed(context, mapping.value ? dateOrderNeeded(fileName) : columnsNeeded(preview));
+    const outcome = await importPunchFile(folder.journal, device, fileName, file.value, Boolean(options.acceptProblems));
     if (!outcome.ok) {
       if (!context.json) printProblems(preview);
       return failed(context, outcome.error);
@@ -71,7 +71,7 @@ async function importFile(context: CliContext, path: string, options: ImportOpti
 
 function mappingFrom(options: ImportOptions): { ok: true; value: ColumnMapping | undefined } | { ok: false; error: ApiError } {
   const { userColumn, timeColumn, timeOfDayColumn, stateColumn } = options;
-  if (!DATE_ORDERS.includes(options.dateOrder as DateOrder)) {
+  if (options.dateOrder !== undefined && !DATE_ORDERS.includes(options.dateOrder as DateOrder)) {
     return { ok: false, error: { code: 'invalid-argument', message: `"${options.dateOrder}" is not a date order.`, action: 'Use --date-order ymd, dmy or mdy.' } };
   }
   if (userColumn === undefined && timeColumn === undefined) {
@@ -79,7 +79,7 @@ function mappingFrom(options: ImportOptions): { ok: true; value: ColumnMapping |
     return { ok: true, value: undefined };
   }
   if (userColumn === undefined || timeColumn === undefined) return { ok: false, error: bothColumnsNeeded() };
-  return { ok: true, value: { userId: userColumn, time: timeColumn, timeOfDay: timeOfDayColumn, state: stateColumn, dateOrder: options.dateOrder as DateOrder } };
+  return { ok: true, value: { userId: userColumn, time: timeColumn, timeOfDay: timeOfDayColumn, state: stateColumn, dateOrder: options.dateOrder as DateOrder | undefined } };
 }
 
 function printOutcome(context: CliContext, fileName: string, device: StoredDevice, preview: ImportPreview, outcome: ImportOutcome): void {
@@ -119,6 +119,14 @@ function columnsNeeded(preview: ImportPreview): ApiError {
     code: 'import-mapping-needed',
     message: `Punchbridge needs to know which columns hold the user id and the time. The file's columns: ${preview.headers.map((name) => `"${name}"`).join(', ')}.`,
     action: 'Name them with --user-column and --time-column (and --time-of-day-column, --state-column, --date-order when needed).',
+  };
+}
+
+function dateOrderNeeded(fileName: string): ApiError {
+  return {
+    code: 'import-date-order-needed',
+    message: `The dates in ${fileName} could be day first or month first: no day above 12 tells them apart. Nothing was imported.`,
+    action: 'Say how they are written with --date-order dmy (01/03/2026 is 1 March) or --date-order mdy (01/03/2026 is 3 January).',
   };
 }
 

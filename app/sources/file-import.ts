@@ -2,21 +2,24 @@
 // read it, preview it, and put its punches into the journal under the same identity as a network
 // read, so a punch that arrives both ways is one punch. Nothing is half-imported silently: rows
 // with problems stop the import unless the person accepts leaving them out.
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { ApiError, ImportOutcome, ImportPreview, Result } from '../api/contract';
 import { standInSerial, type Journal, type StoredDevice } from '../journal';
-import type { ParsedPunches } from './imported-punch';
 import { readPunchFile, type PunchFile } from './punch-file';
 import type { ColumnMapping } from './spreadsheet';
 
 const SAMPLE_ROWS = 20;
 export const PROBLEMS_SHOWN = 200;
+/** Punches committed per transaction; between two, the service answers the UI and ADMS terminals. */
+const INSERT_CHUNK = 5_000;
 
 /** Reads the file as a punch file; an error says which files are read, or how to repair this one. */
-export async function readImportFile(fileName: string, bytes: Uint8Array, mapping: ColumnMapping | undefined): Promise<Result<PunchFile>> {
+export async function readImportFile(fileName: string, bytes: Uint8Array, mapping: ColumnMapping | undefined, now: Date): Promise<Result<PunchFile>> {
   try {
-    const file = await readPunchFile(fileName, bytes, mapping);
-    if (file) return { ok: true, value: file };
-    return { ok: false, error: unreadable(fileName, 'Punchbridge reads USB attlog files (.dat, .txt), CSV and XLSX.') };
+    const file = await readPunchFile(fileName, bytes, mapping, now);
+    if (file === null) return { ok: false, error: unreadable(fileName, 'Punchbridge reads USB attlog files (.dat, .txt), CSV and XLSX.') };
+    if ('refused' in file) return { ok: false, error: { code: 'import-too-large', message: `${fileName}: ${file.refused}`, action: 'Split the file into smaller parts (or save it as CSV) and import each.' } };
+    return { ok: true, value: file };
   } catch {
     return { ok: false, error: unreadable(fileName, 'Open it in a spreadsheet program, save it again as XLSX or CSV, and retry.') };
   }
@@ -25,13 +28,17 @@ export async function readImportFile(fileName: string, bytes: Uint8Array, mappin
 export function previewPunchFile(file: PunchFile): ImportPreview {
   const punches = file.parsed?.punches ?? [];
   const times = punches.map((punch) => punch.deviceTime).sort();
+  const storedByLine = new Map(punches.map((punch) => [punch.line, punch.deviceTime]));
   const sampleRows = file.table
-    ? file.table.rows.slice(0, SAMPLE_ROWS).map((row) => row.cells.map((cell) => (cell instanceof Date ? cell.toISOString() : String(cell ?? ''))))
-    : punches.slice(0, SAMPLE_ROWS).map((punch) => [punch.userId, punch.deviceTime, String(punch.state), String(punch.verify)]);
+    ? file.table.rows.slice(0, SAMPLE_ROWS).map((row) => ({ line: row.line, cells: row.cells.map((cell) => (cell instanceof Date ? cell.toISOString() : String(cell ?? ''))) }))
+    : punches.slice(0, SAMPLE_ROWS).map((punch) => ({ line: punch.line, cells: [punch.userId, punch.deviceTime, String(punch.state), String(punch.verify)] }));
   return {
     kind: file.kind,
     headers: file.table?.headers ?? ['User ID', 'Time', 'State', 'Verify'],
-    sampleRows,
+    sampleRows: sampleRows.map((row) => row.cells),
+    sampleTimes: sampleRows.map((row) => (file.parsed ? (storedByLine.get(row.line) ?? null) : null)),
+    dateOrder: file.dateOrder,
+    dateOrderDetected: file.dateOrderDetected,
     punchCount: file.parsed ? punches.length : null,
     problems: (file.parsed?.problems ?? []).slice(0, PROBLEMS_SHOWN),
     problemCount: file.parsed?.problems.length ?? 0,
@@ -40,10 +47,14 @@ export function previewPunchFile(file: PunchFile): ImportPreview {
   };
 }
 
-/** Commits the file's punches as punches of `device`, or says why nothing was imported. */
-export function importPunchFile(journal: Journal, device: StoredDevice, fileName: string, file: PunchFile, acceptProblems: boolean): Result<ImportOutcome> {
-  const parsed: ParsedPunches | null = file.parsed;
-  if (!parsed) return { ok: false, error: mappingNeeded() };
+/**
+ * Commits the file's punches as punches of `device`, or says why nothing was imported. The punches
+ * go under the device's own serial, or its stand-in until it is first read: never under a serial
+ * in the file's name, which would move another device's punches (issue 12).
+ */
+export async function importPunchFile(journal: Journal, device: StoredDevice, fileName: string, file: PunchFile, acceptProblems: boolean): Promise<Result<ImportOutcome>> {
+  const parsed = file.parsed;
+  if (!parsed) return { ok: false, error: file.table && file.dateOrder === null && file.kind !== 'attlog' ? dateOrderNeeded(fileName) : mappingNeeded() };
   if (parsed.problems.length > 0 && !acceptProblems) {
     const first = parsed.problems[0]!;
     return {
@@ -55,23 +66,29 @@ export function importPunchFile(journal: Journal, device: StoredDevice, fileName
       },
     };
   }
-  const serial = device.serialNumber ?? serialFromFileName(fileName) ?? standInSerial(device.id);
+  const serial = device.serialNumber ?? standInSerial(device.id);
   const records = parsed.punches.map((punch) => ({ userId: punch.userId, deviceTime: punch.deviceTime, punchStateCode: punch.state, verifyType: punch.verify }));
-  const inserted = journal.insertPunches(serial, device.id, 'file', records);
+  let inserted = 0;
+  for (let start = 0; start < records.length; start += INSERT_CHUNK) {
+    if (start > 0) await nextTurn();
+    inserted += journal.insertPunches(serial, device.id, 'file', records.slice(start, start + INSERT_CHUNK)).inserted;
+  }
   return {
     ok: true,
-    value: { read: inserted.read, inserted: inserted.inserted, alreadyKnown: inserted.read - inserted.inserted, problems: parsed.problems.slice(0, PROBLEMS_SHOWN) },
+    value: { read: records.length, inserted, alreadyKnown: records.length - inserted, problems: parsed.problems.slice(0, PROBLEMS_SHOWN) },
   };
-}
-
-/** Newer terminals name their export `<serial>_attlog.dat` (reference §5); `1_attlog.dat` names a machine number. */
-function serialFromFileName(fileName: string): string | null {
-  const match = /([A-Z0-9]{8,})_attlog\.(dat|txt)$/i.exec(fileName);
-  return match ? match[1]! : null;
 }
 
 function mappingNeeded(): ApiError {
   return { code: 'import-mapping-needed', message: 'Punchbridge needs to know which columns hold the user id and the time.', action: 'Choose the columns in the preview, then import.' };
+}
+
+function dateOrderNeeded(fileName: string): ApiError {
+  return {
+    code: 'import-date-order-needed',
+    message: `The dates in ${fileName} could be day first or month first (no day above 12 tells them apart). Nothing was imported.`,
+    action: 'Say how the dates are written: day first (01/03/2026 is 1 March) or month first (01/03/2026 is 3 January).',
+  };
 }
 
 function unreadable(fileName: string, action: string): ApiError {

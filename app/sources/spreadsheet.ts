@@ -1,9 +1,14 @@
 // Punches kept in CSV or XLSX files: the user picks which columns hold the user id, the time (or a
 // date and a time) and optionally the IN/OUT state, after a preview of the first rows.
+import { Readable } from 'node:stream';
+import { setImmediate as nextTurn } from 'node:timers/promises';
+import { parse as parseCsv } from 'csv-parse';
 import ExcelJS from 'exceljs';
-import { parse as parseCsv } from 'csv-parse/sync';
+import { latestPunchTime, punchTimeProblem, readUserId } from './field-checks';
 import type { ImportedPunch, ParsedPunches } from './imported-punch';
 import { parseTimeText, wallClockFromSpreadsheetDate, type DateOrder } from './time-text';
+import { checkZipUnpackedSize } from './zip-limits';
+import { detectDateOrder } from './date-order';
 
 export type Cell = string | number | Date | null;
 
@@ -19,45 +24,103 @@ export interface ColumnMapping {
   time: string;
   timeOfDay?: string;
   state?: string;
-  dateOrder: DateOrder;
+  /** How the time column writes day and month; absent: told from the file (dateOrderOf). */
+  dateOrder?: DateOrder;
 }
 
-export function readCsv(text: string): Table {
-  const records = parseCsv(text.replace(/^\uFEFF/, ''), {
-    delimiter: detectDelimiter(text),
-    relax_column_count: true,
-    skip_empty_lines: true,
-    info: true,
-  }) as unknown as { record: string[]; info: { lines: number } }[];
-  const [header, ...data] = records;
-  return {
-    headers: (header?.record ?? []).map((name) => name.trim()),
-    rows: data.map(({ record, info }) => ({ line: info.lines, cells: record.map((cell) => (cell === '' ? null : cell)) })),
-  };
+/** Rows a spreadsheet may hold: as many as a 20 MB CSV of the shortest rows (about 20 bytes) has. */
+export const SPREADSHEET_MAX_ROWS = 1_000_000;
+/** What an XLSX may unpack to: a sheet of punches takes about 200 bytes of XML a row. */
+export const XLSX_MAX_UNPACKED_BYTES = 160 * 1024 * 1024;
+
+/** Rows read between two turns of the event loop, so a big sheet leaves the service answering. */
+const ROWS_PER_TURN = 2_000;
+
+const CSV_PIECE_LENGTH = 64 * 1024;
+
+export type SheetRead = { table: Table } | { refused: string };
+
+/** Streamed, so a large file lets the service answer between chunks. */
+export async function readCsv(text: string): Promise<SheetRead> {
+  const parser = Readable.from(pieces(text.replace(/^\uFEFF/, ''))).pipe(
+    parseCsv({
+      delimiter: detectDelimiter(text),
+      // Mixed line ends happen when files are pasted together; each one ends a row.
+      record_delimiter: ['\r\n', '\n', '\r'],
+      relax_column_count: true,
+      skip_empty_lines: true,
+      info: true,
+    }),
+  );
+  const table: Table = { headers: [], rows: [] };
+  let first = true;
+  for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
+    if (first) {
+      table.headers = record.map((name) => name.trim());
+      first = false;
+      continue;
+    }
+    if (table.rows.length >= SPREADSHEET_MAX_ROWS) {
+      parser.destroy();
+      return { refused: tooManyRows() };
+    }
+    table.rows.push({ line: info.lines, cells: record.map((cell) => (cell === '' ? null : cell)) });
+    // Stream reads resolve as microtasks while data is buffered: without a turn here nothing else runs.
+    if (table.rows.length % ROWS_PER_TURN === 0) await nextTurn();
+  }
+  return { table };
+}
+
+/** The parser works through each piece it is given in one go: small pieces let the service answer in between. */
+function* pieces(text: string): Generator<string> {
+  for (let start = 0; start < text.length; start += CSV_PIECE_LENGTH) yield text.slice(start, start + CSV_PIECE_LENGTH);
 }
 
 /** Excel in some locales saves "CSV" with semicolons. */
 function detectDelimiter(text: string): string {
-  const firstLine = text.split(/\r?\n/, 1)[0] ?? '';
+  const firstLine = text.split(/\r\n|\r|\n/, 1)[0] ?? '';
   const counts = [',', ';', '\t'].map((delimiter) => [delimiter, firstLine.split(delimiter).length] as const);
   return counts.sort((a, b) => b[1] - a[1])[0]![0];
 }
 
-export async function readXlsx(bytes: Uint8Array): Promise<Table> {
-  const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
-  const sheet = workbook.worksheets[0];
-  if (!sheet) return { headers: [], rows: [] };
+/** The first sheet, streamed after the ZIP has shown it unpacks to a sane size. */
+export async function readXlsx(bytes: Uint8Array): Promise<SheetRead> {
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const unpacked = await checkZipUnpackedSize(buffer, XLSX_MAX_UNPACKED_BYTES);
+  // A damaged file is no XLSX at all: thrown like ExcelJS's own errors, and reported as unreadable.
+  if (!unpacked.ok && unpacked.damaged) throw new Error(`Damaged XLSX: ${unpacked.reason}`);
+  if (!unpacked.ok) return { refused: `The spreadsheet cannot be imported. ${unpacked.reason}` };
+  const input = Readable.from([buffer]);
+  const workbook = new ExcelJS.stream.xlsx.WorkbookReader(input, { sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', worksheets: 'emit', entries: 'emit' });
   const table: Table = { headers: [], rows: [] };
-  sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-    const cells: Cell[] = [];
-    row.eachCell({ includeEmpty: true }, (cell, column) => {
-      cells[column - 1] = cellValue(cell.value);
-    });
-    if (table.headers.length === 0) table.headers = cells.map((cell) => String(cell ?? '').trim());
-    else table.rows.push({ line: rowNumber, cells });
-  });
-  return table;
+  let headerSeen = false;
+  for await (const sheet of workbook) {
+    for await (const row of sheet as AsyncIterable<ExcelJS.Row>) {
+      if (row.cellCount === 0) continue;
+      const cells: Cell[] = [];
+      row.eachCell({ includeEmpty: true }, (cell, column) => {
+        cells[column - 1] = cellValue(cell.value);
+      });
+      if (!headerSeen) {
+        table.headers = Array.from(cells, (cell) => String(cell ?? '').trim());
+        headerSeen = true;
+        continue;
+      }
+      if (table.rows.length >= SPREADSHEET_MAX_ROWS) {
+        input.destroy();
+        return { refused: tooManyRows() };
+      }
+      table.rows.push({ line: row.number, cells: Array.from(cells, (cell) => cell ?? null) });
+      if (table.rows.length % ROWS_PER_TURN === 0) await nextTurn();
+    }
+    // Only the first sheet holds the punches.
+    break;
+  }
+  return { table };
+}
+
+function tooManyRows(): string {
+  return `The spreadsheet has more than ${SPREADSHEET_MAX_ROWS.toLocaleString('en-US')} rows. Split it into parts of fewer rows and import each.`;
 }
 
 function cellValue(value: ExcelJS.CellValue): Cell {
@@ -70,7 +133,15 @@ function cellValue(value: ExcelJS.CellValue): Cell {
   return null;
 }
 
-export function punchesFromTable(table: Table, mapping: ColumnMapping): ParsedPunches {
+/** The mapping's date order, or the one the file's time column shows; null when it must be asked. */
+export function dateOrderOf(table: Table, mapping: ColumnMapping): DateOrder | null {
+  if (mapping.dateOrder) return mapping.dateOrder;
+  const column = table.headers.indexOf(mapping.time);
+  if (column < 0) return 'ymd';
+  return detectDateOrder(table.rows.map(({ cells }) => (cells[column] instanceof Date ? '' : cellText(cells[column]))));
+}
+
+export async function punchesFromTable(table: Table, mapping: ColumnMapping, dateOrder: DateOrder, now: Date): Promise<ParsedPunches> {
   const column = (name: string | undefined) => (name === undefined ? -1 : table.headers.indexOf(name));
   const missing = [mapping.userId, mapping.time, mapping.timeOfDay, mapping.state].filter(
     (name): name is string => name !== undefined && column(name) < 0,
@@ -80,15 +151,23 @@ export function punchesFromTable(table: Table, mapping: ColumnMapping): ParsedPu
   }
   const punches: ImportedPunch[] = [];
   const problems: ParsedPunches['problems'] = [];
-  for (const { line, cells } of table.rows) {
-    const userId = cellText(cells[column(mapping.userId)]).replace(/\.0+$/, '');
-    if (userId === '') {
+  const latest = latestPunchTime(now);
+  for (const [index, { line, cells }] of table.rows.entries()) {
+    if (index > 0 && index % ROWS_PER_TURN === 0) await nextTurn();
+    const userIdText = cellText(cells[column(mapping.userId)]).replace(/\.0+$/, '');
+    if (userIdText === '') {
       problems.push({ line, reason: `The "${mapping.userId}" cell is empty` });
       continue;
     }
-    const time = timeFromCells(cells[column(mapping.time)], mapping.timeOfDay ? cells[column(mapping.timeOfDay)] : undefined, mapping.dateOrder);
-    if ('reason' in time) {
-      problems.push({ line, reason: time.reason });
+    const userId = readUserId(userIdText);
+    if ('reason' in userId) {
+      problems.push({ line, reason: userId.reason });
+      continue;
+    }
+    const time = timeFromCells(cells[column(mapping.time)], mapping.timeOfDay ? cells[column(mapping.timeOfDay)] : undefined, dateOrder);
+    const timeProblem = 'reason' in time ? time.reason : punchTimeProblem(time.time, latest);
+    if (timeProblem !== null || 'reason' in time) {
+      problems.push({ line, reason: timeProblem ?? 'The time cannot be read' });
       continue;
     }
     const state = mapping.state ? stateFromCell(cells[column(mapping.state)]) : 255;
@@ -96,7 +175,7 @@ export function punchesFromTable(table: Table, mapping: ColumnMapping): ParsedPu
       problems.push({ line, reason: `"${cellText(cells[column(mapping.state)])}" is not a punch state (use IN, OUT or a state number)` });
       continue;
     }
-    punches.push({ line, userId, deviceTime: time.time, state, verify: 0 });
+    punches.push({ line, userId: userId.value, deviceTime: time.time, state, verify: 0 });
   }
   return { punches, problems };
 }

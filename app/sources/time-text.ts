@@ -15,6 +15,9 @@ export function parseTimeText(text: string, order: DateOrder): { time: string } 
   const [first, second, third, hourText, minuteText, secondText, meridiem] = match.slice(1);
   const numbers = [first, second, third].map(Number) as [number, number, number];
   const yearFirst = first!.length === 4;
+  // "26-11-21" could be any century and any order: a guess would store a wrong day.
+  if (!yearFirst && third!.length !== 4) return { reason: `"${text}" has no 4-digit year: write the year in full, such as 2026` };
+  if (!yearFirst && order === 'ymd') return { reason: `"${text}" is written day and month first: choose whether the day or the month comes first` };
   const [year, month, day] = yearFirst
     ? numbers
     : order === 'mdy'
@@ -25,7 +28,7 @@ export function parseTimeText(text: string, order: DateOrder): { time: string } 
     if (hour < 1 || hour > 12) return { reason: `"${text}" has an hour that does not fit AM/PM` };
     hour = (hour % 12) + (meridiem.toLowerCase() === 'pm' ? 12 : 0);
   }
-  const parts: WallClockParts = { year: year < 100 ? 2000 + year : year, month, day, hour, minute: Number(minuteText), second: Number(secondText ?? 0) };
+  const parts: WallClockParts = { year, month, day, hour, minute: Number(minuteText), second: Number(secondText ?? 0) };
   if (!isRealCalendarTime(parts)) return { reason: `"${text}" is not a real date and time` };
   return { time: formatWallClock(parts) };
 }

@@ -110,7 +110,19 @@ describe('readDevice', () => {
     const result = await readDevice(deviceFor(sim, { clearPolicy: { mode: 'when-fuller-than', percent: 50 } }), null, PC_ZONE, 120, hooks().all);
     expect(result.cleared).toBe(false);
     expect(sim.clearCount).toBe(0);
-    expect(result.warnings.join(' ')).toMatch(/Main gate: the log was not cleared because 1 record\(s\) on it have times no calendar has/);
+    expect(result.warnings.join(' ')).toMatch(/Main gate: the log was not cleared because 1 record\(s\) on it cannot be kept as punches/);
+  });
+
+  it('skips and reports a record whose user id is damaged bytes, keeps the others, and does not clear', async () => {
+    const sim = await simulator({ recordCount: 60, recordCapacity: 100, includeGarbledUserId: true });
+    const read = hooks();
+    const result = await readDevice(deviceFor(sim, { clearPolicy: { mode: 'when-fuller-than', percent: 50 } }), null, PC_ZONE, 120, read.all);
+    const committed = read.committed.flatMap((readout) => readout.records.map((record) => record.userId));
+    expect(result).toMatchObject({ ok: true, cleared: false, read: 59 });
+    expect(committed).toHaveLength(59);
+    expect(committed.every((userId) => /^[0-9]+$/.test(userId))).toBe(true);
+    expect(result.warnings.join(' ')).toMatch(/1 record\(s\) on the device cannot be punches \(The record's user id holds bytes that are not text/);
+    expect(sim.clearCount).toBe(0);
   });
 
   it('does not clear below the threshold', async () => {

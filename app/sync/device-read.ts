@@ -224,10 +224,10 @@ interface ClearSafety {
 async function clearIfSafe(connection: ZkDevice, device: DeviceToRead, safety: ClearSafety, hooks: DeviceReadHooks, warnings: string[]): Promise<boolean> {
   const { readout, commit } = safety;
   const notCleared = (because: string) => (warnings.push(`${device.name}: the log was not cleared because ${because}`), false);
-  // Records with impossible times cannot be kept in the journal: clearing would erase them for good.
+  // Records with impossible times or damaged user ids cannot be kept in the journal: clearing would erase them for good.
   if (readout.invalid.length > 0) {
     return notCleared(
-      `${readout.invalid.length} record(s) on it have times no calendar has (${readout.invalid[0]!.reason}). Export the log to a USB stick as a copy, then clear the device by hand.`,
+      `${readout.invalid.length} record(s) on it cannot be kept as punches (${readout.invalid[0]!.reason}). Export the log to a USB stick as a copy, then clear the device by hand.`,
     );
   }
   if (safety.countDoubt) return false; // already said, with both figures

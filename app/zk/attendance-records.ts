@@ -4,7 +4,7 @@
 import { malformedData } from './errors';
 import { chooseLayout } from './record-layout';
 import { UserIdCache, ZkTimeFormatter } from './decode-caches';
-import { readAsciiField } from './text-fields';
+import { CONTROL_CHARACTER, readAsciiField } from './text-fields';
 import { decodeZkTime, formatWallClock, isRealCalendarTime, type WallClockParts } from './wall-clock';
 
 export interface AttendanceRecord {
@@ -126,14 +126,17 @@ const ENCODED_TIME_LIMIT = 100 * 12 * 31 * 86400;
 const isPlausibleState = (state: number) => state <= 15 || state === 255;
 const isPlausibleVerify = (verify: number) => verify <= 31 || verify === 255;
 
-/** Printable ASCII up to the first NUL, starting with a visible character: what firmware writes as a PIN. */
+/**
+ * Text up to the first NUL, as firmware writes a PIN. Control bytes are let through here (damaged
+ * flash: that record is reported, not kept, while the rest of the log still reads); bytes past
+ * ASCII and an empty field are not, as misaligned reads of times and counters produce them.
+ */
 function isPlausiblePinField(bytes: Buffer, start: number, width: number): boolean {
-  const first = bytes[start]!;
-  if (first <= 0x20 || first > 0x7e) return false;
-  for (let at = start + 1; at < start + width; at++) {
+  if (bytes[start] === 0) return false;
+  for (let at = start; at < start + width; at++) {
     const byte = bytes[at]!;
     if (byte === 0) return true;
-    if (byte < 0x20 || byte > 0x7e) return false;
+    if (byte > 0x7e) return false;
   }
   return true;
 }
@@ -159,7 +162,7 @@ function decodePlausible(body: Buffer, recordSize: number, userIdByUid?: Readonl
     read(body, offset, raw);
     if (!isPlausible(body, offset, raw)) return null;
     const time = times.format(raw.encodedTime);
-    if (times.isReal(raw.encodedTime)) {
+    if (raw.userId !== '' && times.isReal(raw.encodedTime) && !CONTROL_CHARACTER.test(raw.userId)) {
       records.push({ userId: raw.userId, uid: raw.uid, time, state: raw.state, verify: raw.verify, workCode: raw.workCode });
     } else {
       invalid.push({ index, userId: raw.userId, time, reason: invalidReason(raw.userId, decodeZkTime(raw.encodedTime))! });
@@ -168,8 +171,10 @@ function decodePlausible(body: Buffer, recordSize: number, userIdByUid?: Readonl
   return { records, invalid };
 }
 
+
 export function invalidReason(userId: string, parts: WallClockParts): string | null {
   if (userId === '') return 'The record has no user id.';
+  if (CONTROL_CHARACTER.test(userId)) return 'The record\'s user id holds bytes that are not text; that part of the log is damaged.';
   if (!isRealCalendarTime(parts)) return `The device stored a time the calendar does not have (${formatWallClock(parts)}); its clock was probably reset.`;
   return null;
 }

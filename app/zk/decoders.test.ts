@@ -126,7 +126,9 @@ describe('attendance records', () => {
 
   it('never turns a PIN field of spaces into a punch with an empty user id', () => {
     const blank = attendanceRecordBytes(40, { userId: '   ', time: '2026-03-01 08:00:00' });
-    expect(() => decodeAttendanceLog(dataset([blank]), 1)).toThrow(ZkError);
+    const log = decodeAttendanceLog(dataset([blank]), 1);
+    expect(log.records).toEqual([]);
+    expect(log.invalid.map((record) => record.reason)).toEqual(['The record has no user id.']);
   });
 
   it('refuses bytes that decode as no known layout with a typed error', () => {
@@ -159,6 +161,11 @@ describe('users', () => {
     expect(decodeUserList(dataset([bytes]), 1)).toEqual([
       { uid: 1, userId: '1234567890123', name: 'Ana María', privilege: 14, password: '123', cardNumber: 9876543, groupId: '2' },
     ]);
+  });
+
+  it('leaves out user slots without a usable PIN: blank, or damaged control bytes', () => {
+    const users = decodeUserList(dataset([userRecordBytes(72, { uid: 1, userId: '7', name: 'Asha' }), userRecordBytes(72, { uid: 2, userId: '', name: 'blank' }), userRecordBytes(72, { uid: 3, userId: '\u0001\u0007', name: 'noise' })]), 3);
+    expect(users.map((user) => user.userId)).toEqual(['7']);
   });
 
   it('decodes 28-byte users, whose PIN is a number', () => {

@@ -1,5 +1,9 @@
 // Fixed-width text fields in records: NUL-padded, the text ends at the first NUL.
 
+/** Damaged flash reads back as control bytes; the journal refuses such a user id (journal/record-limits.ts). */
+// eslint-disable-next-line no-control-regex
+export const CONTROL_CHARACTER = /[\u0000-\u001f\u007f]/;
+
 function untilNul(bytes: Uint8Array, start: number, width: number): number {
   const limit = Math.min(start + width, bytes.length);
   for (let end = start; end < limit; end++) if (bytes[end] === 0) return end;

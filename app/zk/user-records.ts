@@ -1,7 +1,7 @@
 // User records of the buffered read (reference §1.11): 28 bytes on black-and-white firmware,
 // 72 bytes on TFT firmware, chosen from total bytes / user count.
 import { malformedData } from './errors';
-import { createNameDecoder, readAsciiField } from './text-fields';
+import { CONTROL_CHARACTER, createNameDecoder, readAsciiField } from './text-fields';
 
 export interface ZkUser {
   /** The device's internal user index. */
@@ -62,6 +62,10 @@ export function decodeUserList(dataset: Buffer, userCount: number, nameEncoding 
   const decodeName = createNameDecoder(nameEncoding);
   const readUser = size === 72 ? readUser72 : readUser28;
   const users: ZkUser[] = [];
-  for (let offset = 0; offset + size <= body.length; offset += size) users.push(readUser(body, offset, decodeName));
+  for (let offset = 0; offset + size <= body.length; offset += size) {
+    const user = readUser(body, offset, decodeName);
+    // A slot without a usable PIN (blank, or damaged bytes) is nobody who can punch; the journal refuses it.
+    if (user.userId !== '' && !CONTROL_CHARACTER.test(user.userId)) users.push(user);
+  }
   return users;
 }

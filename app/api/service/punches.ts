@@ -1,4 +1,5 @@
 // The punch list: pages for the UI, retry and ignore on a selection, CSV export.
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { Punch, PunchbridgeApi, PunchExport, PunchSelection } from '../contract';
 import type { Journal } from '../../journal';
 import type { ServiceContext } from './context';
@@ -15,31 +16,37 @@ export function punchMethods(context: ServiceContext): PunchMethods {
       return journal.queryPunches(query);
     },
     async retryPunches(selection) {
-      const requeued = journal.requeue(selectedIds(journal, selection));
+      const requeued = journal.requeue(await selectedIds(journal, selection));
       context.announceStatus();
       return { ok: true, value: { requeued } };
     },
     async ignorePunches(selection) {
-      const ignored = journal.markIgnored(selectedIds(journal, selection));
+      const ignored = journal.markIgnored(await selectedIds(journal, selection));
       context.announceStatus();
       return { ok: true, value: { ignored } };
     },
     async exportPunchesCsv(filter) {
-      const csv = punchesCsv(journal, filter);
+      const csv = await punchesCsv(journal, filter);
       const stamp = new Date(context.clock.now()).toISOString().slice(0, 10);
       return { ok: true, value: { fileName: `punchbridge-punches-${stamp}.csv`, csv } };
     },
   };
 }
 
-function selectedIds(journal: Pick<Journal, 'queryPunches'>, selection: PunchSelection): number[] {
+async function selectedIds(journal: Pick<Journal, 'queryPunches'>, selection: PunchSelection): Promise<number[]> {
   if ('ids' in selection) return selection.ids;
-  return Array.from(matchingPunches(journal, selection.filter), (punch) => punch.id);
+  const ids: number[] = [];
+  for await (const punch of matchingPunches(journal, selection.filter)) ids.push(punch.id);
+  return ids;
 }
 
-/** Every punch a filter matches, a page at a time, so a large journal is never held at once. */
-function* matchingPunches(journal: Pick<Journal, 'queryPunches'>, filter: PunchExport): Generator<Punch> {
+/**
+ * Every punch a filter matches, a page at a time, so a large journal is never held at once; the
+ * event loop turns between pages, so 600,000 punches do not stop the service answering (issue 12).
+ */
+async function* matchingPunches(journal: Pick<Journal, 'queryPunches'>, filter: PunchExport): AsyncGenerator<Punch> {
   for (let offset = 0; ; offset += PAGE_SIZE) {
+    if (offset > 0) await nextTurn();
     const page = journal.queryPunches({ ...filter, offset, limit: PAGE_SIZE });
     yield* page.rows;
     if (page.rows.length < PAGE_SIZE) return;
@@ -66,9 +73,9 @@ const COLUMNS: [string, (punch: Punch) => string | number | null][] = [
 ];
 
 /** Every punch the filter matches, as RFC 4180 CSV that spreadsheet programs open as they are. */
-function punchesCsv(journal: Pick<Journal, 'queryPunches'>, filter: PunchExport): string {
+async function punchesCsv(journal: Pick<Journal, 'queryPunches'>, filter: PunchExport): Promise<string> {
   const lines = [COLUMNS.map(([title]) => csvField(title)).join(',')];
-  for (const punch of matchingPunches(journal, filter)) lines.push(COLUMNS.map(([, value]) => csvField(value(punch))).join(','));
+  for await (const punch of matchingPunches(journal, filter)) lines.push(COLUMNS.map(([, value]) => csvField(value(punch))).join(','));
   return `\uFEFF${lines.join('\r\n')}\r\n`;
 }
 

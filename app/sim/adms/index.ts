@@ -73,6 +73,14 @@ export class AdmsDeviceSimulator {
     return this.post('OPERLOG', body, String(users.length));
   }
 
+  /**
+   * Posts a body as written, for the field's faulty firmwares: absurd numbers, stray line ends,
+   * lines that do not parse. The stamp is the line count, as a real terminal sends it.
+   */
+  async uploadRaw(table: 'ATTLOG' | 'OPERLOG', body: string): Promise<{ status: number; body: string }> {
+    return this.post(table, body, String(body.split('\n').length));
+  }
+
   async poll(): Promise<{ status: number; body: string }> {
     const response = await fetch(this.url('/iclock/getrequest', { INFO: 'Ver 8.0.4,1,0,1,192.168.1.201,10,7,12,1,111' }));
     this.noteDate(response);

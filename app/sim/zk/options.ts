@@ -66,6 +66,8 @@ export interface ZkSimulatorOptions {
   clockOffsetSeconds?: number;
   /** Put one record dated February 31 in the log, as a device does after a power loss. */
   includeInvalidDate?: boolean;
+  /** Put one record whose user id bytes are control characters, as damaged flash reads back. */
+  includeGarbledUserId?: boolean;
   userCapacity?: number;
   recordCapacity?: number;
   fingerCapacity?: number;
@@ -128,6 +130,7 @@ export function resolveOptions(options: ZkSimulatorOptions): ResolvedOptions {
     seed: options.seed ?? 1,
     clockOffsetSeconds: options.clockOffsetSeconds ?? 0,
     includeInvalidDate: options.includeInvalidDate ?? false,
+    includeGarbledUserId: options.includeGarbledUserId ?? false,
     userCapacity: options.userCapacity ?? 10_000,
     recordCapacity: options.recordCapacity ?? 200_000,
     fingerCapacity: options.fingerCapacity ?? 3_000,

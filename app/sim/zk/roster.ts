@@ -81,5 +81,6 @@ export function buildRecords(options: ResolvedOptions, users: SimulatedUser[], d
     const middle = records[Math.floor(records.length / 2)]!;
     middle.time = `${middle.time.slice(0, 4)}-02-31${middle.time.slice(10)}`;
   }
+  if (options.includeGarbledUserId && records.length > 1) records[1]!.userId = '\u0001\u0007\u001b';
   return records;
 }

@@ -445,7 +445,7 @@ export function createFixtureApi(options: FixtureOptions = {}): FixtureApi {
       await delay();
       const rows = decodeRows(input.contentBase64);
       const csv = input.fileName.toLowerCase().endsWith('.csv');
-      return ok({ kind: csv ? 'csv' : 'attlog', headers: csv ? (rows[0] ?? []) : [], sampleRows: rows.slice(csv ? 1 : 0, 11), punchCount: csv && !input.mapping ? null : rows.length - (csv ? 1 : 0), problems: [], problemCount: 0, firstTime: null, lastTime: null });
+      return ok({ kind: csv ? 'csv' : 'attlog', headers: csv ? (rows[0] ?? []) : [], sampleRows: rows.slice(csv ? 1 : 0, 11), sampleTimes: [], dateOrder: input.mapping?.dateOrder ?? 'ymd', dateOrderDetected: !input.mapping?.dateOrder, punchCount: csv && !input.mapping ? null : rows.length - (csv ? 1 : 0), problems: [], problemCount: 0, firstTime: null, lastTime: null });
     },
     async importPunches(input) {
       await delay();

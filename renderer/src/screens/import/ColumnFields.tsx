@@ -28,15 +28,27 @@ export function ColumnFields({ headers, draft, onChange }: { headers: string[]; 
   );
 }
 
-export function DateOrderField({ value, onChange }: { value: MappingDraft['dateOrder']; onChange: (value: MappingDraft['dateOrder']) => void }) {
+const FROM_THE_FILE = 'file';
+
+/**
+ * The date order: told from the file by default; when the file cannot tell day from month the
+ * field asks, and says so, rather than reading every date one way without a word.
+ */
+export function DateOrderField({ value, detected, onChange }: { value: MappingDraft['dateOrder']; detected: MappingDraft['dateOrder']; onChange: (value: MappingDraft['dateOrder']) => void }) {
+  const asking = value === null && detected === null;
+  const detectedLabel = DATE_ORDERS.find((order) => order.value === detected)?.label;
   return (
     <Select
       label="Dates in the file are written"
-      data={DATE_ORDERS}
-      value={value}
-      onChange={(picked) => onChange((picked as MappingDraft['dateOrder'] | null) ?? 'ymd')}
+      data={[{ value: FROM_THE_FILE, label: asking ? 'Choose: the file does not tell' : 'As the file shows' }, ...DATE_ORDERS]}
+      value={value ?? FROM_THE_FILE}
+      onChange={(picked) => onChange(picked === FROM_THE_FILE || picked === null ? null : (picked as MappingDraft['dateOrder']))}
+      description={value === null && detectedLabel ? `Told from the file: ${detectedLabel}` : undefined}
+      error={asking ? 'No day above 12 shows whether the day or the month comes first: choose one' : undefined}
+      // Below the field, like the error, so the field stays level with the device field beside it.
+      inputWrapperOrder={['label', 'input', 'description', 'error']}
       allowDeselect={false}
-      w={300}
+      w={320}
     />
   );
 }

@@ -15,6 +15,9 @@ function previewOf(input: ImportPreviewInput): ImportPreview {
     kind: 'csv',
     headers: ['Emp No', 'Check Time'],
     sampleRows: [['7', '2026-11-02 08:59:12'], ['8', '2026-11-31 09:00:00']],
+    sampleTimes: mapped ? ['2026-11-02 08:59:12', null] : [null, null],
+    dateOrder: mapped ? 'ymd' : null,
+    dateOrderDetected: mapped,
     punchCount: mapped ? 1 : null,
     problems: mapped ? [{ line: 3, reason: '"2026-11-31 09:00:00" is not a real date and time' }] : [],
     problemCount: mapped ? 1 : 0,
@@ -45,7 +48,7 @@ describe('the Import screen', () => {
       contentBase64: btoa(CSV),
       deviceId: 'dev-main-gate',
       acceptProblems: true,
-      mapping: { userId: 'Emp No', time: 'Check Time', dateOrder: 'ymd' },
+      mapping: { userId: 'Emp No', time: 'Check Time' },
     });
     expect(await screen.findByText(/1 punch read: 1 new, 0 already known, 1 row left out\./)).toBeTruthy();
   });

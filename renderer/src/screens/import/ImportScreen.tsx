@@ -108,7 +108,9 @@ export function ImportScreen() {
                     required
                     w={320}
                   />
-                  {spreadsheet && draft && <DateOrderField value={draft.dateOrder} onChange={(dateOrder) => setDraft({ ...draft, dateOrder })} />}
+                  {spreadsheet && draft && mapping && (
+                    <DateOrderField value={draft.dateOrder} detected={preview.data?.dateOrder ?? null} onChange={(dateOrder) => setDraft({ ...draft, dateOrder })} />
+                  )}
                 </Group>
                 {spreadsheet && draft && <ColumnFields headers={preview.data!.headers} draft={draft} onChange={setDraft} />}
                 {preview.isError ? (
@@ -159,6 +161,9 @@ function importLabel(preview: ImportPreview | undefined): string {
 
 function PreviewSummary({ preview, needsColumns }: { preview: ImportPreview; needsColumns: boolean }) {
   if (needsColumns) return <Text size="sm">Choose the columns with the user id and the time to see what the file gives.</Text>;
+  if (preview.punchCount === null && preview.dateOrder === null) {
+    return <Text size="sm">Choose how the dates are written to see the punches the file gives, with the date each is stored under.</Text>;
+  }
   const count = preview.punchCount ?? 0;
   return (
     <Text size="sm" aria-live="polite">

@@ -1,9 +1,11 @@
 import { Stack, Table, Text, Title } from '@mantine/core';
 import type { ImportPreview } from '../../../../app/api/contract';
-import { formatCount } from '../../lib/format';
+import { formatCount, formatWallClock } from '../../lib/format';
 
+/** The rows as written, and for spreadsheets the time each is stored as, so a misread date shows. */
 export function SampleTable({ preview }: { preview: ImportPreview }) {
   if (preview.sampleRows.length === 0) return <Text c="dimmed" size="sm">The file has no rows.</Text>;
+  const showStored = preview.kind !== 'attlog' && preview.punchCount !== null;
   return (
     <Stack gap="xs">
       <Title order={4}>First rows of the file</Title>
@@ -16,6 +18,7 @@ export function SampleTable({ preview }: { preview: ImportPreview }) {
                   {header || `Column ${index + 1}`}
                 </Table.Th>
               ))}
+              {showStored && <Table.Th style={{ whiteSpace: 'nowrap' }}>Stored as</Table.Th>}
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
@@ -26,12 +29,21 @@ export function SampleTable({ preview }: { preview: ImportPreview }) {
                     {row[index] ?? ''}
                   </Table.Td>
                 ))}
+                {showStored && <StoredTime time={preview.sampleTimes[rowIndex] ?? null} />}
               </Table.Tr>
             ))}
           </Table.Tbody>
         </Table>
       </Table.ScrollContainer>
     </Stack>
+  );
+}
+
+function StoredTime({ time }: { time: string | null }) {
+  return (
+    <Table.Td style={{ whiteSpace: 'nowrap' }} fw={time ? 600 : undefined} c={time ? undefined : 'dimmed'}>
+      {time ? formatWallClock(time) : 'Not imported'}
+    </Table.Td>
   );
 }
 

@@ -7,7 +7,8 @@ export interface MappingDraft {
   time: string | null;
   timeOfDay: string | null;
   state: string | null;
-  dateOrder: 'ymd' | 'dmy' | 'mdy';
+  /** null: told from the file, and asked only when the file cannot tell. */
+  dateOrder: 'ymd' | 'dmy' | 'mdy' | null;
 }
 
 const USER_ID = /\b(user|emp(loyee)?|person|staff|badge|enroll|ac)[\s_-]*(id|no|number|code)?\b|^(id|pin|uid)$/i;
@@ -23,7 +24,7 @@ export function guessMapping(headers: string[]): MappingDraft {
   const timeOnly = dateOnly ? find(TIME_ONLY, [userId]) : null;
   const time = dateOnly && timeOnly ? dateOnly : find(DATE_TIME, [userId]);
   const state = find(STATE, [userId, time, timeOnly]);
-  return { userId, time, timeOfDay: dateOnly && timeOnly ? timeOnly : null, state, dateOrder: 'ymd' };
+  return { userId, time, timeOfDay: dateOnly && timeOnly ? timeOnly : null, state, dateOrder: null };
 }
 
 /** The mapping to send, or null while the user id or time column is still missing. */
@@ -34,6 +35,6 @@ export function toColumnMapping(draft: MappingDraft): ColumnMapping | null {
     time: draft.time,
     ...(draft.timeOfDay ? { timeOfDay: draft.timeOfDay } : {}),
     ...(draft.state ? { state: draft.state } : {}),
-    dateOrder: draft.dateOrder,
+    ...(draft.dateOrder ? { dateOrder: draft.dateOrder } : {}),
   };
 }
