@@ -10,7 +10,7 @@ import { readDevice, type DeviceReadResult } from './device-read';
 import { pushPendingPunches, type PushDeviceSettings, type PushTally } from './push-punches';
 import { mapWithLimit, trackRunProgress, type RunProgressTracker } from './run-progress';
 import { summarizeRun } from './run-summary';
-import { updateShiftTypes } from './shift-sync';
+import { ON_THEIR_WAY, updateShiftTypes, type ShiftFeedSources } from './shift-sync';
 
 /** How many devices are read at once. */
 export const DEVICE_READ_CONCURRENCY = 3;
@@ -92,8 +92,7 @@ async function pushAndMoveShifts(
     errors.push(push.stop.error);
     return push;
   }
-  const waiting = { waitingFor: (deviceId: string) => journal.queryPunches({ deviceId, states: ['pending', 'failed'], limit: 1 }).total };
-  const shifts = await updateShiftTypes(config.sync.shiftTypes, reads, erpnext.serverZone, waiting, erpnext.client);
+  const shifts = await updateShiftTypes(config.sync.shiftTypes, shiftFeedSources(journal, allDevices, reads), erpnext.serverZone, erpnext.client);
   errors.push(...shifts.errors);
   warnings.push(...shifts.warnings);
   return push;
@@ -170,6 +169,24 @@ async function openErpnext(config: RunConfig, deps: RunDependencies): Promise<Op
       code: 'server-zone-unknown',
       message: `The ERPNext time zone is not set in Punchbridge and could not be read from the server (${zone.error.message}).`,
       action: 'Choose the ERPNext system time zone in Settings (System Settings > Time Zone in ERPNext shows it).',
+    },
+  };
+}
+
+function shiftFeedSources(journal: Journal, devices: readonly StoredDevice[], reads: readonly DeviceReadResult[]): ShiftFeedSources {
+  return {
+    devices,
+    reads,
+    admsLastSeenAt: (deviceId) => {
+      const serial = journal.admsSerialOf(deviceId);
+      return serial === null ? null : (journal.getAdmsDevice(serial)?.lastSeenAt ?? null);
+    },
+    earliestOnItsWay: (deviceId) => {
+      const { total } = journal.queryPunches({ deviceId, states: ON_THEIR_WAY, limit: 0 });
+      if (total === 0) return null;
+      // Newest first: the last row is the earliest.
+      const punch = journal.queryPunches({ deviceId, states: ON_THEIR_WAY, limit: 1, offset: total - 1 }).rows[0];
+      return punch ? { punch, count: total } : null;
     },
   };
 }
