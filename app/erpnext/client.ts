@@ -4,7 +4,7 @@ import type { ApiError, EmployeeSummary, Result, ShiftTypeSummary } from '../api
 import { detectCheckinEndpoint, type CheckinEndpoint } from './checkin-endpoint';
 import { classifyCheckinAnswer, type PushOutcome, type SentCheckin } from './checkin-outcome';
 import { testConnection, getServerTimeZone, type ErpnextTestReport } from './connection-test';
-import { listEmployees, searchEmployees, setAttendanceDeviceId, type EmployeeListQuery } from './employees';
+import { listEmployeeFieldValues, listEmployees, searchEmployees, setAttendanceDeviceId, type EmployeeListQuery } from './employees';
 import { readFrappeAnswer } from './frappe-answer';
 import { withLanguage } from './frappe-call';
 import { listShiftTypes, setShiftLastSync, type ShiftSyncUpdate } from './shift-types';
@@ -29,6 +29,8 @@ export interface ErpnextClient {
   pushCheckin(punch: CheckinPunch): Promise<PushOutcome>;
   listEmployees(query: EmployeeListQuery): Promise<Result<EmployeeSummary[]>>;
   searchEmployees(text: string, limit: number): Promise<Result<EmployeeSummary[]>>;
+  /** The values of this Employee field that the API user can see, to skip punches nobody carries. */
+  listEmployeeFieldValues(fieldname: string): Promise<Result<Set<string>>>;
   setAttendanceDeviceId(employee: string, value: string): Promise<Result<EmployeeSummary>>;
   listShiftTypes(): Promise<Result<ShiftTypeSummary[]>>;
   setShiftLastSync(name: string, serverTime: string): Promise<Result<ShiftSyncUpdate>>;
@@ -58,6 +60,7 @@ export function createErpnextClient(connection: ErpnextConnection, options: Erpn
       pushCheckin: (punch) => pushCheckin(transport, endpoints, punch),
       listEmployees: (query) => listEmployees(transport, query),
       searchEmployees: (text, limit) => searchEmployees(transport, text, limit),
+      listEmployeeFieldValues: (fieldname) => listEmployeeFieldValues(transport, fieldname),
       setAttendanceDeviceId: (employee, value) => setAttendanceDeviceId(transport, employee, value),
       listShiftTypes: () => listShiftTypes(transport),
       setShiftLastSync: (name, serverTime) => setShiftLastSync(transport, name, serverTime),

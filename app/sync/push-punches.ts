@@ -40,6 +40,11 @@ export interface PushPunchesOptions {
   longitude: number | null;
   devices: ReadonlyMap<string, PushDeviceSettings>;
   concurrency: number;
+  /**
+   * The employee field values in the Employee list just read: a punch with none of them and no
+   * mapping is held as unmatched without a request. Absent: every punch is sent.
+   */
+  employeeFieldValues?: ReadonlySet<string> | null;
   /** How many punches wait, for progress; refined as batches are taken. */
   queued: number;
   onProgress(done: number, total: number): void;
@@ -62,6 +67,7 @@ const DEFAULT_DEVICE: PushDeviceSettings = { timeZone: null, logTypeRule: 'auto'
 export async function pushPendingPunches(options: PushPunchesOptions): Promise<PushTally> {
   const tally: PushTally = { synced: 0, duplicates: 0, unmatched: 0, rejected: 0, failed: 0, stop: null };
   const seen = new Set<number>();
+  const knownEmployees = options.employeeFieldValues ? new Set([...options.employeeFieldValues].map(asDatabaseCompares)) : null;
   let done = 0;
   let total = options.queued;
   options.onProgress(0, total);
@@ -79,7 +85,7 @@ export async function pushPendingPunches(options: PushPunchesOptions): Promise<P
       attempt: async (punch) => {
         const { checkin, sent } = prepare(punch, options);
         sentById.set(punch.id, sent);
-        const outcome = await options.pushCheckin(checkin);
+        const outcome = matchesNoEmployee(checkin, sent, knownEmployees, options) ?? (await options.pushCheckin(checkin));
         // A state change may write two rows (the punch, the employee's name): one commit for both.
         return options.journal.transaction(() => settle(punch, sent, outcome, options.journal, tally));
       },
@@ -116,6 +122,26 @@ function prepare(punch: Punch, options: PushPunchesOptions): { checkin: CheckinP
   };
   const sent: SentPunch = { serverTime, logType, timeNote, employee: mapped?.employee ?? null, employeeName: mapped?.employeeName ?? null };
   return { checkin, sent };
+}
+
+// MariaDB compares Frappe's text columns without regard to case or trailing spaces.
+function asDatabaseCompares(value: string): string {
+  return value.trimEnd().toLowerCase();
+}
+
+function matchesNoEmployee(checkin: CheckinPunch, sent: SentPunch, known: ReadonlySet<string> | null, options: PushPunchesOptions): PushOutcome | null {
+  if (!known || sent.employee !== null || known.has(asDatabaseCompares(checkin.employeeFieldValue))) return null;
+  const fieldname = checkin.employeeFieldname ?? options.employeeFieldname;
+  return {
+    kind: 'no-employee',
+    error: {
+      code: 'erpnext-no-employee',
+      // Worded as HRMS's own refusal, which people and the Punches page know.
+      message: `No Employee found with ${fieldname} ${checkin.employeeFieldValue} in the Employee list the API user can read, so the punch was not sent.`,
+      action: 'Map this device user to an employee, or set the Attendance Device ID on the employee in ERPNext, then retry.',
+    },
+    serverMessage: null,
+  };
 }
 
 function settle(punch: Punch, sent: SentPunch, outcome: PushOutcome, journal: PushJournal, tally: PushTally): PushStep {

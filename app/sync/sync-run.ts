@@ -75,12 +75,17 @@ async function pushAndMoveShifts(
   warnings: string[],
 ): Promise<PushTally> {
   const { journal } = deps;
+  const employeeFieldname = config.erpnext!.employeeFieldname;
+  // One list read spares a request per punch of a user id no employee carries. Unreadable (a role
+  // without Employee read): every punch is sent and ERPNext answers for each.
+  const employeeFieldValues = queuedCount(journal) > 0 ? await erpnext.client.listEmployeeFieldValues(employeeFieldname) : null;
   const push = await pushPendingPunches({
     journal,
     pushCheckin: (checkin) => erpnext.client.pushCheckin(checkin),
     clock: deps.clock,
     serverZone: erpnext.serverZone,
-    employeeFieldname: config.erpnext!.employeeFieldname,
+    employeeFieldname,
+    employeeFieldValues: employeeFieldValues?.ok ? employeeFieldValues.value : null,
     latitude: config.erpnext!.latitude,
     longitude: config.erpnext!.longitude,
     devices: pushSettingsOf(allDevices),
