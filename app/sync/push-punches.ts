@@ -152,7 +152,9 @@ function settle(punch: Punch, sent: SentPunch, outcome: PushOutcome, journal: Pu
       tally.synced++;
       return { kind: 'settled' };
     case 'duplicate':
-      journal.markDuplicate(punch.id, sent);
+      // The answer links the checkin ERPNext has: kept, so that the punch can be found there.
+      if (outcome.existingCheckin) journal.markSynced(punch.id, sent, outcome.existingCheckin);
+      else journal.markDuplicate(punch.id, sent);
       tally.duplicates++;
       return { kind: 'settled' };
     case 'no-employee':
