@@ -18,7 +18,7 @@ it('keeps the name of the checkin ERPNext already had for a punch', async () => 
   const created = createErpnextClient({ url: harness.erpnext.url, apiKey: DEFAULT_API_KEY, apiSecret: DEFAULT_API_SECRET });
   if (!created.ok) throw new Error(created.error.message);
   const state = Number(record.state);
-  const logType = [0, 4].includes(state) ? 'IN' : [1, 5].includes(state) ? 'OUT' : undefined;
+  const logType = [0, 4].includes(state) ? 'IN' : [1, 5].includes(state) ? 'OUT' : null;
   const earlier = await created.value.pushCheckin({ employeeFieldValue: record.userId, timestamp: record.time, deviceId: 'Device 1', logType });
   created.value.close();
   expect(earlier.kind).toBe('accepted');
