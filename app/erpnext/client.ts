@@ -35,6 +35,8 @@ export interface ErpnextClient {
   listShiftTypes(): Promise<Result<ShiftTypeSummary[]>>;
   setShiftLastSync(name: string, serverTime: string): Promise<Result<ShiftSyncUpdate>>;
   getServerTimeZone(): Promise<Result<string>>;
+  /** How long requests waited for the site's rate-limit window; null when the site sends no limit. */
+  rateLimitWaits(): { pausedMs: number; limitMicros: number } | null;
   /** Closes the kept-alive sockets. */
   close(): void;
 }
@@ -65,6 +67,7 @@ export function createErpnextClient(connection: ErpnextConnection, options: Erpn
       listShiftTypes: () => listShiftTypes(transport),
       setShiftLastSync: (name, serverTime) => setShiftLastSync(transport, name, serverTime),
       getServerTimeZone: () => getServerTimeZone(transport),
+      rateLimitWaits: () => transport.rateLimitWaits(),
       close: () => transport.close(),
     },
   };

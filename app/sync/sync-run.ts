@@ -56,7 +56,9 @@ export async function executeRun(
 
   if (config.sync.importStartDate) journal.ignoreBefore(config.sync.importStartDate);
 
+  const waitedBefore = erpnext.ok ? (erpnext.client.rateLimitWaits()?.pausedMs ?? 0) : 0;
   const push = erpnext.ok ? await pushAndMoveShifts(erpnext, reads, allDevices, config, deps, progress, errors, warnings) : null;
+  if (erpnext.ok) warnings.push(...rateLimitWarning(erpnext.client.rateLimitWaits(), waitedBefore));
 
   const summary = summarizeRun({ run, trigger, finishedAt: new Date(clock.now()).toISOString(), reads, push, errors, warnings });
   journal.finishRun(summary);
@@ -176,6 +178,16 @@ async function openErpnext(config: RunConfig, deps: RunDependencies): Promise<Op
       action: 'Choose the ERPNext system time zone in Settings (System Settings > Time Zone in ERPNext shows it).',
     },
   };
+}
+
+function rateLimitWarning(waits: ReturnType<ErpnextClient['rateLimitWaits']>, waitedBefore: number): string[] {
+  const waitedMs = (waits?.pausedMs ?? 0) - waitedBefore;
+  if (!waits || waitedMs <= 0) return [];
+  const budget = `${(waits.limitMicros / 1_000_000).toLocaleString('en-US')} s`;
+  return [
+    `ERPNext's rate limit (${budget} of server time per window, shared by everyone using the site, desk users included) was nearly used up: ` +
+      `sending waited ${Math.round(waitedMs / 1000)} s in all so that nobody gets "Too Many Requests". If syncs take too long, ask for a higher rate_limit in the site's site_config.json.`,
+  ];
 }
 
 function shiftFeedSources(journal: Journal, devices: readonly StoredDevice[], reads: readonly DeviceReadResult[]): ShiftFeedSources {
