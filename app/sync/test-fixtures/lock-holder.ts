@@ -5,4 +5,5 @@ const lockFile = process.argv[2];
 if (!lockFile) throw new Error('usage: lock-holder.ts <lock file>');
 const lock = acquireRunLock(lockFile);
 process.stdout.write(lock.ok ? 'held\n' : 'refused\n');
-setInterval(() => undefined, 60_000);
+// The lock lives as long as its database handle: the timer keeps the handle from being collected.
+setInterval(() => lock, 60_000);
