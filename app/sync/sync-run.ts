@@ -10,6 +10,7 @@ import { readDevice, type DeviceReadResult } from './device-read';
 import { pushPendingPunches, type PushDeviceSettings, type PushTally } from './push-punches';
 import { mapWithLimit, trackRunProgress, type RunProgressTracker } from './run-progress';
 import { summarizeRun } from './run-summary';
+import { createServerZoneCheck } from './server-zone-check';
 import { ON_THEIR_WAY, updateShiftTypes, type ShiftFeedSources } from './shift-sync';
 
 /** How many devices are read at once. */
@@ -81,9 +82,15 @@ async function pushAndMoveShifts(
   // One list read spares a request per punch of a user id no employee carries. Unreadable (a role
   // without Employee read): every punch is sent and ERPNext answers for each.
   const employeeFieldValues = queuedCount(journal) > 0 ? await erpnext.client.listEmployeeFieldValues(employeeFieldname) : null;
+  const zoneCheck = createServerZoneCheck(erpnext.serverZone);
   const push = await pushPendingPunches({
     journal,
-    pushCheckin: (checkin) => erpnext.client.pushCheckin(checkin),
+    pushCheckin: async (checkin) => {
+      const sentAt = deps.clock.now();
+      const outcome = await erpnext.client.pushCheckin(checkin);
+      if (outcome.kind === 'accepted' && outcome.createdAt) zoneCheck.observe(outcome.createdAt, sentAt, deps.clock.now());
+      return outcome;
+    },
     clock: deps.clock,
     serverZone: erpnext.serverZone,
     employeeFieldname,
@@ -95,6 +102,8 @@ async function pushAndMoveShifts(
     queued: queuedCount(journal),
     onProgress: (done, total) => progress.push(done, total),
   });
+  const zoneWarning = zoneCheck.warning();
+  if (zoneWarning) warnings.push(zoneWarning);
   if (push.stop) {
     errors.push(push.stop.error);
     return push;
