@@ -14,6 +14,9 @@ export type LockAttempt = { ok: true; release(): void } | { ok: false };
 const HELD_ELSEWHERE = new Set([5, 6]);
 const SQLITE_NOTADB = 26;
 
+// The lock lasts as long as its handle: held here too, so that no garbage collection can close it.
+const heldHandles = new Set<DatabaseSync>();
+
 export function acquireRunLock(filePath: string): LockAttempt {
   try {
     return lockFile(filePath);
@@ -36,9 +39,11 @@ function lockFile(filePath: string): LockAttempt {
     if (HELD_ELSEWHERE.has((error as { errcode?: number }).errcode ?? -1)) return { ok: false };
     throw error;
   }
+  heldHandles.add(database);
   return {
     ok: true,
     release: () => {
+      heldHandles.delete(database);
       database.exec('ROLLBACK');
       database.close();
     },
