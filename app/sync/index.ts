@@ -7,6 +7,7 @@ export { createFakeClock, type FakeClock } from './fake-clock';
 export { convertDeviceTime, wallClockToInstant, instantToWallClock, type ConvertedTime, type ZonedInstant } from './time-zone';
 export { logTypeFor, type LogTypeSettings } from './log-type';
 export { runExitCode, isConfigurationError } from './run-summary';
+export { listShiftHolds, type ShiftHold } from './shift-holds';
 export { DEVICE_READ_CONCURRENCY } from './sync-run';
 export { findDevice, noSuchDevice } from './device-commands';
 export { withDataFolder } from './with-data-folder';

@@ -4,10 +4,11 @@
 // which every device feeding the shift has been heard, and never past a punch of those devices
 // still on its way (pending, failed, unmatched, refused). Both are read on the device clocks, as
 // the punches' own times are.
-import type { ApiError, Punch, PunchState, Result } from '../api/contract';
+import type { ApiError, Punch, Result } from '../api/contract';
 import type { ShiftSyncUpdate } from '../erpnext';
 import type { StoredDevice } from '../journal';
 import type { DeviceReadResult } from './device-read';
+import { devicesFeeding } from './shift-holds';
 import { convertDeviceTime, instantToWallClock } from './time-zone';
 
 export interface ShiftTypeFeed {
@@ -21,9 +22,6 @@ export interface ShiftUpdateReport {
   errors: ApiError[];
   warnings: string[];
 }
-
-/** Punch states that are still on their way to ERPNext. */
-export const ON_THEIR_WAY: PunchState[] = ['pending', 'failed', 'unmatched', 'rejected'];
 
 export interface ShiftFeedSources {
   devices: readonly StoredDevice[];
@@ -60,7 +58,7 @@ export async function updateShiftTypes(
 type Plan = { lastSync: string; heldBy: string | null } | { warning: string };
 
 function plannedLastSync(shift: ShiftTypeFeed, sources: ShiftFeedSources, serverZone: string): Plan {
-  const chosen = shift.deviceIds.length === 0 ? sources.devices : sources.devices.filter((device) => shift.deviceIds.includes(device.id));
+  const chosen = devicesFeeding(shift, sources.devices);
   // A disabled device sends nothing new; only its held punches still count.
   const heard = chosen.filter((device) => device.enabled).map((device) => heardUpTo(device, sources));
   const unheard = heard.filter((feed) => feed.instant === null);

@@ -11,7 +11,8 @@ import { pushPendingPunches, type PushDeviceSettings, type PushTally } from './p
 import { mapWithLimit, trackRunProgress, type RunProgressTracker } from './run-progress';
 import { summarizeRun } from './run-summary';
 import { createServerZoneCheck } from './server-zone-check';
-import { ON_THEIR_WAY, updateShiftTypes, type ShiftFeedSources } from './shift-sync';
+import { earliestOnItsWay } from './shift-holds';
+import { updateShiftTypes, type ShiftFeedSources } from './shift-sync';
 
 /** How many devices are read at once. */
 export const DEVICE_READ_CONCURRENCY = 3;
@@ -207,13 +208,7 @@ function shiftFeedSources(journal: Journal, devices: readonly StoredDevice[], re
       const serial = journal.admsSerialOf(deviceId);
       return serial === null ? null : (journal.getAdmsDevice(serial)?.lastSeenAt ?? null);
     },
-    earliestOnItsWay: (deviceId) => {
-      const { total } = journal.queryPunches({ deviceId, states: ON_THEIR_WAY, limit: 0 });
-      if (total === 0) return null;
-      // Newest first: the last row is the earliest.
-      const punch = journal.queryPunches({ deviceId, states: ON_THEIR_WAY, limit: 1, offset: total - 1 }).rows[0];
-      return punch ? { punch, count: total } : null;
-    },
+    earliestOnItsWay: (deviceId) => earliestOnItsWay(journal, deviceId),
   };
 }
 
