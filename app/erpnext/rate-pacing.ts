@@ -51,8 +51,9 @@ export function createRatePacer(now: () => number = Date.now, sleep = (ms: numbe
       const reset = Number(headers['x-ratelimit-reset']);
       if (!(limit > 0) || !Number.isFinite(remaining) || !Number.isFinite(reset)) return;
       slowestRoundTripMs = Math.max(slowestRoundTripMs, roundTripMs);
-      // Reset counts whole seconds from when the request began: the window may end a little sooner.
-      const resetsAt = now() - roundTripMs + reset * 1000;
+      // Reset counts whole seconds from the second the request began in: counted from the answer,
+      // the window has surely ended by then.
+      const resetsAt = now() + reset * 1000;
       // Answers of one window arrive out of order: keep the lowest remaining of the newest window.
       if (!reading || resetsAt > reading.resetsAt + 500 || remaining < reading.remainingMicros) {
         reading = { limitMicros: limit, remainingMicros: remaining, resetsAt };

@@ -36,7 +36,7 @@ export function buildServer(state: ServerState): FastifyInstance {
     const ticket = state.faults.beginSiteRateLimit();
     if (ticket) {
       reply.headers(ticket.headers);
-      reply.raw.on('finish', ticket.finish);
+      reply.raw.on('finish', () => ticket.finish(state.faults.latencyMs));
       // frappe/app.py: the limiter is applied before the request is handled, and answers itself.
       if (ticket.rejected) {
         state.rateLimitedCount += 1;

@@ -10,7 +10,7 @@ it('spends processing time per window, tells what is left, and refuses once it i
   const first = limiter.begin(limit);
   expect(first).toMatchObject({ rejected: false, headers: { 'x-ratelimit-limit': '1000000', 'x-ratelimit-remaining': '1000000', 'x-ratelimit-reset': '60' } });
   now += 1200;
-  first.finish();
+  first.finish(1200);
   const second = limiter.begin(limit);
   expect(second.rejected).toBe(true);
   expect(second.headers).toMatchObject({ 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': '59', 'retry-after': '59' });

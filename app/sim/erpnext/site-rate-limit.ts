@@ -4,7 +4,8 @@
 // loads spend the same budget as our pushes. Every answer carries X-RateLimit-Limit and
 // -Remaining (microseconds, as the counter stood when the request began) and -Reset (seconds
 // left in the window); a request that begins with the counter past the limit gets a 429
-// "Too Many Requests" with Retry-After.
+// "Too Many Requests" with Retry-After. A simulated request's processing time is its latency
+// switch, so that what a window holds does not depend on how busy the machine running it is.
 export interface SiteRateLimit {
   limitSeconds: number;
   windowSeconds: number;
@@ -14,7 +15,7 @@ export interface RateLimitTicket {
   rejected: boolean;
   headers: Record<string, string>;
   /** The request is done: its processing time goes on the window it began in. */
-  finish(): void;
+  finish(processingMs: number): void;
 }
 
 export class SiteRateLimiter {
@@ -39,8 +40,8 @@ export class SiteRateLimiter {
     return {
       rejected,
       headers,
-      finish: () => {
-        const spent = Math.round((this.nowMs() - startedMs) * 1000);
+      finish: (processingMs) => {
+        const spent = Math.round(processingMs * 1000);
         for (const old of this.spentByWindow.keys()) if (old < windowNumber) this.spentByWindow.delete(old);
         this.spentByWindow.set(windowNumber, (this.spentByWindow.get(windowNumber) ?? 0) + spent);
       },
