@@ -45,10 +45,11 @@ const checkinDoc = {
 };
 
 describe('classifyCheckinAnswer', () => {
-  it('accepts a v1 answer and keeps the checkin name', () => {
+  it('accepts a v1 answer and keeps the checkin name and its creation stamp', () => {
     expect(classify(200, JSON.stringify({ message: checkinDoc }))).toEqual({
       kind: 'accepted',
       checkinName: 'EMP-CKIN-11-2026-000007',
+      createdAt: '2026-11-25 08:05:00',
       employee: 'HR-EMP-00042',
       employeeName: 'Asha Rao',
     });

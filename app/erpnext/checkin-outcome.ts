@@ -22,7 +22,8 @@ interface Refusal {
 }
 
 export type PushOutcome =
-  | { kind: 'accepted'; checkinName: string; employee: string | null; employeeName: string | null }
+  /** `createdAt`: the new checkin's `creation`, on the server's clock and in its zone. */
+  | { kind: 'accepted'; checkinName: string; employee: string | null; employeeName: string | null; createdAt: string | null }
   /** The same punch is already in ERPNext: counts as done. */
   | ({ kind: 'duplicate'; existingCheckin: string | null } & Refusal)
   | ({ kind: 'no-employee' } & Refusal)
@@ -145,6 +146,7 @@ function classifySuccess(answer: FrappeAnswer, sent: SentCheckin, serverMessage:
     checkinName: doc.name,
     employee: typeof doc.employee === 'string' ? doc.employee : null,
     employeeName: typeof doc.employee_name === 'string' ? doc.employee_name : null,
+    createdAt: typeof doc.creation === 'string' ? doc.creation.replace('T', ' ').slice(0, 19) : null,
   };
 }
 

@@ -6,7 +6,7 @@ import { detectCheckinEndpoint, type CheckinEndpoint } from './checkin-endpoint'
 import { findCheckin, type FoundCheckin } from './checkin-lookup';
 import { classifyCheckinAnswer, documentRefusedError, type PushOutcome, type SentCheckin } from './checkin-outcome';
 import { testConnection, getServerTimeZone, type ErpnextTestReport } from './connection-test';
-import { listEmployees, searchEmployees, setAttendanceDeviceId, type EmployeeListQuery } from './employees';
+import { listEmployeeFieldValues, listEmployees, searchEmployees, setAttendanceDeviceId, type EmployeeListQuery } from './employees';
 import { readFrappeAnswer } from './frappe-answer';
 import { withLanguage } from './frappe-call';
 import { listShiftTypes, setShiftLastSync, type ShiftSyncUpdate } from './shift-types';
@@ -33,10 +33,14 @@ export interface ErpnextClient {
   findCheckin(punch: CheckinPunch): Promise<Result<FoundCheckin | null>>;
   listEmployees(query: EmployeeListQuery): Promise<Result<EmployeeSummary[]>>;
   searchEmployees(text: string, limit: number): Promise<Result<EmployeeSummary[]>>;
+  /** The values of this Employee field that the API user can see, to skip punches nobody carries. */
+  listEmployeeFieldValues(fieldname: string): Promise<Result<Set<string>>>;
   setAttendanceDeviceId(employee: string, value: string): Promise<Result<EmployeeSummary>>;
   listShiftTypes(): Promise<Result<ShiftTypeSummary[]>>;
   setShiftLastSync(name: string, serverTime: string): Promise<Result<ShiftSyncUpdate>>;
   getServerTimeZone(): Promise<Result<string>>;
+  /** How long requests waited for the site's rate-limit window; null when the site sends no limit. */
+  rateLimitWaits(): { pausedMs: number; limitMicros: number } | null;
   /** Closes the kept-alive sockets. */
   close(): void;
 }
@@ -64,10 +68,12 @@ export function createErpnextClient(connection: ErpnextConnection, options: Erpn
       findCheckin: (punch) => findCheckin(transport, punch),
       listEmployees: (query) => listEmployees(transport, query),
       searchEmployees: (text, limit) => searchEmployees(transport, text, limit),
+      listEmployeeFieldValues: (fieldname) => listEmployeeFieldValues(transport, fieldname),
       setAttendanceDeviceId: (employee, value) => setAttendanceDeviceId(transport, employee, value),
       listShiftTypes: () => listShiftTypes(transport),
       setShiftLastSync: (name, serverTime) => setShiftLastSync(transport, name, serverTime),
       getServerTimeZone: () => getServerTimeZone(transport),
+      rateLimitWaits: () => transport.rateLimitWaits(),
       close: () => transport.close(),
     },
   };

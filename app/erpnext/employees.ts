@@ -43,6 +43,23 @@ export async function listEmployees(transport: Transport, query: EmployeeListQue
   return { ok: true, value: Array.isArray(rows) ? rows.filter(isRecord).map(toEmployeeSummary) : [] };
 }
 
+/**
+ * Every value of `fieldname` among the employees the API user may read, whatever their status:
+ * add_log_based_on_employee_field finds inactive employees too, and refuses them itself.
+ */
+export async function listEmployeeFieldValues(transport: Transport, fieldname: string): Promise<Result<Set<string>>> {
+  const called = await callFrappe(
+    transport,
+    { method: 'GET', path: '/api/resource/Employee', query: { fields: JSON.stringify([fieldname]), limit_page_length: 0 } },
+    READ_EMPLOYEES,
+  );
+  if (!called.ok) return called;
+  const rows = called.value.json?.data;
+  const values = new Set<string>();
+  if (Array.isArray(rows)) for (const row of rows) if (isRecord(row) && row[fieldname] != null && row[fieldname] !== '') values.add(String(row[fieldname]));
+  return { ok: true, value: values };
+}
+
 /** By name, employee id or device id; exact device-id and id matches first. */
 export async function searchEmployees(transport: Transport, text: string, limit: number): Promise<Result<EmployeeSummary[]>> {
   const listed = await listEmployees(transport, { start: 0, pageLength: limit, search: text });

@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import axios, { type AxiosError, type AxiosInstance } from 'axios';
 import type { ApiError, Result } from '../api/contract';
 import type { HttpResponse } from './frappe-answer';
+import { createRatePacer, type RatePacer } from './rate-pacing';
 
 export interface ErpnextConnection {
   /** The site's base address, e.g. https://erp.example.com. */
@@ -55,6 +56,8 @@ export interface Transport {
   writeTimeoutMs: number;
   language: 'en';
   send(request: HttpRequest): Promise<HttpOutcome>;
+  /** How long requests waited for the site's rate-limit window; null when the site sends no limit. */
+  rateLimitWaits(): ReturnType<RatePacer['report']>;
   close(): void;
 }
 
@@ -94,6 +97,7 @@ export function createTransport(connection: ErpnextConnection): Result<Transport
       Accept: 'application/json',
     },
   });
+  const pacer = createRatePacer();
   return {
     ok: true,
     value: {
@@ -101,13 +105,27 @@ export function createTransport(connection: ErpnextConnection): Result<Transport
       timeoutMs,
       writeTimeoutMs: connection.writeTimeoutMs ?? DEFAULT_WRITE_TIMEOUT_MS,
       language: connection.language ?? 'en',
-      send: (request) => sendRequest(instance, timeoutMs, request),
+      send: (request) => sendPaced(pacer, () => sendRequest(instance, timeoutMs, request)),
+      rateLimitWaits: () => pacer.report(),
       close: () => {
         httpAgent.destroy();
         httpsAgent.destroy();
       },
     },
   };
+}
+
+async function sendPaced(pacer: RatePacer, send: () => Promise<HttpOutcome>): Promise<HttpOutcome> {
+  await pacer.ready();
+  pacer.started();
+  const startedAt = Date.now();
+  try {
+    const outcome = await send();
+    if (outcome.ok) pacer.observe(outcome.response.headers, Date.now() - startedAt);
+    return outcome;
+  } finally {
+    pacer.finished();
+  }
 }
 
 async function sendRequest(instance: AxiosInstance, defaultTimeoutMs: number, request: HttpRequest): Promise<HttpOutcome> {

@@ -1,11 +1,11 @@
 // Issue #4 §6: the process killed (SIGKILL) in the middle of pushing, then restarted: nothing is
 // lost, and ERPNext still gets every punch exactly once.
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, expect, it } from 'vitest';
 import { DEFAULT_API_KEY, DEFAULT_API_SECRET } from '../sim/erpnext';
+import { acquireRunLock } from './run-lock';
 import { createSyncEngine } from './sync-engine';
 import { checkinKeys, startHarness, type Harness } from './test-harness';
 
@@ -42,7 +42,6 @@ it('a sync killed mid-push and started again sends every punch exactly once', { 
   child.kill('SIGKILL');
   expect(await exited).toBe('SIGKILL');
   expect(output).not.toMatch(/finished/);
-  expect(existsSync(lockFile)).toBe(true);
 
   const inErpnextAtKill = erpnext.checkins.length;
   const markedAtKill = harness.journal.countByState().synced;
@@ -65,5 +64,8 @@ it('a sync killed mid-push and started again sends every punch exactly once', { 
   expect(harness.journal.countByState()).toMatchObject({ synced: 300, pending: 0, failed: 0 });
   expect(erpnext.checkins).toHaveLength(300);
   expect(new Set(checkinKeys(erpnext)).size).toBe(300);
-  expect(existsSync(lockFile)).toBe(false);
+  // The killed process's lock went with it, and the finished run let go of its own.
+  const free = acquireRunLock(lockFile);
+  expect(free.ok).toBe(true);
+  if (free.ok) free.release();
 });

@@ -8,6 +8,7 @@ export { convertDeviceTime, wallClockToInstant, instantToWallClock, type Convert
 export { logTypeFor, type LogTypeSettings } from './log-type';
 export { runExitCode, isConfigurationError } from './run-summary';
 export { timeTrapStopError } from './push-stop';
+export { listShiftHolds, type ShiftHold } from './shift-holds';
 export { DEVICE_READ_CONCURRENCY } from './sync-run';
 export { findDevice, noSuchDevice } from './device-commands';
 export { withDataFolder } from './with-data-folder';

@@ -106,7 +106,7 @@ async function pushQueue(options: LivePusherOptions, clock: Clock): Promise<void
   if (!erpnext || !apiSecret || journal.countByState().pending === 0) return;
   const lock = options.lockFile ? acquireRunLock(options.lockFile) : null;
   if (lock && !lock.ok) {
-    logger?.info(`New punches wait for the sync of process ${lock.heldBy} to finish`);
+    logger?.info('New punches wait for the sync run in progress to finish');
     return;
   }
   let client: ErpnextClient | null = null;

@@ -9,6 +9,7 @@ import { logTypeFor } from './log-type';
 import { runPushPool, type PoolStop, type PushStep } from './push-pool';
 import { pushGate, timeTrapStopError } from './push-stop';
 import { sendOnce, type OnceSender } from './send-once';
+import { unknownUserIds } from './unknown-user-ids';
 import { convertDeviceTime } from './time-zone';
 
 /** What pushing needs to know about the device a punch came from. */
@@ -43,6 +44,11 @@ export interface PushPunchesOptions extends OnceSender {
   longitude: number | null;
   devices: ReadonlyMap<string, PushDeviceSettings>;
   concurrency: number;
+  /**
+   * The employee field values in the Employee list just read: a punch with none of them and no
+   * mapping is suspect (see unknown-user-ids.ts). Absent: every punch is sent.
+   */
+  employeeFieldValues?: ReadonlySet<string> | null;
   /** How many punches wait, for progress; refined as batches are taken. */
   queued: number;
   onProgress(done: number, total: number): void;
@@ -72,6 +78,7 @@ export async function pushPendingPunches(options: PushPunchesOptions): Promise<P
   if (gate.kind === 'stopped') return { ...tally, stop: { reason: 'fatal', error: gate.error } };
   const inDoubt = new Set(journal.listInDoubt());
   const seen = new Set<number>();
+  const unknownIds = unknownUserIds(options.employeeFieldValues ?? null, options.employeeFieldname);
   let done = 0;
   let total = options.queued;
   options.onProgress(0, total);
@@ -92,7 +99,7 @@ export async function pushPendingPunches(options: PushPunchesOptions): Promise<P
       attempt: async (punch) => {
         const { checkin, sent } = prepare(punch, options);
         sentById.set(punch.id, sent);
-        const outcome = await sendOnce(punch.id, checkin, inDoubt, options);
+        const outcome = await unknownIds.send(checkin, sent.employee !== null, () => sendOnce(punch.id, checkin, inDoubt, options));
         // A state change may write two rows (the punch, the employee's name): one commit for both.
         return journal.transaction(() => {
           if (checking && outcome.kind === 'accepted') journal.clearPushStop();
@@ -141,6 +148,7 @@ function prepare(punch: Punch, options: PushPunchesOptions): { checkin: CheckinP
   return { checkin, sent };
 }
 
+// MariaDB compares Frappe's text columns without regard to case or trailing spaces.
 function settle(punch: Punch, sent: SentPunch, outcome: PushOutcome, journal: PushJournal, tally: PushTally): PushStep {
   const reason = (refusal: { error: ApiError; serverMessage: string | null }) => refusal.serverMessage ?? refusal.error.message;
   switch (outcome.kind) {
@@ -149,7 +157,9 @@ function settle(punch: Punch, sent: SentPunch, outcome: PushOutcome, journal: Pu
       tally.synced++;
       return { kind: 'settled' };
     case 'duplicate':
-      journal.markDuplicate(punch.id, sent);
+      // The answer links the checkin ERPNext has: kept, so that the punch can be found there.
+      if (outcome.existingCheckin) journal.markSynced(punch.id, sent, outcome.existingCheckin);
+      else journal.markDuplicate(punch.id, sent);
       tally.duplicates++;
       return { kind: 'settled' };
     case 'no-employee':

@@ -1,50 +1,51 @@
 // One run at a time across processes: the desktop app and a `punchbridge sync` started by hand (or
-// by cron) share one journal. The lock is a file holding the owner's process id; a lock left by a
-// process that has died (killed mid-run) is taken over.
-import { closeSync, openSync, readFileSync, unlinkSync, writeSync } from 'node:fs';
+// by cron) share one journal. The lock is SQLite's exclusive lock on a small file beside the
+// journal, held by an open transaction: it is a byte-range lock (fcntl on Linux and macOS,
+// LockFileEx on Windows) that the operating system drops when the holding process dies, however it
+// dies. A recorded process id would not do: after a power cut a new process may own that id.
+// The file itself is never deleted: a process that opened it just before the delete would lock
+// the removed file while a third locks a new one.
+import { truncateSync } from 'node:fs';
+import { DatabaseSync } from 'node:sqlite';
 
-export type LockAttempt = { ok: true; release(): void } | { ok: false; heldBy: number };
+export type LockAttempt = { ok: true; release(): void } | { ok: false };
+
+// SQLITE_BUSY, SQLITE_LOCKED: someone else holds the lock.
+const HELD_ELSEWHERE = new Set([5, 6]);
+const SQLITE_NOTADB = 26;
+
+// The lock lasts as long as its handle: held here too, so that no garbage collection can close it.
+const heldHandles = new Set<DatabaseSync>();
 
 export function acquireRunLock(filePath: string): LockAttempt {
-  for (let attempt = 0; attempt < 2; attempt++) {
-    try {
-      const descriptor = openSync(filePath, 'wx', 0o600);
-      writeSync(descriptor, String(process.pid));
-      closeSync(descriptor);
-      return { ok: true, release: () => unlinkSync(filePath) };
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-      const owner = readOwner(filePath);
-      if (owner !== null && owner !== process.pid && isAlive(owner)) return { ok: false, heldBy: owner };
-      removeStaleLock(filePath);
-    }
-  }
-  return { ok: false, heldBy: readOwner(filePath) ?? 0 };
-}
-
-function readOwner(filePath: string): number | null {
   try {
-    const pid = Number(readFileSync(filePath, 'utf8').trim());
-    return Number.isInteger(pid) && pid > 0 ? pid : null;
-  } catch {
-    return null;
-  }
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
+    return lockFile(filePath);
   } catch (error) {
-    // EPERM: the process exists but belongs to someone else.
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
+    if ((error as { errcode?: number }).errcode !== SQLITE_NOTADB) throw error;
+    // A process id written by an earlier Punchbridge. Emptying the file cannot disturb a holder:
+    // the lock is on bytes past the end of the file and the holder never writes to it.
+    truncateSync(filePath, 0);
+    return lockFile(filePath);
   }
 }
 
-function removeStaleLock(filePath: string): void {
+function lockFile(filePath: string): LockAttempt {
+  // timeout 0: answer at once rather than wait for the holder's run to end.
+  const database = new DatabaseSync(filePath, { timeout: 0 });
   try {
-    unlinkSync(filePath);
+    database.exec('BEGIN EXCLUSIVE');
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    database.close();
+    if (HELD_ELSEWHERE.has((error as { errcode?: number }).errcode ?? -1)) return { ok: false };
+    throw error;
   }
+  heldHandles.add(database);
+  return {
+    ok: true,
+    release: () => {
+      heldHandles.delete(database);
+      database.exec('ROLLBACK');
+      database.close();
+    },
+  };
 }

@@ -23,7 +23,7 @@ export async function sendOnce(punchId: number, checkin: CheckinPunch, inDoubt: 
     }
     if (found.value) {
       inDoubt.delete(punchId);
-      return { kind: 'accepted', checkinName: found.value.checkinName, employee: found.value.employee, employeeName: found.value.employeeName };
+      return { kind: 'accepted', checkinName: found.value.checkinName, employee: found.value.employee, employeeName: found.value.employeeName, createdAt: null };
     }
   }
   const outcome = await sender.pushCheckin(checkin);

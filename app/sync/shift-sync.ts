@@ -1,14 +1,19 @@
-// Shift Type `last_sync_of_checkin` (reference erpnext-api.md §1.8): HRMS auto attendance handles
-// only shifts that ended before it, so it must not pass a punch still on its way. A shift moves
-// only when every device feeding it was read in this run and none of their punches still waits to
-// be sent; it moves to the earliest of those reads, on the server zone's clock.
-import type { ApiError, Result } from '../api/contract';
+// Shift Type `last_sync_of_checkin` (reference erpnext-api.md §1.8): HRMS auto attendance marks
+// shifts that ended before it from the checkins it has, and a log that arrives later no longer
+// changes that attendance (hrms shift_type.py). So the value moves to the earliest point up to
+// which every device feeding the shift has been heard, and never past a punch of those devices
+// still on its way (pending, failed, unmatched, refused). Both are read on the device clocks, as
+// the punches' own times are.
+import type { ApiError, Punch, Result } from '../api/contract';
 import type { ShiftSyncUpdate } from '../erpnext';
+import type { StoredDevice } from '../journal';
 import type { DeviceReadResult } from './device-read';
-import { instantToWallClock } from './time-zone';
+import { devicesFeeding } from './shift-holds';
+import { convertDeviceTime, instantToWallClock } from './time-zone';
 
 export interface ShiftTypeFeed {
   name: string;
+  /** Empty: fed by every device. */
   deviceIds: string[];
 }
 
@@ -18,40 +23,85 @@ export interface ShiftUpdateReport {
   warnings: string[];
 }
 
-export interface WaitingPunches {
-  /** Punches of this device still pending or failed. */
-  waitingFor(deviceId: string): number;
+export interface ShiftFeedSources {
+  devices: readonly StoredDevice[];
+  /** This run's reads of the devices it polls. */
+  reads: readonly DeviceReadResult[];
+  /** When an ADMS-fed device last contacted the receiver (ISO), or null when it is not ADMS-fed. */
+  admsLastSeenAt(deviceId: string): string | null;
+  /** The earliest punch of this device still on its way, and how many there are. */
+  earliestOnItsWay(deviceId: string): { punch: Punch; count: number } | null;
 }
 
 export async function updateShiftTypes(
   shiftTypes: readonly ShiftTypeFeed[],
-  reads: readonly DeviceReadResult[],
+  sources: ShiftFeedSources,
   serverZone: string,
-  waiting: WaitingPunches,
   client: { setShiftLastSync(name: string, serverTime: string): Promise<Result<ShiftSyncUpdate>> },
 ): Promise<ShiftUpdateReport> {
   const report: ShiftUpdateReport = { updated: [], errors: [], warnings: [] };
   for (const shift of shiftTypes) {
-    if (shift.deviceIds.length === 0) continue;
-    const feeds = shift.deviceIds.map((id) => ({ id, read: reads.find((read) => read.deviceId === id) }));
-    const unread = feeds.filter((feed) => !feed.read?.ok || feed.read.readAt === null);
-    if (unread.length > 0) {
-      const names = unread.map((feed) => feed.read?.deviceName ?? feed.id).join(', ');
-      report.warnings.push(`Shift Type "${shift.name}": last sync not moved, because ${names} could not be read in this run.`);
+    const planned = plannedLastSync(shift, sources, serverZone);
+    if ('warning' in planned) {
+      report.warnings.push(planned.warning);
       continue;
     }
-    const behind = feeds.filter((feed) => waiting.waitingFor(feed.id) > 0);
-    if (behind.length > 0) {
-      const names = behind.map((feed) => feed.read!.deviceName).join(', ');
-      report.warnings.push(`Shift Type "${shift.name}": last sync not moved, because punches from ${names} are still waiting to be sent.`);
-      continue;
-    }
-    const earliest = Math.min(...feeds.map((feed) => feed.read!.readAt!));
-    const lastSync = instantToWallClock(new Date(earliest), serverZone);
-    const written = await client.setShiftLastSync(shift.name, lastSync);
+    if (planned.heldBy) report.warnings.push(planned.heldBy);
+    const written = await client.setShiftLastSync(shift.name, planned.lastSync);
     if (written.ok) {
-      if (written.value === 'updated') report.updated.push({ name: shift.name, lastSync });
+      if (written.value === 'updated') report.updated.push({ name: shift.name, lastSync: planned.lastSync });
     } else report.errors.push(written.error);
   }
   return report;
+}
+
+type Plan = { lastSync: string; heldBy: string | null } | { warning: string };
+
+function plannedLastSync(shift: ShiftTypeFeed, sources: ShiftFeedSources, serverZone: string): Plan {
+  const chosen = devicesFeeding(shift, sources.devices);
+  // A disabled device sends nothing new; only its held punches still count.
+  const heard = chosen.filter((device) => device.enabled).map((device) => heardUpTo(device, sources));
+  const unheard = heard.filter((feed) => feed.instant === null);
+  if (unheard.length > 0) {
+    const names = unheard.map((feed) => feed.device.name).join(', ');
+    return { warning: `Shift Type "${shift.name}": last sync not moved, because ${names} could not be read in this run.` };
+  }
+  if (heard.length === 0) return { warning: `Shift Type "${shift.name}": last sync not moved, because none of its devices is enabled.` };
+  const earliestHeard = Math.min(...heard.map((feed) => feed.instant!));
+  let lastSync = instantToWallClock(new Date(earliestHeard), serverZone);
+  const held = earliestHeldPunch(chosen, sources, serverZone);
+  if (!held || held.serverTime >= lastSync) return { lastSync, heldBy: null };
+  lastSync = held.serverTime;
+  const { punch } = held;
+  return {
+    lastSync,
+    heldBy:
+      `Shift Type "${shift.name}": last sync held at ${lastSync} by ${held.count} punch${held.count === 1 ? '' : 'es'} not yet in ERPNext, ` +
+      `the first from user ${punch.userId} on ${punch.deviceName} at ${punch.deviceTime} (${punch.state}${punch.lastError ? `: ${punch.lastError}` : ''}). ` +
+      'Map, retry or ignore them on the Punches page so that auto attendance sees them.',
+  };
+}
+
+/** The instant up to which the device's punches are in the journal, on the device's clock. */
+function heardUpTo(device: StoredDevice, sources: ShiftFeedSources): { device: StoredDevice; instant: number | null } {
+  const admsSeenAt = sources.admsLastSeenAt(device.id);
+  // An ADMS terminal uploads each punch as it happens, and its clock skew is not measured.
+  if (admsSeenAt !== null) return { device, instant: Date.parse(admsSeenAt) };
+  const read = sources.reads.find((candidate) => candidate.deviceId === device.id);
+  if (!read?.ok || read.readAt === null) return { device, instant: null };
+  // A device running slow stamps the next punch before the read on this computer's clock.
+  return { device, instant: read.readAt + (read.clockSkewSeconds ?? 0) * 1000 };
+}
+
+function earliestHeldPunch(devices: readonly StoredDevice[], sources: ShiftFeedSources, serverZone: string) {
+  let earliest: { punch: Punch; serverTime: string; count: number } | null = null;
+  let count = 0;
+  for (const device of devices) {
+    const held = sources.earliestOnItsWay(device.id);
+    if (!held) continue;
+    count += held.count;
+    const { serverTime } = convertDeviceTime(held.punch.deviceTime, device.timeZone ?? serverZone, serverZone);
+    if (!earliest || serverTime < earliest.serverTime) earliest = { punch: held.punch, serverTime, count: 0 };
+  }
+  return earliest && { ...earliest, count };
 }

@@ -57,7 +57,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
 
   const run = async (trigger: RunTrigger): Promise<RunSummary> => {
     const lock = options.lockFile ? acquireRunLock(options.lockFile) : null;
-    if (lock && !lock.ok) return recordRefusedRun(options.journal, trigger, lock.heldBy, clock);
+    if (lock && !lock.ok) return recordRefusedRun(options.journal, trigger, clock);
     try {
       options.logger?.info(`Sync run started (${trigger})`);
       const summary = await executeRun(trigger, loadRunConfig(options), {
@@ -148,7 +148,7 @@ function loadRunConfig(options: SyncEngineOptions): RunConfig {
   };
 }
 
-function recordRefusedRun(journal: Journal, trigger: RunTrigger, heldBy: number, clock: Clock): RunSummary {
+function recordRefusedRun(journal: Journal, trigger: RunTrigger, clock: Clock): RunSummary {
   const run = journal.startRun(trigger);
   const summary: RunSummary = {
     id: run.id,
@@ -161,7 +161,7 @@ function recordRefusedRun(journal: Journal, trigger: RunTrigger, heldBy: number,
     errors: [
       {
         code: 'sync-already-running',
-        message: `Another Punchbridge (process ${heldBy}) is syncing this data folder right now.`,
+        message: 'Another Punchbridge (the desktop app, the headless host or a `punchbridge sync`) is syncing this data folder right now.',
         action: 'Wait for that sync to finish, then try again.',
       },
     ],

@@ -10,7 +10,9 @@ import { readDevice, type DeviceReadResult } from './device-read';
 import { pushPendingPunches, type PushDeviceSettings, type PushTally } from './push-punches';
 import { mapWithLimit, trackRunProgress, type RunProgressTracker } from './run-progress';
 import { summarizeRun } from './run-summary';
-import { updateShiftTypes } from './shift-sync';
+import { createServerZoneCheck } from './server-zone-check';
+import { earliestOnItsWay } from './shift-holds';
+import { updateShiftTypes, type ShiftFeedSources } from './shift-sync';
 
 /** How many devices are read at once. */
 export const DEVICE_READ_CONCURRENCY = 3;
@@ -56,7 +58,9 @@ export async function executeRun(
 
   if (config.sync.importStartDate) journal.ignoreBefore(config.sync.importStartDate);
 
+  const waitedBefore = erpnext.ok ? (erpnext.client.rateLimitWaits()?.pausedMs ?? 0) : 0;
   const push = erpnext.ok ? await pushAndMoveShifts(erpnext, reads, allDevices, config, deps, progress, errors, warnings) : null;
+  if (erpnext.ok) warnings.push(...rateLimitWarning(erpnext.client.rateLimitWaits(), waitedBefore));
 
   const summary = summarizeRun({ run, trigger, finishedAt: new Date(clock.now()).toISOString(), reads, push, errors, warnings });
   journal.finishRun(summary);
@@ -75,13 +79,24 @@ async function pushAndMoveShifts(
   warnings: string[],
 ): Promise<PushTally> {
   const { journal } = deps;
+  const employeeFieldname = config.erpnext!.employeeFieldname;
+  // One list read spares a request per punch of a user id no employee carries. Unreadable (a role
+  // without Employee read): every punch is sent and ERPNext answers for each.
+  const employeeFieldValues = queuedCount(journal) > 0 ? await erpnext.client.listEmployeeFieldValues(employeeFieldname) : null;
+  const zoneCheck = createServerZoneCheck(erpnext.serverZone);
   const push = await pushPendingPunches({
     journal,
-    pushCheckin: (checkin) => erpnext.client.pushCheckin(checkin),
+    pushCheckin: async (checkin) => {
+      const sentAt = deps.clock.now();
+      const outcome = await erpnext.client.pushCheckin(checkin);
+      if (outcome.kind === 'accepted' && outcome.createdAt) zoneCheck.observe(outcome.createdAt, sentAt, deps.clock.now());
+      return outcome;
+    },
     findCheckin: (checkin) => erpnext.client.findCheckin(checkin),
     clock: deps.clock,
     serverZone: erpnext.serverZone,
-    employeeFieldname: config.erpnext!.employeeFieldname,
+    employeeFieldname,
+    employeeFieldValues: employeeFieldValues?.ok ? employeeFieldValues.value : null,
     latitude: config.erpnext!.latitude,
     longitude: config.erpnext!.longitude,
     devices: pushSettingsOf(allDevices),
@@ -89,12 +104,13 @@ async function pushAndMoveShifts(
     queued: queuedCount(journal),
     onProgress: (done, total) => progress.push(done, total),
   });
+  const zoneWarning = zoneCheck.warning();
+  if (zoneWarning) warnings.push(zoneWarning);
   if (push.stop) {
     errors.push(push.stop.error);
     return push;
   }
-  const waiting = { waitingFor: (deviceId: string) => journal.queryPunches({ deviceId, states: ['pending', 'failed'], limit: 1 }).total };
-  const shifts = await updateShiftTypes(config.sync.shiftTypes, reads, erpnext.serverZone, waiting, erpnext.client);
+  const shifts = await updateShiftTypes(config.sync.shiftTypes, shiftFeedSources(journal, allDevices, reads), erpnext.serverZone, erpnext.client);
   errors.push(...shifts.errors);
   warnings.push(...shifts.warnings);
   return push;
@@ -173,6 +189,28 @@ async function openErpnext(config: RunConfig, deps: RunDependencies): Promise<Op
       message: `The ERPNext time zone is not set in Punchbridge and could not be read from the server (${zone.error.message}).`,
       action: 'Choose the ERPNext system time zone in Settings (System Settings > Time Zone in ERPNext shows it).',
     },
+  };
+}
+
+function rateLimitWarning(waits: ReturnType<ErpnextClient['rateLimitWaits']>, waitedBefore: number): string[] {
+  const waitedMs = (waits?.pausedMs ?? 0) - waitedBefore;
+  if (!waits || waitedMs <= 0) return [];
+  const budget = `${(waits.limitMicros / 1_000_000).toLocaleString('en-US')} s`;
+  return [
+    `ERPNext's rate limit (${budget} of server time per window, shared by everyone using the site, desk users included) was nearly used up: ` +
+      `sending waited ${Math.round(waitedMs / 1000)} s in all so that nobody gets "Too Many Requests". If syncs take too long, ask for a higher rate_limit in the site's site_config.json.`,
+  ];
+}
+
+function shiftFeedSources(journal: Journal, devices: readonly StoredDevice[], reads: readonly DeviceReadResult[]): ShiftFeedSources {
+  return {
+    devices,
+    reads,
+    admsLastSeenAt: (deviceId) => {
+      const serial = journal.admsSerialOf(deviceId);
+      return serial === null ? null : (journal.getAdmsDevice(serial)?.lastSeenAt ?? null);
+    },
+    earliestOnItsWay: (deviceId) => earliestOnItsWay(journal, deviceId),
   };
 }
 

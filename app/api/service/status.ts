@@ -1,5 +1,5 @@
 // The one-glance state the dashboard and the tray show.
-import { isConfigurationError, timeTrapStopError } from '../../sync';
+import { isConfigurationError, listShiftHolds, timeTrapStopError } from '../../sync';
 import { ERPNEXT_API_SECRET } from '../../settings';
 import type { ApiError, AppStatus } from '../contract';
 import type { ServiceContext } from './context';
@@ -31,6 +31,16 @@ export function readStatus(context: ServiceContext): AppStatus {
       code: 'rejected-punches',
       message: `ERPNext refused ${plural(counts.rejected, 'punch', 'punches')}.`,
       action: 'Open Punches filtered to Rejected, fix the reason shown, then retry them.',
+    });
+  }
+  for (const hold of listShiftHolds(journal, settings.getSyncSettings().shiftTypes)) {
+    const { first } = hold;
+    attention.push({
+      code: 'shift-held-back',
+      message:
+        `Shift Type "${hold.shift}" cannot move past ${first.deviceTime}: ${plural(hold.count, 'punch', 'punches')} of its devices ${hold.count === 1 ? 'is' : 'are'} not in ERPNext yet, ` +
+        `the first from user ${first.userId} on ${first.deviceName} (${first.state}).`,
+      action: 'Auto attendance in ERPNext waits for them. On the Punches page map, retry or ignore them; ignored punches no longer hold the shift back.',
     });
   }
   return {

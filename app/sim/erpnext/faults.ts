@@ -1,6 +1,7 @@
 // The fault switches: what the simulated site does to a request before Frappe sees it.
 import { seededRandom } from '../seeded-random';
 import { BENCH_WORKER_TIMEOUT_MS, type ErpnextFaults, type FrontAnswer, type LostAnswer } from './options';
+import { SiteRateLimiter, type RateLimitTicket } from './site-rate-limit';
 
 export type FaultAction =
   | { kind: 'none' }
@@ -24,6 +25,7 @@ export class FaultSwitches {
   private readonly random: () => number;
   private windowStartedAt = 0;
   private windowRequests = 0;
+  private readonly siteLimiter: SiteRateLimiter;
 
   constructor(
     faults: ErpnextFaults,
@@ -32,6 +34,12 @@ export class FaultSwitches {
   ) {
     this.faults = { ...faults };
     this.random = seededRandom(seed);
+    this.siteLimiter = new SiteRateLimiter(nowMs);
+  }
+
+  /** Frappe's site-wide limiter, when switched on: the request's headers and its verdict. */
+  beginSiteRateLimit(): RateLimitTicket | null {
+    return this.faults.siteRateLimit ? this.siteLimiter.begin(this.faults.siteRateLimit) : null;
   }
 
   get latencyMs(): number {

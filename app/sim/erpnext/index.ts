@@ -37,6 +37,8 @@ export interface ErpnextSimulator {
   readonly requestCount: number;
   /** Calls that reached add_log_based_on_employee_field, accepted or not. */
   readonly checkinCallCount: number;
+  /** Requests the site-wide rate limiter (faults.siteRateLimit) answered with a 429. */
+  readonly rateLimitedCount: number;
   setFaults(faults: ErpnextFaults): void;
   close(): Promise<void>;
 }
@@ -61,6 +63,7 @@ export async function startErpnextSimulator(options: ErpnextSimulatorOptions = {
       exposeTestRoutes: options.exposeTestRoutes ?? false,
     },
     requestCount: 0,
+    rateLimitedCount: 0,
   };
   const app = buildServer(state);
   const host = options.host ?? '127.0.0.1';
@@ -78,6 +81,9 @@ export async function startErpnextSimulator(options: ErpnextSimulatorOptions = {
     },
     get checkinCallCount() {
       return store.callCount;
+    },
+    get rateLimitedCount() {
+      return state.rateLimitedCount;
     },
     setFaults: (next) => faults.set(next),
     close: () => app.close(),

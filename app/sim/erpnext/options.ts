@@ -1,6 +1,7 @@
 // What a simulated ERPNext / Frappe HR site is made of: version, API users, employees, shift types,
 // settings and fault switches. Field names of seeds are Frappe's own (snake_case) so that a seed
 // reads like the document it becomes.
+import type { SiteRateLimit } from './site-rate-limit';
 
 export type FrappeVersion = 13 | 14 | 15;
 
@@ -72,6 +73,11 @@ export interface ErpnextFaults {
   failureRate?: number;
   /** Answer 429 with Retry-After once `requests` have arrived within the current window. */
   rateLimit?: { requests: number; windowMs: number } | null;
+  /**
+   * Frappe's own site-wide limiter (site_config `rate_limit`): processing seconds per fixed window
+   * for the whole site, X-RateLimit-* headers on every answer, 429 once the budget is spent.
+   */
+  siteRateLimit?: SiteRateLimit | null;
   /** Answer 503 "Updating" pages, as Frappe does during `bench update`. */
   maintenance?: boolean;
   /** Never answer; the socket stays open until close(). */

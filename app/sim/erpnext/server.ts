@@ -22,6 +22,7 @@ export interface ServerState {
   faults: FaultSwitches;
   settings: ServerSettings;
   requestCount: number;
+  rateLimitedCount: number;
 }
 
 export function buildServer(state: ServerState): FastifyInstance {
@@ -32,6 +33,16 @@ export function buildServer(state: ServerState): FastifyInstance {
   app.addHook('onRequest', (request, reply, done) => {
     if (request.url.startsWith('/__sim/')) return done();
     state.requestCount += 1;
+    const ticket = state.faults.beginSiteRateLimit();
+    if (ticket) {
+      reply.headers(ticket.headers);
+      reply.raw.on('finish', () => ticket.finish(state.faults.latencyMs));
+      // frappe/app.py: the limiter is applied before the request is handled, and answers itself.
+      if (ticket.rejected) {
+        state.rateLimitedCount += 1;
+        return void reply.code(429).type('text/html; charset=utf-8').send('Too Many Requests');
+      }
+    }
     applyFaults(state, request, reply, done);
   });
   app.route({ method: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'], url: '/api/*', handler: (request, reply) => handleApi(state, request, reply) });

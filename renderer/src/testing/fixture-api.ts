@@ -103,6 +103,17 @@ export function createFixtureApi(options: FixtureOptions = {}): FixtureApi {
       attention.push({ code: 'device-unreachable', message: `${failing.name}: ${failing.lastError?.message ?? 'not reachable'}`, action: failing.lastError?.action ?? 'Check the device.' });
     }
     if (unmatched.length > 0) attention.push({ code: 'unmatched-users', message: `${unmatched.length} people on the devices are not linked to an employee yet.`, action: 'Open Employee mapping and choose who they are.' });
+    const shift = syncSettings.shiftTypes[0];
+    const holding = unmatched.filter((user) => shift && (shift.deviceIds.length === 0 || (user.deviceId !== null && shift.deviceIds.includes(user.deviceId))));
+    if (shift && holding.length > 0) {
+      const first = [...holding].sort((a, b) => a.firstSeen.localeCompare(b.firstSeen))[0]!;
+      const count = holding.reduce((sum, user) => sum + user.punchCount, 0);
+      attention.push({
+        code: 'shift-held-back',
+        message: `Shift Type "${shift.name}" cannot move past ${first.firstSeen}: ${count} punches of its devices are not in ERPNext yet, the first from user ${first.userId} on ${first.deviceName} (unmatched).`,
+        action: 'Auto attendance in ERPNext waits for them. On the Punches page map, retry or ignore them; ignored punches no longer hold the shift back.',
+      });
+    }
     return {
       running: progress !== null,
       progress,

@@ -8,6 +8,7 @@ import { hrefFor } from '../../shell/router';
  * the code's prefix (device-*, erpnext-*, unmatched-*).
  */
 function screenFor(code: string): { href: string; label: string } | null {
+  if (code === 'shift-held-back') return { href: hrefFor('/punches', { state: 'pending,failed,unmatched,rejected' }), label: 'Open the punches not sent yet' };
   if (code.startsWith('device')) return { href: hrefFor('/devices'), label: 'Open Devices' };
   if (code.startsWith('erpnext') || code.startsWith('settings')) return { href: hrefFor('/settings'), label: 'Open Settings' };
   if (code.startsWith('unmatched')) return { href: hrefFor('/mapping'), label: 'Open Employee mapping' };

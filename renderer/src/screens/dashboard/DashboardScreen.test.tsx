@@ -14,6 +14,13 @@ describe('the dashboard', () => {
     expect(screen.getByRole('button', { name: 'Sync now' }).hasAttribute('disabled')).toBe(true);
   });
 
+  it('names the punches that hold a Shift Type back and opens them', async () => {
+    renderApp(createFixtureApi({ punchCount: 1_000 }), '#/');
+    expect(await screen.findByText(/Shift Type "General Shift" cannot move past .*: \d+ punches of its devices are not in ERPNext yet, the first from user/, {}, { timeout: 10_000 })).toBeTruthy();
+    const open = screen.getByRole('link', { name: 'Open the punches not sent yet' });
+    expect(open.getAttribute('href')).toBe('#/punches?state=pending%2Cfailed%2Cunmatched%2Crejected');
+  });
+
   it('opens the punch list filtered to a state from its count', async () => {
     renderApp(createFixtureApi({ punchCount: 1_000 }), '#/');
     fireEvent.click(await screen.findByRole('link', { name: /Will retry: show these punches/ }, { timeout: 10_000 }));

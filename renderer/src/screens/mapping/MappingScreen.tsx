@@ -3,13 +3,14 @@ import { Badge, Button, Group, Stack, Tabs, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { CloudUpload, Link2, UserCheck } from 'lucide-react';
-import type { EmployeeSummary, MapUsersOutcome, Result } from '../../../../app/api/contract';
+import type { EmployeeSummary, MapUsersOutcome, Result, UnmatchedUser } from '../../../../app/api/contract';
 import { useBackend } from '../../api/api-context';
 import { queryKeys } from '../../api/query-keys';
 import { PageHeader } from '../../components/PageHeader';
 import { EmptyMessage, ErrorState, LoadingState } from '../../components/states';
 import { plural } from '../../lib/format';
 import { MappingsTable } from './MappingsTable';
+import { ReplaceDeviceIdModal, type DeviceIdReplacement } from './ReplaceDeviceIdModal';
 import { UnmatchedTable, unmatchedKey } from './UnmatchedTable';
 
 export function describeMapOutcome(outcome: MapUsersOutcome): string {
@@ -27,6 +28,7 @@ export function MappingScreen() {
   const deviceNames = new Map((devices.data ?? []).map((device) => [device.id, device.name]));
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [chosen, setChosen] = useState<Map<string, EmployeeSummary>>(new Map());
+  const [replacements, setReplacements] = useState<DeviceIdReplacement[]>([]);
 
   const users = unmatched.data ?? [];
   const picked = users.filter((user) => selected.has(unmatchedKey(user)));
@@ -51,9 +53,15 @@ export function MappingScreen() {
         notifications.show({ color: 'red', title: `User ${failure.userId}: ${failure.error.message}`, message: failure.error.action, autoClose: false });
       }
       setSelected(new Set());
+      setReplacements([]);
       refresh();
     },
   });
+  const saveToErpnext = () => {
+    const replacing = deviceIdReplacements(picked, chosen);
+    if (replacing.length > 0) setReplacements(replacing);
+    else map.mutate(true);
+  };
   const unmap = useMutation({
     mutationFn: (input: { userId: string; deviceId: string | null }) => backend.unmapUser(input),
     onSuccess: (result) => {
@@ -87,7 +95,7 @@ export function MappingScreen() {
                     <Text size="sm" fw={500}>
                       {plural(picked.length, 'person', 'people')} selected
                     </Text>
-                    <Button size="xs" leftSection={<CloudUpload size={14} />} disabled={missing.length > 0} loading={map.isPending && map.variables} onClick={() => map.mutate(true)}>
+                    <Button size="xs" leftSection={<CloudUpload size={14} />} disabled={missing.length > 0} loading={map.isPending && map.variables} onClick={saveToErpnext}>
                       Save to ERPNext
                     </Button>
                     <Button size="xs" variant="default" leftSection={<Link2 size={14} />} disabled={missing.length > 0} loading={map.isPending && !map.variables} onClick={() => map.mutate(false)}>
@@ -142,6 +150,17 @@ export function MappingScreen() {
           )}
         </Tabs.Panel>
       </Tabs>
+      <ReplaceDeviceIdModal replacements={replacements} saving={map.isPending} onConfirm={() => map.mutate(true)} onCancel={() => setReplacements([])} />
     </Stack>
   );
+}
+
+/** The chosen employees whose Attendance Device ID in ERPNext is another one. */
+function deviceIdReplacements(picked: readonly UnmatchedUser[], chosen: ReadonlyMap<string, EmployeeSummary>): DeviceIdReplacement[] {
+  return picked.flatMap((user) => {
+    const employee = chosen.get(unmatchedKey(user));
+    const current = employee?.attendanceDeviceId ?? '';
+    if (!employee || current === '' || current === user.userId) return [];
+    return [{ userId: user.userId, employee: employee.name, employeeName: employee.employeeName, currentDeviceId: current }];
+  });
 }

@@ -1,0 +1,55 @@
+// Which punches keep each Shift Type's last sync from moving (shift-sync.ts): the earliest punch of
+// its devices that is not in ERPNext yet. The runs stop there; the dashboard names it, so that HR
+// can map, retry or ignore it.
+import type { Punch, PunchState, SyncSettings } from '../api/contract';
+import type { Journal, StoredDevice } from '../journal';
+import { wallClockToInstant } from './time-zone';
+
+/** Punch states that are still on their way to ERPNext. */
+export const ON_THEIR_WAY: PunchState[] = ['pending', 'failed', 'unmatched', 'rejected'];
+
+type ShiftTypeFeed = SyncSettings['shiftTypes'][number];
+
+export interface ShiftHold {
+  shift: string;
+  /** The earliest punch still on its way, and its device. */
+  first: Punch;
+  device: StoredDevice;
+  count: number;
+}
+
+/** The earliest punch of this device still on its way, and how many there are. */
+export function earliestOnItsWay(journal: Pick<Journal, 'queryPunches'>, deviceId: string): { punch: Punch; count: number } | null {
+  const { total } = journal.queryPunches({ deviceId, states: ON_THEIR_WAY, limit: 0 });
+  if (total === 0) return null;
+  // Newest first: the last row is the earliest.
+  const punch = journal.queryPunches({ deviceId, states: ON_THEIR_WAY, limit: 1, offset: total - 1 }).rows[0];
+  return punch ? { punch, count: total } : null;
+}
+
+/** The devices that feed a shift: those chosen, or every device when none is. */
+export function devicesFeeding(shift: ShiftTypeFeed, devices: readonly StoredDevice[]): StoredDevice[] {
+  return shift.deviceIds.length === 0 ? [...devices] : devices.filter((device) => shift.deviceIds.includes(device.id));
+}
+
+export function listShiftHolds(journal: Pick<Journal, 'queryPunches' | 'listDevices'>, shiftTypes: readonly ShiftTypeFeed[]): ShiftHold[] {
+  const devices = journal.listDevices();
+  const perDevice = new Map(devices.map((device) => [device.id, earliestOnItsWay(journal, device.id)]));
+  const holds: ShiftHold[] = [];
+  for (const shift of shiftTypes) {
+    let hold: ShiftHold | null = null;
+    let count = 0;
+    for (const device of devicesFeeding(shift, devices)) {
+      const held = perDevice.get(device.id);
+      if (!held) continue;
+      count += held.count;
+      if (!hold || instantOf(held.punch, device) < instantOf(hold.first, hold.device)) hold = { shift: shift.name, first: held.punch, device, count: 0 };
+    }
+    if (hold) holds.push({ ...hold, count });
+  }
+  return holds;
+}
+
+function instantOf(punch: Punch, device: StoredDevice): number {
+  return wallClockToInstant(punch.deviceTime, device.timeZone ?? 'UTC').instant.getTime();
+}
