@@ -135,6 +135,7 @@ async function readConnected(
         `${device.name}: ${attendance.invalid.length} record(s) on the device cannot be punches (${attendance.invalid[0]!.reason}); they were skipped.`,
       );
     }
+    for (const warning of attendance.warnings) result.warnings.push(`${device.name}: ${warning}`);
 
     hooks.onPhase('saving');
     const commit = hooks.commit(readout);

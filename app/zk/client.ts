@@ -31,6 +31,8 @@ export interface AttendanceReadout {
   records: AttendanceRecord[];
   /** Records that cannot become punches (impossible dates, no user id), with the reason. */
   invalid: InvalidRecord[];
+  /** What a person should know about this read that is not a failure, in plain words. */
+  warnings: string[];
 }
 
 export interface ZkDevice {
@@ -139,14 +141,17 @@ class ZkDeviceConnection implements ZkDevice {
       const sizes = decodeFreeSizes(await this.session.expectOk(CMD_GET_FREE_SIZES, 'the size request'));
       if (sizes.records === 0) return null;
       const dataset = await readBuffered(this.session, { command: CMD_ATTLOG_RRQ, fct: 0, what: 'the attendance log request' }, this.chunkSize, onProgress);
+      if (isEmptyDataset(dataset)) return { dataset, count: sizes.records, log: null };
       return { dataset, count: sizes.records, log: decodeAttendanceLog(dataset, sizes.records) };
     });
-    if (read === null) return { records: [], invalid: [] };
-    if (read.log.recordSize !== 8) return { records: read.log.records, invalid: read.log.invalid };
+    if (read === null) return { records: [], invalid: [], warnings: [] };
+    // pyzk returns no records here too; the count alone is no punch we could keep.
+    if (read.log === null) return { records: [], invalid: [], warnings: [emptyLogWarning(read.count)] };
+    if (read.log.recordSize !== 8) return { records: read.log.records, invalid: read.log.invalid, warnings: [] };
     // 8-byte records carry only the device's uid; the user list maps it to the PIN (reference §1.10).
     const users = await this.readUsers();
     const { records, invalid } = decodeAttendanceLog(read.dataset, read.count, new Map(users.map((user) => [user.uid, user.userId])));
-    return { records, invalid };
+    return { records, invalid, warnings: [] };
   }
 
   liveEvents(options: { signal?: AbortSignal; heartbeatMs?: number } = {}): AsyncIterable<AttendanceRecord> {
@@ -192,6 +197,15 @@ class ZkDeviceConnection implements ZkDevice {
     this.queue = result.catch(() => undefined);
     return result;
   }
+}
+
+/** A dataset without its size field, or one whose size field says no bytes follow. */
+function isEmptyDataset(dataset: Buffer): boolean {
+  return dataset.length < 4 || dataset.readUInt32LE(0) === 0;
+}
+
+function emptyLogWarning(count: number): string {
+  return `The device reports ${count.toLocaleString('en-US')} records but sent none when asked for them; nothing was read. If its screen shows punches, restart the device and sync again.`;
 }
 
 function nulTerminated(data: Buffer): string {

@@ -6,6 +6,7 @@ import {
   CMD_ACK_REPEAT,
   CMD_ACK_RETRY,
   CMD_ACK_UNAUTH,
+  CMD_ACK_UNKNOWN,
   CMD_DATA,
   CMD_REG_EVENT,
 } from './constants';
@@ -79,7 +80,8 @@ export class ZkSession {
   /** The error a reply other than ACK_OK stands for. */
   refusal(reply: ZkPacket, what: string): ZkError {
     if (reply.command === CMD_ACK_UNAUTH) return zkErrors.commKeyRequired(this.target);
-    if (reply.command === CMD_ACK_ERROR) return zkErrors.refused(this.target, what);
+    // Firmwares without a command answer ACK_UNKNOWN where others answer ACK_ERROR: both mean "not here".
+    if (reply.command === CMD_ACK_ERROR || reply.command === CMD_ACK_UNKNOWN) return zkErrors.refused(this.target, what);
     if (reply.command === CMD_ACK_RETRY || reply.command === CMD_ACK_REPEAT) return zkErrors.deviceBusy(this.target);
     return zkErrors.unexpectedReply(this.target, what, reply.command);
   }

@@ -15,6 +15,10 @@ export interface ZkFaults {
   delayMs: number;
   /** Answer CMD_ACK_ERROR to this command code. */
   ackErrorFor: number | null;
+  /** Answer CMD_ACK_UNKNOWN (0xFFFF) to this command code, as firmwares without the command do. */
+  ackUnknownFor: number | null;
+  /** Count the records in GET_FREE_SIZES but answer the attendance read with an empty buffer. */
+  emptyAttendanceBuffer: boolean;
   /** Accept connections and datagrams but never answer. */
   silent: boolean;
   /** Send every packet with a wrong checksum. */
@@ -85,6 +89,8 @@ export const NO_FAULTS: ZkFaults = {
   dropAfterBytes: null,
   delayMs: 0,
   ackErrorFor: null,
+  ackUnknownFor: null,
+  emptyAttendanceBuffer: false,
   silent: false,
   wrongChecksum: false,
   refuseTcp: false,

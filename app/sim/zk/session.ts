@@ -4,6 +4,7 @@ import {
   CMD_ACK_ERROR,
   CMD_ACK_OK,
   CMD_ACK_UNAUTH,
+  CMD_ACK_UNKNOWN,
   CMD_AUTH,
   CMD_CLEAR_ATTLOG,
   CMD_CLEAR_DATA,
@@ -81,6 +82,7 @@ export class Session implements AttendanceEventSubscriber {
     }
     if (!this.authenticated && !ALLOWED_BEFORE_AUTH.has(request.command)) return this.reply(CMD_ACK_UNAUTH, request);
     if (this.device.faults.ackErrorFor === request.command) return this.reply(CMD_ACK_ERROR, request);
+    if (this.device.faults.ackUnknownFor === request.command) return this.reply(CMD_ACK_UNKNOWN, request);
     this.link.send(this.answer(request));
     // Punches held while disabled go out as events after the ENABLEDEVICE answer, not before it.
     if (request.command === CMD_ENABLEDEVICE) this.device.enable();
