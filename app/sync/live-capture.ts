@@ -101,7 +101,9 @@ async function captureLoop(device: StoredDevice, capture: Capture, options: Live
       failures = 0;
       capture.connected = true;
       options.logger?.info(`Live capture: listening to ${device.name} (${device.host}:${device.port})`);
-      for await (const record of zk.liveEvents({ signal, heartbeatMs: options.heartbeatMs })) {
+      const onUnreadableEvent = (data: Buffer) =>
+        options.logger?.warn(`Live capture: ${device.name} sent a live punch in a layout Punchbridge does not know (${data.length} bytes: ${data.toString('hex')}); such punches arrive with the next sync instead. Please report these bytes.`);
+      for await (const record of zk.liveEvents({ signal, heartbeatMs: options.heartbeatMs, onUnreadableEvent })) {
         const punch = { userId: record.userId, deviceTime: record.time, punchStateCode: record.state, verifyType: record.verify };
         options.journal.insertPunches(serialNumber, device.id, 'live', [punch]);
         options.logger?.info(`Live punch on ${device.name}: user ${record.userId} at ${record.time}`);

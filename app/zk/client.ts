@@ -21,7 +21,7 @@ import {
 } from './constants';
 import { malformedData } from './errors';
 import { decodeFreeSizes, type ZkSizes } from './free-sizes';
-import { streamLiveEvents } from './live-events';
+import { streamLiveEvents, type LiveEventOptions } from './live-events';
 import type { ZkSession } from './session';
 import { createNameDecoder } from './text-fields';
 import { decodeUserList, type ZkUser } from './user-records';
@@ -55,7 +55,7 @@ export interface ZkDevice {
    * Live punches (CMD_REG_EVENT), each event ACKed; ends when `signal` aborts. A connection quiet
    * for `heartbeatMs` (default 30 s) is checked with a time request, and fails if the device is gone.
    */
-  liveEvents(options?: { signal?: AbortSignal; heartbeatMs?: number }): AsyncIterable<AttendanceRecord>;
+  liveEvents(options?: LiveEventOptions): AsyncIterable<AttendanceRecord>;
   /** CMD_EXIT, then closes the socket. Safe to call more than once. */
   disconnect(): Promise<void>;
 }
@@ -154,8 +154,8 @@ class ZkDeviceConnection implements ZkDevice {
     return { records, invalid, warnings: [] };
   }
 
-  liveEvents(options: { signal?: AbortSignal; heartbeatMs?: number } = {}): AsyncIterable<AttendanceRecord> {
-    return streamLiveEvents(this.session, (work) => this.exclusive(work), options.signal, options.heartbeatMs);
+  liveEvents(options: LiveEventOptions = {}): AsyncIterable<AttendanceRecord> {
+    return streamLiveEvents({ session: this.session, exclusive: (work) => this.exclusive(work), readUsers: () => this.readUsers() }, options);
   }
 
   disconnect(): Promise<void> {

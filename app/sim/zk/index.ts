@@ -7,7 +7,7 @@ import { TcpListener } from './tcp-listener';
 import { UdpListener } from './udp-listener';
 
 export type { LivePunch } from './device';
-export type { AttendanceRecordSize, NameEncoding, UserRecordSize, ZkFaults, ZkSimulatorOptions } from './options';
+export type { AttendanceRecordSize, LiveEventSize, NameEncoding, UserRecordSize, ZkFaults, ZkSimulatorOptions } from './options';
 export type { SimulatedRecord, SimulatedUser } from './roster';
 
 export interface ZkSimulator {

@@ -2,6 +2,8 @@
 
 export type AttendanceRecordSize = 8 | 16 | 40 | 49;
 export type UserRecordSize = 28 | 72;
+/** Realtime attendance event data lengths (reference §1.9); 18 is a layout no firmware uses. */
+export type LiveEventSize = 10 | 12 | 14 | 18 | 32 | 36;
 /** Buffer encodings a device's names are written in: pyzk's default UTF-8, or a Windows ANSI code page. */
 export type NameEncoding = 'utf8' | 'latin1';
 
@@ -69,8 +71,11 @@ export interface ZkSimulatorOptions {
    * apart (node-zklib) want 1 ms or more, as a real device's link gives them.
    */
   packetGapMs?: number;
-  /** Realtime attendance event data length: 32 (TFT capture) or 36 (what node-zklib expects). */
-  eventSize?: 32 | 36;
+  /**
+   * Realtime attendance event data length: 32 (TFT capture, default), 36 (what node-zklib expects),
+   * 10 / 14 (old B/W firmware: the internal user number), 12 (the PIN as a u32), 18 (unknown layout).
+   */
+  eventSize?: LiveEventSize;
   /** Give every session this id instead of a random one (golden-byte tests against captured transcripts). */
   sessionId?: number;
   /** Answer packets whose checksum is wrong with CMD_ACK_ERROR instead of serving them. */
