@@ -19,7 +19,7 @@ import {
   MAX_CHUNK_TCP,
   MAX_CHUNK_UDP,
 } from './constants';
-import { malformedData } from './errors';
+import { malformedData, ZkError } from './errors';
 import { decodeFreeSizes, type ZkSizes } from './free-sizes';
 import { streamLiveEvents, type LiveEventOptions } from './live-events';
 import type { ZkSession } from './session';
@@ -122,8 +122,8 @@ class ZkDeviceConnection implements ZkDevice {
 
   clearAttendance(): Promise<void> {
     return this.exclusive(async () => {
-      await this.session.expectOk(CMD_CLEAR_ATTLOG, 'the request to clear its attendance log');
-      await this.session.expectOk(CMD_REFRESHDATA, 'the refresh request');
+      await this.clearLog();
+      await this.session.expectOk(CMD_REFRESHDATA, 'the refresh request', undefined, 'slow');
     });
   }
 
@@ -173,6 +173,20 @@ class ZkDeviceConnection implements ZkDevice {
       clearTimeout(timer);
     }
     await this.session.close();
+  }
+
+  /**
+   * Wiping a full log on a slow CPU can outlast even the long wait. The device then answers our
+   * next request only when done, so we ask its count: an empty log means the clear went through.
+   */
+  private async clearLog(): Promise<void> {
+    try {
+      await this.session.expectOk(CMD_CLEAR_ATTLOG, 'the request to clear its attendance log', undefined, 'slow');
+    } catch (error) {
+      if (!(error instanceof ZkError && error.code === 'timeout')) throw error;
+      const sizes = await this.session.expectOk(CMD_GET_FREE_SIZES, 'the size request after the clear', undefined, 'slow').catch(() => null);
+      if (sizes === null || decodeFreeSizes(sizes).records !== 0) throw error;
+    }
   }
 
   private get chunkSize(): number {

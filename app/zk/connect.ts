@@ -16,26 +16,33 @@ export interface ZkConnectOptions {
   transport?: 'auto' | 'tcp' | 'udp';
   /** The device's COMM Key; 0 or absent = none. */
   commKey?: number;
-  /** Limit on connecting and on every wait for a reply. Default 5000 ms. */
+  /** Limit on connecting and on every wait for an ordinary reply. Default 5000 ms. */
   timeoutMs?: number;
+  /**
+   * Limit on the waits a full log on a slow CPU makes long: preparing a dataset, the first answer
+   * to each chunk request, clearing. The device's Timeout setting; default 60 s, as pyzk waits.
+   */
+  slowTimeoutMs?: number;
   /** How the device encodes user names: utf-8 (default), gbk, windows-1256... */
   nameEncoding?: string;
 }
 
 export const DEFAULT_TIMEOUT_MS = 5000;
+export const DEFAULT_SLOW_TIMEOUT_MS = 60_000;
 
 /** Opens a session, logged in. Rejects with ZkError. */
 export async function openSession(options: ZkConnectOptions): Promise<{ session: ZkSession; kind: 'tcp' | 'udp' }> {
   const target: TransportTarget = { host: options.host, port: options.port ?? DEFAULT_ZK_PORT, timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS };
   const mode = options.transport ?? 'auto';
-  if (mode === 'udp') return openOver('udp', target, options.commKey);
+  const slowTimeoutMs = options.slowTimeoutMs ?? DEFAULT_SLOW_TIMEOUT_MS;
+  if (mode === 'udp') return openOver('udp', target, slowTimeoutMs, options.commKey);
   try {
-    return await openOver('tcp', target, options.commKey);
+    return await openOver('tcp', target, slowTimeoutMs, options.commKey);
   } catch (error) {
     const tcpUnavailable = error instanceof ZkError && (error.code === 'port-closed' || error.code === 'host-unreachable');
     if (mode === 'tcp' || !tcpUnavailable) throw error;
     try {
-      return await openOver('udp', target, options.commKey);
+      return await openOver('udp', target, slowTimeoutMs, options.commKey);
     } catch (udpError) {
       // A silent UDP port says less than TCP's refusal or timeout did.
       if (udpError instanceof ZkError && (udpError.code === 'host-unreachable' || udpError.code === 'timeout')) throw error;
@@ -44,8 +51,8 @@ export async function openSession(options: ZkConnectOptions): Promise<{ session:
   }
 }
 
-async function openOver(kind: 'tcp' | 'udp', target: TransportTarget, commKey: number | undefined) {
-  const session = new ZkSession(describeTarget(target), target.timeoutMs);
+async function openOver(kind: 'tcp' | 'udp', target: TransportTarget, slowTimeoutMs: number, commKey: number | undefined) {
+  const session = new ZkSession(describeTarget(target), target.timeoutMs, slowTimeoutMs);
   const transport = await (kind === 'tcp' ? openTcpTransport : openUdpTransport)(target, session.handlers);
   session.attach(transport);
   try {

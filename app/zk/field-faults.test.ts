@@ -25,6 +25,9 @@ async function connect(target: ZkSimulator, options: Partial<ZkConnectOptions> =
   return client;
 }
 
+const punchesOf = (records: readonly { userId: string; time: string; state: number; verify: number }[]) =>
+  records.map(({ userId, time, state, verify }) => ({ userId, time, state, verify }));
+
 async function rejection(promise: Promise<unknown>): Promise<ZkError> {
   const error = await promise.then(
     () => null,
@@ -97,5 +100,71 @@ describe('live events of every layout', () => {
     expect(unreadable).toHaveLength(1);
     expect(unreadable[0]).toMatch(/^0100/);
     expect(unreadable[0]).toHaveLength(36);
+  });
+});
+
+describe('a slow terminal with a full log', () => {
+  // The ordinary answer wait is kept short here so that the slow steps stand out against it.
+  const quickAnswers = { timeoutMs: 300 };
+
+  it('waits for a dataset that takes longer than an ordinary answer to prepare', async () => {
+    const device = await simulator({ recordCount: 3000, faults: { slowPrepareMs: 900 } });
+    const client = await connect(device, quickAnswers);
+    expect((await client.readAttendance()).records).toHaveLength(3000);
+  });
+
+  it('waits for chunks that are slow to come', async () => {
+    const device = await simulator({ recordCount: 3000, faults: { slowChunkMs: 900 } });
+    const client = await connect(device, quickAnswers);
+    expect((await client.readAttendance()).records).toHaveLength(3000);
+  });
+
+  it('waits for a clear that takes longer than an ordinary answer, and reports it done', async () => {
+    const device = await simulator({ recordCount: 3000, faults: { slowClearMs: 900 } });
+    const client = await connect(device, quickAnswers);
+    await client.clearAttendance();
+    expect(device.records).toHaveLength(0);
+    expect(await client.getSizes()).toMatchObject({ records: 0 });
+  });
+
+  it('takes a clear the device confirms only after our wait as done when its log is empty', async () => {
+    const device = await simulator({ recordCount: 3000, faults: { slowClearMs: 900 } });
+    const client = await connect(device, { ...quickAnswers, slowTimeoutMs: 600 });
+    await client.clearAttendance();
+    expect(device.clearCount).toBe(1);
+  });
+
+  it('names the Timeout setting when even the long wait runs out', async () => {
+    const device = await simulator({ recordCount: 3000, faults: { slowPrepareMs: 2000 } });
+    const client = await connect(device, { ...quickAnswers, slowTimeoutMs: 500 });
+    const error = await rejection(client.readAttendance());
+    expect(error.code).toBe('timeout');
+    expect(error.message).toContain('within 0.5 s');
+    expect(error.action).toContain('Timeout setting');
+  });
+});
+
+describe('UDP that loses or repeats datagrams', () => {
+  it('asks again for a chunk whose datagram was lost, and reads every record', async () => {
+    const device = await simulator({ recordCount: 3000, faults: { dropEveryNthDatagram: 40 } });
+    const client = await connect(device, { transport: 'udp', timeoutMs: 300 });
+    const { records } = await client.readAttendance();
+    expect(punchesOf(records)).toEqual(punchesOf(device.records));
+  });
+
+  it('ignores repeated datagrams', async () => {
+    const device = await simulator({ recordCount: 3000, faults: { repeatEveryNthDatagram: 5 } });
+    const client = await connect(device, { transport: 'udp', timeoutMs: 300 });
+    const { records } = await client.readAttendance();
+    expect(punchesOf(records)).toEqual(punchesOf(device.records));
+  });
+
+  it('gives up after a few tries, saying the link loses packets', async () => {
+    const device = await simulator({ recordCount: 3000, faults: { dropEveryNthDatagram: 1 } });
+    const client = await connect(device, { transport: 'udp', timeoutMs: 300 });
+    const error = await rejection(client.readAttendance());
+    expect(error.code).toBe('packets-lost');
+    expect(error.message).toContain('loses packets');
+    expect(error.action).toContain('TCP');
   });
 });

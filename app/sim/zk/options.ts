@@ -15,6 +15,16 @@ export interface ZkFaults {
   dropAfterBytes: number | null;
   /** Wait this long before every reply. */
   delayMs: number;
+  /** Take this long to prepare a dataset (CMD_PREPARE_BUFFER), as a slow CPU with a full log does. */
+  slowPrepareMs: number;
+  /** Take this long before answering each chunk (CMD_READ_BUFFER). */
+  slowChunkMs: number;
+  /** Take this long to answer a clear (CMD_CLEAR_ATTLOG, CMD_CLEAR_DATA); the log itself is gone at once. */
+  slowClearMs: number;
+  /** UDP: lose every Nth datagram of chunk data (CMD_DATA answering READ_BUFFER), as a lossy Wi-Fi link does. */
+  dropEveryNthDatagram: number | null;
+  /** UDP: send every Nth datagram twice, as a link that retransmits at the wrong layer does. */
+  repeatEveryNthDatagram: number | null;
   /** Answer CMD_ACK_ERROR to this command code. */
   ackErrorFor: number | null;
   /** Answer CMD_ACK_UNKNOWN (0xFFFF) to this command code, as firmwares without the command do. */
@@ -93,6 +103,11 @@ export const NO_FAULTS: ZkFaults = {
   coalesceChunks: false,
   dropAfterBytes: null,
   delayMs: 0,
+  slowPrepareMs: 0,
+  slowChunkMs: 0,
+  slowClearMs: 0,
+  dropEveryNthDatagram: null,
+  repeatEveryNthDatagram: null,
   ackErrorFor: null,
   ackUnknownFor: null,
   emptyAttendanceBuffer: false,

@@ -52,7 +52,7 @@ export class TcpListener {
       close: () => socket.end(),
       isClosed: () => socket.destroyed || socket.writableEnded,
     });
-    const session = new Session(this.device, { transport: 'tcp', send: (packets) => outbox.send(packets), end: () => outbox.close() });
+    const session = new Session(this.device, { transport: 'tcp', send: (packets, workMs) => outbox.send(packets, workMs), end: () => outbox.close() });
     const reader = new TcpPacketReader();
     socket.on('data', (bytes) => {
       let packets: Buffer[];
