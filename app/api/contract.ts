@@ -205,6 +205,11 @@ export const DeviceInputSchema = z.object({
   live: z.boolean().default(false),
   /** Name encoding on the device, for non-ASCII user names (e.g. utf-8, gbk, windows-1256). */
   nameEncoding: z.string().default('utf-8'),
+  /**
+   * How long to wait for the steps a full log on a slow terminal makes long: preparing the log,
+   * each part of it, clearing it. Ordinary answers keep a short wait. pyzk waits 60 s.
+   */
+  timeoutSeconds: z.number().int('The timeout is a whole number of seconds').min(5, 'The timeout runs from 5 to 600 seconds').max(600, 'The timeout runs from 5 to 600 seconds').default(60),
   /** ADMS push terminals only: the unit its firmware expects TimeZone in (5.5 hours or 330 minutes). */
   admsTimeZoneUnit: z.enum(ADMS_TIME_ZONE_UNITS).default('hours'),
 });

@@ -7,7 +7,7 @@ import { ZkError, type AttendanceRecord, type InvalidRecord, type ZkConnectOptio
 import type { Clock } from './clock';
 import { wallClockToInstant } from './time-zone';
 
-export type DeviceToRead = Pick<DeviceConfig, 'name' | 'host' | 'port' | 'transport' | 'nameEncoding' | 'clearPolicy' | 'timeZone'> & { id: string };
+export type DeviceToRead = Pick<DeviceConfig, 'name' | 'host' | 'port' | 'transport' | 'nameEncoding' | 'clearPolicy' | 'timeZone' | 'timeoutSeconds'> & { id: string };
 
 export interface DeviceReadout {
   serialNumber: string;
@@ -79,6 +79,7 @@ export async function readDevice(
       transport: device.transport,
       commKey: commKey ? Number(commKey) : undefined,
       nameEncoding: device.nameEncoding,
+      slowTimeoutMs: device.timeoutSeconds * 1000,
     });
     await readConnected(connection, device, zoneForClock, skewWarningSeconds, hooks, result);
     result.ok = true;

@@ -95,7 +95,7 @@ async function captureLoop(device: StoredDevice, capture: Capture, options: Live
   while (!signal.aborted) {
     let zk: ZkDevice | null = null;
     try {
-      zk = await connect({ host: device.host, port: device.port, transport: device.transport, commKey: commKey ? Number(commKey) : undefined, timeoutMs: options.timeoutMs ?? ANSWER_TIMEOUT_MS, nameEncoding: device.nameEncoding });
+      zk = await connect({ host: device.host, port: device.port, transport: device.transport, commKey: commKey ? Number(commKey) : undefined, timeoutMs: options.timeoutMs ?? ANSWER_TIMEOUT_MS, slowTimeoutMs: device.timeoutSeconds * 1000, nameEncoding: device.nameEncoding });
       const serialNumber = await zk.getSerialNumber();
       if (signal.aborted) break;
       failures = 0;

@@ -2,7 +2,7 @@
 import { InvalidArgumentError, type Command } from 'commander';
 import { cliContext, fail, parseCount, parsePort, report } from '../cli-support';
 import { DEFAULT_ZK_PORT } from './constants';
-import { DEFAULT_TIMEOUT_MS } from './connect';
+import { DEFAULT_SLOW_TIMEOUT_MS } from './connect';
 import { probeDevice, type ProbeReport } from './probe';
 import { punchStateName, verifyTypeName } from './punch-codes';
 
@@ -27,12 +27,12 @@ export function registerZkCommands(_program: Command, device: Command): void {
     .option('--comm-key <key>', 'the device\'s COMM Key, if one is set', parseCount)
     .option('--users', 'list the users')
     .option('--records', 'list the attendance records')
-    .option('--timeout <ms>', 'how long to wait for each answer', parseCount, DEFAULT_TIMEOUT_MS)
+    .option('--timeout <seconds>', 'how long a slow device may take to prepare or send a full log', parseCount, DEFAULT_SLOW_TIMEOUT_MS / 1000)
     .option('--encoding <label>', 'how the device encodes names (utf-8, gbk, windows-1256...)', parseEncoding, 'utf-8')
     .action(async (options: ProbeOptions, command: Command) => {
       const context = cliContext(command);
       const result = await probeDevice(
-        { host: options.host, port: options.port, transport: options.udp ? 'udp' : 'auto', commKey: options.commKey, timeoutMs: options.timeout, nameEncoding: options.encoding },
+        { host: options.host, port: options.port, transport: options.udp ? 'udp' : 'auto', commKey: options.commKey, slowTimeoutMs: options.timeout * 1000, nameEncoding: options.encoding },
         { users: options.users, records: options.records },
       );
       if (!result.ok) return fail(context, result.error);

@@ -1,6 +1,6 @@
 // The ZK protocol client: connect to a ZKTeco terminal over TCP or UDP port 4370 and read it.
 export { connectZk, type AttendanceReadout, type ZkDevice } from './client';
-export { DEFAULT_TIMEOUT_MS, type ZkConnectOptions } from './connect';
+export { DEFAULT_SLOW_TIMEOUT_MS, DEFAULT_TIMEOUT_MS, type ZkConnectOptions } from './connect';
 export { probeDevice, clockSkewSeconds, type ProbeLists, type ProbeReport } from './probe';
 export { ZkError, type ZkErrorCode } from './errors';
 export type { ProgressCallback } from './buffered-read';

@@ -84,6 +84,18 @@ export function DeviceForm({ device, skewLimit, saving, saveError, onSave, onCan
               onChoice={(choice) => form.setFieldValue('commKeyChoice', choice)}
               inputProps={form.getInputProps('commKey')}
             />
+            <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="md">
+              <NumberInput
+                label="Timeout"
+                description="How long the device may take to prepare, send or clear a full log"
+                min={5}
+                max={600}
+                suffix=" s"
+                allowDecimal={false}
+                style={{ gridColumn: 'span 2' }}
+                {...form.getInputProps('timeoutSeconds')}
+              />
+            </SimpleGrid>
           </>
         )}
         <Select
