@@ -35,6 +35,7 @@ export class SimulatedDevice {
   eventsSent = 0;
   eventsAcked = 0;
   rejectedChecksums = 0;
+  chunkStalls = 0;
   private disabledBy: unknown = NO_OWNER;
   private revision = 0;
   private readonly datasets = new Map<'users' | 'records', { revision: number; bytes: Buffer }>();

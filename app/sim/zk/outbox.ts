@@ -1,6 +1,6 @@
 // What leaves the terminal for one client, in order, with the fault switches applied as it leaves:
 // reply delay, wrong checksums, coalesced chunk writes, and the connection dropping after N bytes.
-import { CMD_DATA } from '../../zk/constants';
+import { CMD_DATA, CMD_PREPARE_DATA } from '../../zk/constants';
 import type { SimulatedDevice } from './device';
 
 export interface OutboxWire {
@@ -45,6 +45,9 @@ export class Outbox {
         await (gapMs > 0 ? sleep(gapMs) : new Promise((resolve) => setImmediate(resolve)));
         this.write([packet]);
       }
+      // Only this reply was waiting: the device now sits idle until the client asks again, and
+      // with Nagle on its closing packet waits for the client's ACK meanwhile.
+      if (packets[0]!.readUInt16LE(0) === CMD_PREPARE_DATA && this.queued === 1) this.device.chunkStalls++;
     });
   }
 
