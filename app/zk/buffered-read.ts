@@ -25,6 +25,14 @@ function prepareBufferData(request: BufferedReadRequest): Buffer {
 /** Tries per chunk on UDP before the read fails, as pyzk's __read_chunk allows. */
 const CHUNK_TRIES = 3;
 
+/**
+ * Requests a TCP read sends ahead of the chunk it is reading. A terminal answers them in order,
+ * one at a time (node-zklib even sends every chunk request at once, reference §1.6), so it never
+ * sits idle between chunks; and our next request carries the TCP ACK that an embedded stack with
+ * Nagle on waits for before it sends a reply's last packet, instead of our delayed ACK 40-200 ms later.
+ */
+const TCP_REQUESTS_AHEAD = 4;
+
 /** Reads a whole dataset. `chunkSize` is 0xFFC0 on TCP and 16 KiB on UDP. */
 export async function readBuffered(session: ZkSession, request: BufferedReadRequest, chunkSize: number, onProgress?: ProgressCallback): Promise<Buffer> {
   // A terminal builds the whole dataset before it answers: with a full log on a slow CPU, seconds.
@@ -37,19 +45,22 @@ export async function readBuffered(session: ZkSession, request: BufferedReadRequ
   if (reply.data.length < 5) throw malformedData(`a buffered-read answer of ${reply.data.length} bytes, without the dataset size`);
   const total = reply.data.readUInt32LE(1);
   const dataset = Buffer.allocUnsafe(total);
+  const requests = new ChunkRequests(session, dataset, total, chunkSize, request.what);
+  const ahead = session.transportKind === 'tcp' ? TCP_REQUESTS_AHEAD : 0;
   let received = 0;
   try {
-    while (received < total) {
-      const size = Math.min(chunkSize, total - received);
-      await readChunkWithRetries(session, { dataset, start: received, size, total, what: request.what });
-      received += size;
+    for (let index = 0; index < requests.chunks.length; index++) {
+      requests.sendThrough(index + ahead);
+      await readChunkWithRetries(session, requests.chunks[index]!, requests.replyIds[index]!);
+      received += requests.chunks[index]!.size;
       onProgress?.(received, total);
     }
   } catch (error) {
     if (error instanceof ZkError && error.code === 'connection-lost') throw zkErrors.connectionLostMidRead(received, total);
     throw error;
   }
-  await session.expectOk(CMD_FREE_DATA, 'the request to free its read buffer');
+  const freed = await session.receive(requests.sendFree(), 'the request to free its read buffer');
+  if (freed.command !== CMD_ACK_OK) throw session.refusal(freed, 'the request to free its read buffer');
   return dataset;
 }
 
@@ -61,16 +72,56 @@ interface ChunkRequest {
   what: string;
 }
 
+/** The READ_BUFFER requests of one dataset, sent in order, then its FREE_DATA. */
+class ChunkRequests {
+  readonly chunks: ChunkRequest[] = [];
+  readonly replyIds: number[] = [];
+  private freeReplyId: number | null = null;
+
+  constructor(
+    private readonly session: ZkSession,
+    dataset: Buffer,
+    total: number,
+    chunkSize: number,
+    what: string,
+  ) {
+    for (let start = 0; start < total; start += chunkSize) this.chunks.push({ dataset, start, size: Math.min(chunkSize, total - start), total, what });
+  }
+
+  /** Sends every chunk request up to `index`; past the last chunk, FREE_DATA too. */
+  sendThrough(index: number): void {
+    while (this.replyIds.length <= index && this.replyIds.length < this.chunks.length) {
+      this.replyIds.push(sendReadBuffer(this.session, this.chunks[this.replyIds.length]!));
+    }
+    if (index >= this.chunks.length) this.sendFree();
+  }
+
+  /** FREE_DATA, once; returns its reply id. */
+  sendFree(): number {
+    this.freeReplyId ??= this.session.send(CMD_FREE_DATA);
+    return this.freeReplyId;
+  }
+}
+
+function sendReadBuffer(session: ZkSession, chunk: ChunkRequest): number {
+  const request = Buffer.alloc(8);
+  request.writeInt32LE(chunk.start, 0);
+  request.writeInt32LE(chunk.size, 4);
+  return session.send(CMD_READ_BUFFER, request);
+}
+
 /** A UDP chunk that came with a datagram missing or repeated: ask for it again. */
 class IncompleteChunk extends Error {}
 
-async function readChunkWithRetries(session: ZkSession, chunk: ChunkRequest): Promise<void> {
+async function readChunkWithRetries(session: ZkSession, chunk: ChunkRequest, firstReplyId: number): Promise<void> {
+  let replyId = firstReplyId;
   for (let attempt = 1; ; attempt++) {
     try {
-      return await readChunk(session, chunk);
+      return await readChunk(session, chunk, replyId);
     } catch (error) {
       if (!(error instanceof IncompleteChunk)) throw error;
       if (attempt >= CHUNK_TRIES) throw zkErrors.packetsLost(session.target, chunk.start, chunk.total, CHUNK_TRIES);
+      replyId = sendReadBuffer(session, chunk);
     }
   }
 }
@@ -83,13 +134,9 @@ async function readChunkWithRetries(session: ZkSession, chunk: ChunkRequest): Pr
  * offset, so a lost one shows as the ACK_OK before the chunk is full or as silence, and a repeated
  * one as the same packet twice or as DATA after the chunk is full.
  */
-async function readChunk(session: ZkSession, chunk: ChunkRequest): Promise<void> {
+async function readChunk(session: ZkSession, chunk: ChunkRequest, replyId: number): Promise<void> {
   const udp = session.transportKind === 'udp';
   const { dataset, start, size, what } = chunk;
-  const request = Buffer.alloc(8);
-  request.writeInt32LE(start, 0);
-  request.writeInt32LE(size, 4);
-  const replyId = session.send(CMD_READ_BUFFER, request);
   const next = async () => {
     try {
       return await session.receive(replyId, what);

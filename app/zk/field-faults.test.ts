@@ -168,3 +168,15 @@ describe('UDP that loses or repeats datagrams', () => {
     expect(error.action).toContain('TCP');
   });
 });
+
+describe('a terminal that sends with Nagle on', () => {
+  it('reads every record while keeping its next chunk request ready, so the device never idles waiting for it', async () => {
+    const device = await simulator({ recordCount: 12_000, faults: { nagle: true } });
+    const client = await connect(device, { transport: 'tcp' });
+    const progress: number[] = [];
+    const { records } = await client.readAttendance((bytesRead) => progress.push(bytesRead));
+    expect(punchesOf(records)).toEqual(punchesOf(device.records));
+    expect(progress.length).toBeGreaterThan(5);
+    expect(device.chunkStalls).toBe(0);
+  });
+});
