@@ -263,6 +263,16 @@ export interface DeviceProbeResult {
   clockSkewSeconds: number;
 }
 
+/** One session with a device, recorded packet by packet for support (app/zk trace format). */
+export interface DeviceTrace {
+  fileName: string;
+  /** The trace file's text: JSON, with the comm key, user names and passwords masked. */
+  trace: string;
+  packetCount: number;
+  /** What went wrong in the recorded session, if anything; the trace shows it either way. */
+  sessionError: ApiError | null;
+}
+
 export interface DeviceUser {
   userId: string;
   name: string;
@@ -623,6 +633,8 @@ export interface PunchbridgeApi {
   testDevice(input: DeviceProbeInput): Promise<Result<DeviceProbeResult>>;
   readDeviceUsers(input: DeviceId): Promise<Result<DeviceUser[]>>;
   setDeviceTime(input: DeviceId): Promise<Result<{ deviceTime: string }>>;
+  /** Talks to the device as "Try a device" does, with users and punches, and returns the byte trace. */
+  saveDeviceTrace(input: DeviceId): Promise<Result<DeviceTrace>>;
 
   getErpnextSettings(): Promise<ErpnextSettings | null>;
   saveErpnextSettings(input: ErpnextSettingsInput): Promise<Result<ErpnextSettings>>;
@@ -684,6 +696,7 @@ export const PUNCHBRIDGE_API_INPUTS = {
   testDevice: DeviceProbeSchema,
   readDeviceUsers: DeviceIdSchema,
   setDeviceTime: DeviceIdSchema,
+  saveDeviceTrace: DeviceIdSchema,
   getErpnextSettings: NoInput,
   saveErpnextSettings: ErpnextSettingsInputSchema,
   testErpnext: ErpnextSettingsInputSchema.optional(),
@@ -733,6 +746,7 @@ export const PUNCHBRIDGE_API_RETURNS_RESULT: { [M in PunchbridgeApiMethod]: Retu
   testDevice: true,
   readDeviceUsers: true,
   setDeviceTime: true,
+  saveDeviceTrace: true,
   getErpnextSettings: false,
   saveErpnextSettings: true,
   testErpnext: true,
