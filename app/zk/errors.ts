@@ -43,7 +43,7 @@ const formatCount = (value: number) => value.toLocaleString('en-US');
 const formatSeconds = (ms: number) => `${Number((ms / 1000).toFixed(1)).toLocaleString('en-US')} s`;
 
 /** Where a person raises the wait for slow steps: the device form and the command line name it alike. */
-export const TIMEOUT_SETTING_HINT = 'raise the device\'s Timeout setting (Devices > Edit, or punchbridge device set --timeout <seconds>)';
+const TIMEOUT_SETTING_HINT = 'raise the device\'s Timeout setting (Devices > Edit, or punchbridge device set --timeout <seconds>)';
 
 /** The messages of every failure, in one place so that they read alike. `target` is "host:port". */
 export const zkErrors = {
