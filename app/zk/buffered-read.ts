@@ -2,6 +2,7 @@
 // CMD_DATA (small datasets) or ACK_OK with the size and READ_BUFFER chunk by chunk, then FREE_DATA.
 import { CMD_ACK_OK, CMD_DATA, CMD_FREE_DATA, CMD_PREPARE_BUFFER, CMD_PREPARE_DATA, CMD_READ_BUFFER } from './constants';
 import { malformedData, ZkError, zkErrors } from './errors';
+import type { ZkPacket } from './packet';
 import type { ZkSession } from './session';
 
 export type ProgressCallback = (bytesRead: number, bytesTotal: number) => void;
@@ -150,9 +151,12 @@ async function readChunk(session: ZkSession, chunk: ChunkRequest, replyId: numbe
   if (announced) packet = await next();
   const end = start + size;
   let received = start;
+  // A repeat is told by its bytes: two real datagrams in a row with the same 1 KiB of records
+  // cannot happen, as every record carries its own time.
   let previous: Buffer | null = null;
+  const isRepeat = (candidate: ZkPacket) => udp && (candidate.command === CMD_PREPARE_DATA || (previous !== null && candidate.data.equals(previous)));
   for (;;) {
-    if (udp && (packet.command === CMD_PREPARE_DATA || (previous !== null && packet.data.equals(previous)))) {
+    if (isRepeat(packet)) {
       packet = await next();
       continue;
     }
@@ -168,7 +172,8 @@ async function readChunk(session: ZkSession, chunk: ChunkRequest, replyId: numbe
     packet = await next();
   }
   if (!announced) return;
-  const done = await next();
+  let done = await next();
+  while (isRepeat(done)) done = await next();
   if (done.command === CMD_ACK_OK) return;
   if (udp && done.command === CMD_DATA) throw new IncompleteChunk();
   throw session.refusal(done, what);
