@@ -2,16 +2,14 @@
 // node-zklib 1.3.0 on the same simulator, with each chunk's packets written separately and (as some
 // firmwares do) coalesced into one write. node-zklib loses records and waits out its 10 s timer
 // when packets arrive together (reference §2.3); its records/s counts only the records it returned.
-import { spawn, type ChildProcess } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
-import { startZkSimulator } from '../app/sim/zk';
 import { connectZk } from '../app/zk';
 import { measure, printTable } from './support';
+import { serveSimulatorIfAsked, startSimulatorProcess } from './zk-simulator-process';
 
 const RECORDS = 100_000;
 const RUNS = 5;
@@ -57,37 +55,19 @@ async function quietly<T>(work: () => Promise<T>): Promise<T> {
   }
 }
 
-const SERVE_FLAG = '--serve-zk-simulator';
+await serveSimulatorIfAsked();
 
-// The simulator runs in its own process, as a device would, so that its work and garbage do not
-// count against the client being measured.
-if (process.argv.includes(SERVE_FLAG)) {
-  const coalesceChunks = process.argv.includes('--coalesce');
+async function compare(coalesce: boolean): Promise<Record<string, string | number>[]> {
+  const host = '127.0.0.1';
   // Separate packets get the 1 ms gap a real link gives them, or node-zklib reads them together anyway.
-  const simulator = await startZkSimulator({
+  const { port, child } = await startSimulatorProcess(fileURLToPath(import.meta.url), {
     recordCount: RECORDS,
     userCount: 500,
     recordSize: 40,
     recordCapacity: 200_000,
-    packetGapMs: coalesceChunks ? 0 : 1,
-    faults: { coalesceChunks },
+    packetGapMs: coalesce ? 0 : 1,
+    faults: { coalesceChunks: coalesce },
   });
-  console.log(`listening ${simulator.port}`);
-}
-
-async function startSimulatorProcess(coalesce: boolean): Promise<{ port: number; child: ChildProcess }> {
-  const args = ['--import', 'tsx', fileURLToPath(import.meta.url), SERVE_FLAG, ...(coalesce ? ['--coalesce'] : [])];
-  const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'] });
-  for await (const line of createInterface({ input: child.stdout! })) {
-    const match = /^listening (\d+)$/.exec(line);
-    if (match) return { port: Number(match[1]), child };
-  }
-  throw new Error('The simulator process ended before listening');
-}
-
-async function compare(coalesce: boolean): Promise<Record<string, string | number>[]> {
-  const host = '127.0.0.1';
-  const { port, child } = await startSimulatorProcess(coalesce);
   try {
     await readWithPunchbridge(host, port); // warm-up: JIT and the simulator's first dataset
     const ours = await measure(RUNS, () => readWithPunchbridge(host, port));

@@ -52,3 +52,25 @@ for (const shot of SHOTS) {
     }
   });
 }
+
+// A device's menu and what "Save a trace for support" says once the file is saved. axe runs on
+// the saved state: the open Mantine menu has two findings of its own (its dropdown's required
+// children, and the red "Remove device" at 3.28:1), left for the owner of the device table.
+test('devices-menu', async ({ page }) => {
+  await openFixture(page, '/devices');
+  for (const viewport of VIEWPORTS) {
+    await page.setViewportSize({ width: viewport.width, height: viewport.height });
+    await page.getByRole('button', { name: 'More for Main gate' }).click();
+    await expect(page.getByRole('menuitem', { name: 'Save a trace for support' })).toBeVisible();
+    await page.waitForTimeout(300);
+    await screenshot(page, `devices-menu-${viewport.name}`);
+    const download = page.waitForEvent('download');
+    await page.getByRole('menuitem', { name: 'Save a trace for support' }).click();
+    expect((await download).suggestedFilename()).toMatch(/^punchbridge-trace-dev-main-gate-.*\.json$/);
+    await expect(page.getByText(/Saved punchbridge-trace-dev-main-gate/)).toBeVisible();
+    await screenshot(page, `devices-trace-saved-${viewport.name}`);
+    expect(await accessibilityViolations(page), `devices-trace-saved at ${viewport.name}`).toEqual([]);
+    await page.reload();
+    await expect(page.getByText('Warehouse')).toBeVisible();
+  }
+});

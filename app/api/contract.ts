@@ -216,6 +216,11 @@ export const DeviceInputSchema = z.object({
   live: z.boolean().default(false),
   /** Name encoding on the device, for non-ASCII user names (e.g. utf-8, gbk, windows-1256). */
   nameEncoding: z.string().default('utf-8'),
+  /**
+   * How long to wait for the steps a full log on a slow terminal makes long: preparing the log,
+   * each part of it, clearing it. Ordinary answers keep a short wait. pyzk waits 60 s.
+   */
+  timeoutSeconds: z.number().int('The timeout is a whole number of seconds').min(5, 'The timeout runs from 5 to 600 seconds').max(600, 'The timeout runs from 5 to 600 seconds').default(60),
   /** ADMS push terminals only: the unit its firmware expects TimeZone in (5.5 hours or 330 minutes). */
   admsTimeZoneUnit: z.enum(ADMS_TIME_ZONE_UNITS).default('hours'),
 });
@@ -267,6 +272,16 @@ export interface DeviceProbeResult {
   deviceTime: string;
   /** Device clock minus this PC's clock, in seconds. */
   clockSkewSeconds: number;
+}
+
+/** One session with a device, recorded packet by packet for support (app/zk trace format). */
+export interface DeviceTrace {
+  fileName: string;
+  /** The trace file's text: JSON, with the comm key, user names and passwords masked. */
+  trace: string;
+  packetCount: number;
+  /** What went wrong in the recorded session, if anything; the trace shows it either way. */
+  sessionError: ApiError | null;
 }
 
 export interface DeviceUser {
@@ -666,6 +681,8 @@ export interface PunchbridgeApi {
   testDevice(input: DeviceProbeInput): Promise<Result<DeviceProbeResult>>;
   readDeviceUsers(input: DeviceId): Promise<Result<DeviceUser[]>>;
   setDeviceTime(input: DeviceId): Promise<Result<{ deviceTime: string }>>;
+  /** Talks to the device as "Try a device" does, with users and punches, and returns the byte trace. */
+  saveDeviceTrace(input: DeviceId): Promise<Result<DeviceTrace>>;
 
   getErpnextSettings(): Promise<ErpnextSettings | null>;
   saveErpnextSettings(input: ErpnextSettingsInput): Promise<Result<ErpnextSettings>>;
@@ -728,6 +745,7 @@ export const PUNCHBRIDGE_API_INPUTS = {
   testDevice: DeviceProbeSchema,
   readDeviceUsers: DeviceIdSchema,
   setDeviceTime: DeviceIdSchema,
+  saveDeviceTrace: DeviceIdSchema,
   getErpnextSettings: NoInput,
   saveErpnextSettings: ErpnextSettingsInputSchema,
   testErpnext: ErpnextSettingsInputSchema.optional(),
@@ -778,6 +796,7 @@ export const PUNCHBRIDGE_API_RETURNS_RESULT: { [M in PunchbridgeApiMethod]: Retu
   testDevice: true,
   readDeviceUsers: true,
   setDeviceTime: true,
+  saveDeviceTrace: true,
   getErpnextSettings: false,
   saveErpnextSettings: true,
   testErpnext: true,

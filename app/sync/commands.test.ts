@@ -49,9 +49,9 @@ describe('punchbridge device / sync / punches / map / runs', { timeout: 240_000 
     const bad = await cli('device', 'add', '--name', 'Gate', '--host', zk.host, '--port', String(zk.port), '--log-type', 'sideways');
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/logTypeRule/);
-    const added = await cli('--json', 'device', 'add', '--name', 'Main gate', '--host', zk.host, '--port', String(zk.port), '--comm-key', '4321', '--timezone', 'UTC');
+    const added = await cli('--json', 'device', 'add', '--name', 'Main gate', '--host', zk.host, '--port', String(zk.port), '--comm-key', '4321', '--timezone', 'UTC', '--timeout', '90');
     expect(added.code).toBe(0);
-    expect(JSON.parse(added.stdout)).toMatchObject({ id: 'main-gate', hasCommKey: true, timeZone: 'UTC' });
+    expect(JSON.parse(added.stdout)).toMatchObject({ id: 'main-gate', hasCommKey: true, timeZone: 'UTC', timeoutSeconds: 90 });
     expect(JSON.stringify(JSON.parse(added.stdout))).not.toContain('4321');
   });
 
@@ -99,8 +99,12 @@ describe('punchbridge device / sync / punches / map / runs', { timeout: 240_000 
   });
 
   it('exits 1 when a device cannot be read, and changes and removes devices', async () => {
-    const moved = await cli('device', 'set', 'main-gate', '--port', '1');
+    const tooShort = await cli('device', 'set', 'main-gate', '--timeout', '2');
+    expect(tooShort.code).toBe(2);
+    expect(tooShort.stderr).toMatch(/timeoutSeconds: .*5 to 600 seconds/);
+    const moved = await cli('--json', 'device', 'set', 'main-gate', '--port', '1');
     expect(moved.code).toBe(0);
+    expect(JSON.parse(moved.stdout)).toMatchObject({ port: 1, timeoutSeconds: 90 });
     const failed = await cli('--json', 'sync');
     expect(failed.code).toBe(1);
     expect((JSON.parse(failed.stdout) as RunSummary).devices[0]).toMatchObject({ ok: false });

@@ -19,6 +19,7 @@ interface DeviceOptions {
   neverClear?: boolean;
   enable?: boolean;
   disable?: boolean;
+  timeout?: number;
 }
 
 export function registerDeviceCommands(device: Command): void {
@@ -52,7 +53,8 @@ function withDeviceOptions(command: Command): Command {
     .option('--timezone <zone>', 'the IANA zone the device clock keeps, such as Asia/Kolkata (default: the ERPNext zone)')
     .option('--log-type <rule>', `IN/OUT for ERPNext: ${LOG_TYPE_RULES.join(', ')} (auto reads the punch state)`)
     .option('--clear-when-fuller-than <percent>', 'clear the device log after a safe read once it is this full')
-    .option('--never-clear', 'never clear the device log (the default)');
+    .option('--never-clear', 'never clear the device log (the default)')
+    .option('--timeout <seconds>', 'how long a slow device may take to prepare, send or clear a full log (default 60)', Number);
 }
 
 /** The changes the options ask for, in DeviceInput terms. */
@@ -69,6 +71,7 @@ function changesFrom(options: DeviceOptions): Partial<DeviceInput> {
   if (options.clearWhenFullerThan !== undefined) changes.clearPolicy = { mode: 'when-fuller-than', percent: Number(options.clearWhenFullerThan) };
   if (options.enable) changes.enabled = true;
   if (options.disable) changes.enabled = false;
+  if (options.timeout !== undefined) changes.timeoutSeconds = options.timeout;
   return changes;
 }
 
@@ -133,8 +136,8 @@ export function noSuchDevice(journal: Journal, target: string): ApiError {
 }
 
 function configOf(device: StoredDevice): DeviceInput {
-  const { name, host, port, transport, timeZone, logTypeRule, inStates, outStates, clearPolicy, enabled, live, nameEncoding } = device;
-  return { name, host, port, transport, timeZone, logTypeRule, inStates, outStates, clearPolicy, enabled, live, nameEncoding };
+  const { name, host, port, transport, timeZone, logTypeRule, inStates, outStates, clearPolicy, enabled, live, nameEncoding, timeoutSeconds } = device;
+  return { name, host, port, transport, timeZone, logTypeRule, inStates, outStates, clearPolicy, enabled, live, nameEncoding, timeoutSeconds };
 }
 
 function describeJson(device: StoredDevice, hasCommKey: boolean) {
@@ -146,6 +149,6 @@ function describeLine(device: StoredDevice): string {
   const lastRead = device.lastError ? `last read failed: ${device.lastError.message}` : device.lastReadAt ? `last read ${device.lastReadAt}` : 'never read';
   return [
     `${device.id}  ${device.name}  ${device.host}:${device.port}${device.transport === 'udp' ? ' (UDP)' : ''}`,
-    `   ${device.enabled ? 'enabled' : 'DISABLED'}, zone ${device.timeZone ?? 'as ERPNext'}, log type ${device.logTypeRule}, ${clear}, serial ${device.serialNumber ?? 'unknown'}, ${lastRead}`,
+    `   ${device.enabled ? 'enabled' : 'DISABLED'}, zone ${device.timeZone ?? 'as ERPNext'}, log type ${device.logTypeRule}, ${clear}, timeout ${device.timeoutSeconds} s, serial ${device.serialNumber ?? 'unknown'}, ${lastRead}`,
   ].join('\n');
 }

@@ -26,6 +26,7 @@ function deviceFor(sim: ZkSimulator, changes: Partial<DeviceToRead> = {}): Devic
     nameEncoding: 'utf-8',
     clearPolicy: { mode: 'never' },
     timeZone: null,
+    timeoutSeconds: 60,
     ...changes,
   };
 }
@@ -290,5 +291,17 @@ describe('readDevice', () => {
     const result = await readDevice({ ...deviceFor(sim), port }, null, PC_ZONE, 120, hooks({ connect: (options) => connectZk({ ...options, timeoutMs: 500 }) }).all);
     expect(result.ok).toBe(false);
     expect(result.error?.action).toBeTruthy();
+  });
+});
+
+describe('the per-device timeout', () => {
+  it('gives a slow terminal as long as its Timeout setting says, and names the setting when that is too short', { timeout: 40_000 }, async () => {
+    const sim = await simulator({ recordCount: 2000, faults: { slowPrepareMs: 6500 } });
+    const tooShort = await readDevice(deviceFor(sim, { timeoutSeconds: 5 }), null, null, 120, hooks().all);
+    expect(tooShort.ok).toBe(false);
+    expect(tooShort.error?.message).toContain('within 5 s');
+    expect(tooShort.error?.action).toContain('Timeout setting');
+    const enough = await readDevice(deviceFor(sim, { timeoutSeconds: 10 }), null, null, 120, hooks().all);
+    expect(enough).toMatchObject({ ok: true, read: 2000 });
   });
 });

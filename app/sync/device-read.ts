@@ -8,7 +8,7 @@ import type { Clock } from './clock';
 import { claimIdentity, readReportedIdentity, type SerialOwnerLookup } from './device-identity';
 import { wallClockToInstant } from './time-zone';
 
-export type DeviceToRead = Pick<DeviceConfig, 'name' | 'host' | 'port' | 'transport' | 'nameEncoding' | 'clearPolicy' | 'timeZone'> & { id: string };
+export type DeviceToRead = Pick<DeviceConfig, 'name' | 'host' | 'port' | 'transport' | 'nameEncoding' | 'clearPolicy' | 'timeZone' | 'timeoutSeconds'> & { id: string };
 
 export interface DeviceReadout {
   /** The identity the punches are filed under (device-identity.ts): the serial, or a stand-in for a unit without one. */
@@ -91,6 +91,7 @@ export async function readDevice(
       transport: device.transport,
       commKey: commKey ? Number(commKey) : undefined,
       nameEncoding: device.nameEncoding,
+      slowTimeoutMs: device.timeoutSeconds * 1000,
     });
     await readConnected(connection, device, zoneForClock, skewWarningSeconds, hooks, result);
     result.ok = true;
@@ -138,8 +139,10 @@ async function readConnected(
         `${device.name}: ${attendance.invalid.length} record(s) on the device cannot be punches (${attendance.invalid[0]!.reason}); they were skipped.`,
       );
     }
-    const countDoubt = await describeCountDoubt(connection, device, attendance);
-    if (countDoubt) result.warnings.push(countDoubt);
+    for (const warning of attendance.warnings) result.warnings.push(`${device.name}: ${warning}`);
+    // A read that already warned (a counted log sent empty) is never cleared and needs no second word.
+    const countDoubt = attendance.warnings[0] ?? (await describeCountDoubt(connection, device, attendance));
+    if (countDoubt && attendance.warnings.length === 0) result.warnings.push(countDoubt);
 
     hooks.onPhase('saving');
     // Claimed right before the commit, with no await between: a twin unit read at the same time

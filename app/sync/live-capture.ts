@@ -96,14 +96,16 @@ async function captureLoop(device: StoredDevice, capture: Capture, options: Live
   while (!signal.aborted) {
     let zk: ZkDevice | null = null;
     try {
-      zk = await connect({ host: device.host, port: device.port, transport: device.transport, commKey: commKey ? Number(commKey) : undefined, timeoutMs: options.timeoutMs ?? ANSWER_TIMEOUT_MS, nameEncoding: device.nameEncoding });
+      zk = await connect({ host: device.host, port: device.port, transport: device.transport, commKey: commKey ? Number(commKey) : undefined, timeoutMs: options.timeoutMs ?? ANSWER_TIMEOUT_MS, slowTimeoutMs: device.timeoutSeconds * 1000, nameEncoding: device.nameEncoding });
       const identity = claimIdentity(await readReportedIdentity(zk), device, (serial) => options.journal.deviceCarryingSerial(serial));
       if (identity.warning) options.logger?.warn(`Live capture: ${identity.warning}`);
       if (signal.aborted) break;
       failures = 0;
       capture.connected = true;
       options.logger?.info(`Live capture: listening to ${device.name} (${device.host}:${device.port})`);
-      for await (const record of zk.liveEvents({ signal, heartbeatMs: options.heartbeatMs })) {
+      const onUnreadableEvent = (data: Buffer) =>
+        options.logger?.warn(`Live capture: ${device.name} sent a live punch in a layout Punchbridge does not know (${data.length} bytes: ${data.toString('hex')}); such punches arrive with the next sync instead. Please report these bytes.`);
+      for await (const record of zk.liveEvents({ signal, heartbeatMs: options.heartbeatMs, onUnreadableEvent })) {
         const punch = { userId: record.userId, deviceTime: record.time, punchStateCode: record.state, verifyType: record.verify };
         options.journal.insertPunches(identity.serial, device.id, 'live', [punch]);
         options.logger?.info(`Live punch on ${device.name}: user ${record.userId} at ${record.time}`);

@@ -135,7 +135,7 @@ describe('commands', () => {
     const client = await connect(await fakeDevice({ records: attendanceLog(10) }));
     expect((await client.readAttendance()).records).toHaveLength(10);
     await client.clearAttendance();
-    expect(await client.readAttendance()).toMatchObject({ records: [], invalid: [] });
+    expect(await client.readAttendance()).toMatchObject({ records: [], invalid: [], warnings: [] });
   });
 });
 

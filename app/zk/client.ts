@@ -21,7 +21,7 @@ import {
 } from './constants';
 import { malformedData, ZkError } from './errors';
 import { decodeFreeSizes, type ZkSizes } from './free-sizes';
-import { streamLiveEvents } from './live-events';
+import { streamLiveEvents, type LiveEventOptions } from './live-events';
 import type { ZkSession } from './session';
 import { createNameDecoder } from './text-fields';
 import { decodeUserList, type ZkUser } from './user-records';
@@ -35,6 +35,8 @@ export interface AttendanceReadout {
   reportedCount: number;
   /** Bytes after the last whole record: some of the log could not be read. */
   strayBytes: number;
+  /** What a person should know about this read that is not a failure, in plain words. */
+  warnings: string[];
 }
 
 export interface ZkDevice {
@@ -63,7 +65,7 @@ export interface ZkDevice {
    * Live punches (CMD_REG_EVENT), each event ACKed; ends when `signal` aborts. A connection quiet
    * for `heartbeatMs` (default 30 s) is checked with a time request, and fails if the device is gone.
    */
-  liveEvents(options?: { signal?: AbortSignal; heartbeatMs?: number }): AsyncIterable<AttendanceRecord>;
+  liveEvents(options?: LiveEventOptions): AsyncIterable<AttendanceRecord>;
   /** CMD_EXIT, then closes the socket. Safe to call more than once. */
   disconnect(): Promise<void>;
 }
@@ -137,10 +139,10 @@ class ZkDeviceConnection implements ZkDevice {
 
   clearAttendance(): Promise<void> {
     return this.exclusive(async () => {
-      await this.session.expectOk(CMD_CLEAR_ATTLOG, 'the request to clear its attendance log');
+      await this.clearLog();
       // The log is gone once CLEAR_ATTLOG is acknowledged; REFRESHDATA only redraws the screen's
       // counters, and firmware that refuses it has still cleared.
-      await this.session.expectOk(CMD_REFRESHDATA, 'the refresh request').catch((error: unknown) => {
+      await this.session.expectOk(CMD_REFRESHDATA, 'the refresh request', undefined, 'slow').catch((error: unknown) => {
         if (!(error instanceof ZkError && error.code === 'device-refused')) throw error;
       });
     });
@@ -160,18 +162,21 @@ class ZkDeviceConnection implements ZkDevice {
       const sizes = decodeFreeSizes(await this.session.expectOk(CMD_GET_FREE_SIZES, 'the size request'));
       if (sizes.records === 0) return null;
       const dataset = await readBuffered(this.session, { command: CMD_ATTLOG_RRQ, fct: 0, what: 'the attendance log request' }, this.chunkSize, onProgress);
+      if (isEmptyDataset(dataset)) return { dataset, count: sizes.records, log: null };
       return { dataset, count: sizes.records, log: decodeAttendanceLog(dataset, sizes.records) };
     });
-    if (read === null) return { records: [], invalid: [], reportedCount: 0, strayBytes: 0 };
-    const readout = ({ records, invalid, reportedCount, strayBytes }: AttendanceLog) => ({ records, invalid, reportedCount, strayBytes });
+    if (read === null) return { records: [], invalid: [], reportedCount: 0, strayBytes: 0, warnings: [] };
+    // pyzk returns no records here too; the count alone is no punch we could keep.
+    if (read.log === null) return { records: [], invalid: [], reportedCount: read.count, strayBytes: 0, warnings: [emptyLogWarning(read.count)] };
+    const readout = ({ records, invalid, reportedCount, strayBytes }: AttendanceLog) => ({ records, invalid, reportedCount, strayBytes, warnings: [] });
     if (read.log.recordSize !== 8) return readout(read.log);
     // 8-byte records carry only the device's uid; the user list maps it to the PIN (reference §1.10).
     const users = await this.readUsers();
     return readout(decodeAttendanceLog(read.dataset, read.count, new Map(users.map((user) => [user.uid, user.userId]))));
   }
 
-  liveEvents(options: { signal?: AbortSignal; heartbeatMs?: number } = {}): AsyncIterable<AttendanceRecord> {
-    return streamLiveEvents(this.session, (work) => this.exclusive(work), options.signal, options.heartbeatMs);
+  liveEvents(options: LiveEventOptions = {}): AsyncIterable<AttendanceRecord> {
+    return streamLiveEvents({ session: this.session, exclusive: (work) => this.exclusive(work), readUsers: () => this.readUsers() }, options);
   }
 
   disconnect(): Promise<void> {
@@ -189,6 +194,20 @@ class ZkDeviceConnection implements ZkDevice {
       clearTimeout(timer);
     }
     await this.session.close();
+  }
+
+  /**
+   * Wiping a full log on a slow CPU can outlast even the long wait. The device then answers our
+   * next request only when done, so we ask its count: an empty log means the clear went through.
+   */
+  private async clearLog(): Promise<void> {
+    try {
+      await this.session.expectOk(CMD_CLEAR_ATTLOG, 'the request to clear its attendance log', undefined, 'slow');
+    } catch (error) {
+      if (!(error instanceof ZkError && error.code === 'timeout')) throw error;
+      const sizes = await this.session.expectOk(CMD_GET_FREE_SIZES, 'the size request after the clear', undefined, 'slow').catch(() => null);
+      if (sizes === null || decodeFreeSizes(sizes).records !== 0) throw error;
+    }
   }
 
   private get chunkSize(): number {
@@ -213,6 +232,15 @@ class ZkDeviceConnection implements ZkDevice {
     this.queue = result.catch(() => undefined);
     return result;
   }
+}
+
+/** A dataset without its size field, or one whose size field says no bytes follow. */
+function isEmptyDataset(dataset: Buffer): boolean {
+  return dataset.length < 4 || dataset.readUInt32LE(0) === 0;
+}
+
+function emptyLogWarning(count: number): string {
+  return `The device reports ${count.toLocaleString('en-US')} records but sent none when asked for them; nothing was read. If its screen shows punches, restart the device and sync again.`;
 }
 
 function nulTerminated(data: Buffer): string {

@@ -1,6 +1,10 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { Command } from 'commander';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { tempFolder } from '../testing/temp-folders';
 import { registerZkCommands } from './commands';
+import { parseZkTrace } from './trace';
 import { startFakeZkDevice, type FakeZkDevice } from './test-support/fake-zk-device';
 import { attendanceRecordBytes, dataset, userRecordBytes } from './test-support/record-bytes';
 
@@ -13,7 +17,7 @@ beforeEach(async () => {
   vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => ((output += String(chunk)), true));
   device = await startFakeZkDevice({
     commKey: 12,
-    users: { dataset: dataset([userRecordBytes(72, { uid: 1, userId: '1234567890123', name: 'Zoë', privilege: 14, cardNumber: 5 })]), count: 1 },
+    users: { dataset: dataset([userRecordBytes(72, { uid: 1, userId: '1234567890123', name: 'Zoë', privilege: 14, cardNumber: 5, password: '2468' })]), count: 1 },
     records: { dataset: dataset([attendanceRecordBytes(40, { userId: '1234567890123', time: '2026-11-25 08:01:02', state: 1, verify: 15 })]), count: 1 },
   });
 });
@@ -63,5 +67,21 @@ describe('punchbridge device probe', () => {
     expect(process.exitCode).toBe(2);
     expect(output).toContain('protected by a communication key');
     expect(output).toContain('Enter the comm key');
+  });
+
+  it('writes a masked trace of the session with --trace, even when the probe fails', async () => {
+    const failedFile = join(tempFolder('trace'), 'failed.json');
+    await punchbridge('device', 'probe', '--host', '127.0.0.1', '--port', String(device.port), '--trace', failedFile);
+    expect(process.exitCode).toBe(2);
+    expect(parseZkTrace(readFileSync(failedFile, 'utf8')).packets.map((packet) => packet.from)).toEqual(['client', 'device']);
+
+    const file = join(tempFolder('trace'), 'trace.json');
+    await punchbridge('device', 'probe', '--host', '127.0.0.1', '--port', String(device.port), '--comm-key', '12', '--users', '--trace', file);
+    expect(output).toContain(`written to ${file}`);
+    const text = readFileSync(file, 'utf8');
+    expect(parseZkTrace(text).packets.length).toBeGreaterThan(10);
+    expect(text).not.toContain(Buffer.from('Zoë').toString('hex'));
+    expect(text).not.toContain(Buffer.from('2468').toString('hex'));
+    expect(text).toContain(Buffer.from('1234567890123').toString('hex'));
   });
 });

@@ -1,10 +1,12 @@
 // `punchbridge device probe`: try a device from the command line.
+import { writeFileSync } from 'node:fs';
 import { InvalidArgumentError, type Command } from 'commander';
 import { cliContext, fail, parseCount, parsePort, report } from '../cli-support';
 import { DEFAULT_ZK_PORT } from './constants';
-import { DEFAULT_TIMEOUT_MS } from './connect';
+import { DEFAULT_SLOW_TIMEOUT_MS } from './connect';
 import { probeDevice, type ProbeReport } from './probe';
 import { punchStateName, verifyTypeName } from './punch-codes';
+import { ZkTrace } from './trace';
 
 interface ProbeOptions {
   host: string;
@@ -15,6 +17,7 @@ interface ProbeOptions {
   records?: boolean;
   timeout: number;
   encoding: string;
+  trace?: string;
 }
 
 export function registerZkCommands(_program: Command, device: Command): void {
@@ -27,14 +30,21 @@ export function registerZkCommands(_program: Command, device: Command): void {
     .option('--comm-key <key>', 'the device\'s COMM Key, if one is set', parseCount)
     .option('--users', 'list the users')
     .option('--records', 'list the attendance records')
-    .option('--timeout <ms>', 'how long to wait for each answer', parseCount, DEFAULT_TIMEOUT_MS)
+    .option('--timeout <seconds>', 'how long a slow device may take to prepare or send a full log', parseCount, DEFAULT_SLOW_TIMEOUT_MS / 1000)
     .option('--encoding <label>', 'how the device encodes names (utf-8, gbk, windows-1256...)', parseEncoding, 'utf-8')
+    .option('--trace <file>', 'write every packet of the session to this file for support (comm key, names and passwords masked)')
     .action(async (options: ProbeOptions, command: Command) => {
       const context = cliContext(command);
+      const trace = options.trace ? new ZkTrace() : undefined;
       const result = await probeDevice(
-        { host: options.host, port: options.port, transport: options.udp ? 'udp' : 'auto', commKey: options.commKey, timeoutMs: options.timeout, nameEncoding: options.encoding },
+        { host: options.host, port: options.port, transport: options.udp ? 'udp' : 'auto', commKey: options.commKey, slowTimeoutMs: options.timeout * 1000, nameEncoding: options.encoding, trace },
         { users: options.users, records: options.records },
       );
+      // Written whatever the outcome: a failed session is the one support most wants to see.
+      if (trace && options.trace) {
+        writeFileSync(options.trace, `${JSON.stringify(trace.toFile(), null, 1)}\n`);
+        process.stderr.write(`Trace of ${trace.packetCount} packets written to ${options.trace}; send it with your report.\n`);
+      }
       if (!result.ok) return fail(context, result.error);
       report(context, toJson(result.value), () => describe(result.value, `${options.host}:${options.port}`));
     });

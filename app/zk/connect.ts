@@ -7,6 +7,8 @@ import { ZkSession } from './session';
 import { describeTarget, type TransportTarget } from './transport';
 import { openTcpTransport } from './transport-tcp';
 import { openUdpTransport } from './transport-udp';
+import type { ZkTraceRecorder } from './trace';
+import type { TransportHandlers, ZkTransport } from './transport';
 
 export interface ZkConnectOptions {
   host: string;
@@ -16,26 +18,36 @@ export interface ZkConnectOptions {
   transport?: 'auto' | 'tcp' | 'udp';
   /** The device's COMM Key; 0 or absent = none. */
   commKey?: number;
-  /** Limit on connecting and on every wait for a reply. Default 5000 ms. */
+  /** Limit on connecting and on every wait for an ordinary reply. Default 5000 ms. */
   timeoutMs?: number;
+  /**
+   * Limit on the waits a full log on a slow CPU makes long: preparing a dataset, the first answer
+   * to each chunk request, clearing. The device's Timeout setting; default 60 s, as pyzk waits.
+   */
+  slowTimeoutMs?: number;
   /** How the device encodes user names: utf-8 (default), gbk, windows-1256... */
   nameEncoding?: string;
+  /** Hears every packet of the session both ways, for a support trace. */
+  trace?: ZkTraceRecorder;
 }
 
 export const DEFAULT_TIMEOUT_MS = 5000;
+export const DEFAULT_SLOW_TIMEOUT_MS = 60_000;
 
 /** Opens a session, logged in. Rejects with ZkError. */
 export async function openSession(options: ZkConnectOptions): Promise<{ session: ZkSession; kind: 'tcp' | 'udp' }> {
   const target: TransportTarget = { host: options.host, port: options.port ?? DEFAULT_ZK_PORT, timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS };
   const mode = options.transport ?? 'auto';
-  if (mode === 'udp') return openOver('udp', target, options.commKey);
+  const slowTimeoutMs = options.slowTimeoutMs ?? DEFAULT_SLOW_TIMEOUT_MS;
+  const open = (kind: 'tcp' | 'udp') => openOver(kind, target, slowTimeoutMs, options.commKey, options.trace);
+  if (mode === 'udp') return open('udp');
   try {
-    return await openOver('tcp', target, options.commKey);
+    return await open('tcp');
   } catch (error) {
     const tcpUnavailable = error instanceof ZkError && (error.code === 'port-closed' || error.code === 'host-unreachable');
     if (mode === 'tcp' || !tcpUnavailable) throw error;
     try {
-      return await openOver('udp', target, options.commKey);
+      return await open('udp');
     } catch (udpError) {
       // A silent UDP port says less than TCP's refusal or timeout did.
       if (udpError instanceof ZkError && (udpError.code === 'host-unreachable' || udpError.code === 'timeout')) throw error;
@@ -44,10 +56,12 @@ export async function openSession(options: ZkConnectOptions): Promise<{ session:
   }
 }
 
-async function openOver(kind: 'tcp' | 'udp', target: TransportTarget, commKey: number | undefined) {
-  const session = new ZkSession(describeTarget(target), target.timeoutMs);
-  const transport = await (kind === 'tcp' ? openTcpTransport : openUdpTransport)(target, session.handlers);
-  session.attach(transport);
+async function openOver(kind: 'tcp' | 'udp', target: TransportTarget, slowTimeoutMs: number, commKey: number | undefined, trace: ZkTraceRecorder | undefined) {
+  const session = new ZkSession(describeTarget(target), target.timeoutMs, slowTimeoutMs);
+  const handlers: TransportHandlers = trace ? { ...session.handlers, onPacket: (bytes) => (trace.record('device', bytes), session.handlers.onPacket(bytes)) } : session.handlers;
+  const transport = await (kind === 'tcp' ? openTcpTransport : openUdpTransport)(target, handlers);
+  session.attach(trace ? tracedTransport(transport, trace) : transport);
+  trace?.usedTransport(kind);
   try {
     await login(session, kind, commKey);
     return { session, kind };
@@ -80,4 +94,15 @@ function connectFailure(error: unknown, target: string, kind: 'tcp' | 'udp'): un
   if (error.code === 'timeout') return kind === 'udp' ? zkErrors.hostUnreachable(target, 'UDP') : zkErrors.deviceBusy(target);
   if (error.code === 'connection-lost') return zkErrors.deviceBusy(target);
   return error;
+}
+
+function tracedTransport(transport: ZkTransport, trace: ZkTraceRecorder): ZkTransport {
+  return {
+    kind: transport.kind,
+    send: (packet) => {
+      trace.record('client', packet);
+      transport.send(packet);
+    },
+    close: () => transport.close(),
+  };
 }

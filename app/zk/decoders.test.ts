@@ -208,14 +208,14 @@ describe('GET_FREE_SIZES', () => {
 describe('live events', () => {
   it('decodes the 12-byte event of pyzk test_tcp_live_connect (reference §1.9)', () => {
     const packet = hex('f401ae4301000000 f1944900 00 00 120c07130906');
-    expect(decodeLiveEvent(packet.subarray(8))).toEqual({ ok: true, record: { userId: '4822257', uid: null, time: '2018-12-07 19:09:06', state: 0, verify: 0, workCode: 0 } });
+    expect(decodeLiveEvent(packet.subarray(8))).toEqual({ ok: true, record: { userId: '4822257', uid: null, time: '2018-12-07 19:09:06', state: 0, verify: 0, workCode: 0 }, byUserNumber: false });
   });
 
   it('decodes the 32-byte event of an F19 capture', () => {
     const data = Buffer.alloc(32);
     data.write('999111333', 0, 'latin1');
     hex('0100 120619112905').copy(data, 24);
-    expect(decodeLiveEvent(data)).toEqual({ ok: true, record: { userId: '999111333', uid: null, time: '2018-06-25 17:41:05', state: 0, verify: 1, workCode: 0 } });
+    expect(decodeLiveEvent(data)).toEqual({ ok: true, record: { userId: '999111333', uid: null, time: '2018-06-25 17:41:05', state: 0, verify: 1, workCode: 0 }, byUserNumber: false });
   });
 
   it('decodes the 36-byte form and the 10-byte form', () => {
@@ -223,7 +223,7 @@ describe('live events', () => {
     long.write('1234567890123', 0, 'latin1');
     hex('0f01 1a0b02080000').copy(long, 24);
     expect(decodeLiveEvent(long)).toMatchObject({ ok: true, record: { userId: '1234567890123', state: 1, verify: 15, time: '2026-11-02 08:00:00' } });
-    expect(decodeLiveEvent(hex('0700 01 04 1a0b02080000'))).toMatchObject({ ok: true, record: { userId: '7', state: 4, verify: 1 } });
+    expect(decodeLiveEvent(hex('0700 01 04 1a0b02080000'))).toMatchObject({ ok: true, record: { uid: 7, state: 4, verify: 1 }, byUserNumber: true });
   });
 
   it('reports an impossible event time instead of rolling it over', () => {

@@ -10,7 +10,8 @@ export type ZkErrorCode =
   | 'device-busy'
   | 'connection-lost'
   | 'device-refused'
-  | 'protocol-error';
+  | 'protocol-error'
+  | 'packets-lost';
 
 /** An expected failure talking to a device, with words a person can act on. */
 export class ZkError extends Error {
@@ -39,6 +40,10 @@ export function malformedData(what: string): ZkError {
 }
 
 const formatCount = (value: number) => value.toLocaleString('en-US');
+const formatSeconds = (ms: number) => `${Number((ms / 1000).toFixed(1)).toLocaleString('en-US')} s`;
+
+/** Where a person raises the wait for slow steps: the device form and the command line name it alike. */
+const TIMEOUT_SETTING_HINT = 'raise the device\'s Timeout setting (Devices > Edit, or punchbridge device set --timeout <seconds>)';
 
 /** The messages of every failure, in one place so that they read alike. `target` is "host:port". */
 export const zkErrors = {
@@ -82,7 +87,19 @@ export const zkErrors = {
     new ZkError(
       'timeout',
       `The device at ${target} did not answer ${what} within ${formatCount(timeoutMs)} ms.`,
-      'Check the network link to the device and try again; on a slow link raise the timeout.',
+      'Check the network link to the device, and that no one has it in a menu, then try again.',
+    ),
+  slowTimeout: (target: string, what: string, timeoutMs: number) =>
+    new ZkError(
+      'timeout',
+      `The device at ${target} did not answer ${what} within ${formatSeconds(timeoutMs)}.`,
+      `A device with a full log on a slow processor can need longer: ${TIMEOUT_SETTING_HINT}, then try again.`,
+    ),
+  packetsLost: (target: string, bytesRead: number, bytesTotal: number, tries: number) =>
+    new ZkError(
+      'packets-lost',
+      `The link to the device at ${target} loses packets: after ${formatCount(bytesRead)} of ${formatCount(bytesTotal)} bytes, one part of the log did not arrive whole in ${tries} tries. Nothing was lost on the device.`,
+      'Set the device\'s transport to TCP (Devices > Edit), or use a cable instead of Wi-Fi, then try again.',
     ),
   connectionLost: (target: string) =>
     new ZkError(

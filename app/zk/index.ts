@@ -1,8 +1,9 @@
 // The ZK protocol client: connect to a ZKTeco terminal over TCP or UDP port 4370 and read it.
 export { connectZk, type AttendanceReadout, type ZkDevice } from './client';
-export { DEFAULT_TIMEOUT_MS, type ZkConnectOptions } from './connect';
+export type { ZkConnectOptions } from './connect';
 export { probeDevice, clockSkewSeconds, type ProbeLists, type ProbeReport } from './probe';
 export { ZkError, type ZkErrorCode } from './errors';
+export { parseZkTrace, ZkTrace, type ZkTraceFile } from './trace';
 export type { ProgressCallback } from './buffered-read';
 export { decodeAttendanceLog, type AttendanceLog, type AttendanceRecord, type InvalidRecord } from './attendance-records';
 export { decodeUserList, type ZkUser } from './user-records';

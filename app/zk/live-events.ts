@@ -3,8 +3,9 @@
 import type { AttendanceRecord } from './attendance-records';
 import { CMD_GET_TIME, CMD_REG_EVENT, EF_ATTLOG } from './constants';
 import { ZkError, zkErrors } from './errors';
-import { decodeLiveEvent } from './live-event';
+import { decodeLiveEvent, type LiveEvent } from './live-event';
 import type { ZkSession } from './session';
+import type { ZkUser } from './user-records';
 
 const flags = (value: number) => {
   const data = Buffer.alloc(4);
@@ -17,23 +18,37 @@ type Exclusive = <T>(work: () => Promise<T>) => Promise<T>;
 /** A quiet connection is asked the time this often, so that a device gone without a word is noticed. */
 export const LIVE_HEARTBEAT_MS = 30_000;
 
+export interface LiveEventOptions {
+  signal?: AbortSignal;
+  heartbeatMs?: number;
+  /** Told once per stream and event length of events in a layout no known firmware uses, with their bytes. */
+  onUnreadableEvent?: (data: Buffer) => void;
+}
+
+export interface LiveEventSource {
+  session: ZkSession;
+  exclusive: Exclusive;
+  /** The device's user list, to map the internal user number of 10- and 14-byte events to PINs. */
+  readUsers: () => Promise<ZkUser[]>;
+}
+
 /**
  * Yields each attendance event as a punch. Events the firmware sends in a layout we do not know,
- * or with a time the calendar lacks, are acknowledged and skipped: the punch stays in the device's
- * log and the next buffered read reports it. When the connection has been quiet for `heartbeatMs`
- * the device is asked its time; no answer ends the stream with connection-lost, because a device
- * that lost power or its cable never closes the connection itself.
+ * or with a time the calendar lacks, or of a user number the user list does not hold, are
+ * acknowledged and skipped: the punch stays in the device's log and the next buffered read reports
+ * it. When the connection has been quiet for `heartbeatMs` the device is asked its time; no answer
+ * ends the stream with connection-lost, because a device that lost power or its cable never closes
+ * the connection itself.
  */
-export async function* streamLiveEvents(
-  session: ZkSession,
-  exclusive: Exclusive,
-  signal?: AbortSignal,
-  heartbeatMs = LIVE_HEARTBEAT_MS,
-): AsyncGenerator<AttendanceRecord> {
+export async function* streamLiveEvents(source: LiveEventSource, options: LiveEventOptions = {}): AsyncGenerator<AttendanceRecord> {
+  const { session, exclusive } = source;
+  const heartbeatMs = options.heartbeatMs ?? LIVE_HEARTBEAT_MS;
+  const userIds = new UserNumberMap(source.readUsers);
+  const reportedLengths = new Set<number>();
   await exclusive(() => session.expectOk(CMD_REG_EVENT, 'the request for live punches', flags(EF_ATTLOG)));
   try {
     for (;;) {
-      const packet = await session.nextEvent(signal, heartbeatMs);
+      const packet = await session.nextEvent(options.signal, heartbeatMs);
       if (packet === null) return;
       if (packet === 'quiet') {
         await exclusive(() => session.expectOk(CMD_GET_TIME, 'the heartbeat')).catch((error: unknown) => {
@@ -44,7 +59,18 @@ export async function* streamLiveEvents(
       session.acknowledgeEvent();
       if (packet.sessionId !== EF_ATTLOG) continue;
       const event = decodeEventSafely(packet.data);
-      if (event?.ok) yield event.record;
+      if (event === null) {
+        if (!reportedLengths.has(packet.data.length)) options.onUnreadableEvent?.(packet.data);
+        reportedLengths.add(packet.data.length);
+        continue;
+      }
+      if (!event.ok) continue;
+      if (!event.byUserNumber) {
+        yield event.record;
+        continue;
+      }
+      const userId = await userIds.get(event.record.uid!);
+      if (userId !== undefined) yield { ...event.record, userId };
     }
   } finally {
     if (session.isOpen) {
@@ -53,7 +79,21 @@ export async function* streamLiveEvents(
   }
 }
 
-function decodeEventSafely(data: Buffer) {
+/** The user list, read when first needed and again when a user number is not in it (a user enrolled since). */
+class UserNumberMap {
+  private userIdByUid: Map<number, string> | null = null;
+
+  constructor(private readonly readUsers: () => Promise<ZkUser[]>) {}
+
+  async get(uid: number): Promise<string | undefined> {
+    if (this.userIdByUid === null || !this.userIdByUid.has(uid)) {
+      this.userIdByUid = new Map((await this.readUsers()).map((user) => [user.uid, user.userId]));
+    }
+    return this.userIdByUid.get(uid);
+  }
+}
+
+function decodeEventSafely(data: Buffer): LiveEvent | null {
   try {
     return decodeLiveEvent(data);
   } catch (error) {

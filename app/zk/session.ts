@@ -6,6 +6,7 @@ import {
   CMD_ACK_REPEAT,
   CMD_ACK_RETRY,
   CMD_ACK_UNAUTH,
+  CMD_ACK_UNKNOWN,
   CMD_DATA,
   CMD_REG_EVENT,
 } from './constants';
@@ -13,6 +14,12 @@ import { zkErrors, type ZkError } from './errors';
 import { decodePacket, encodePacket, ZkFramingError, type ZkPacket } from './packet';
 import { PacketQueue } from './packet-queue';
 import type { TransportHandlers, ZkTransport } from './transport';
+
+/**
+ * How long to wait for an answer: 'answer' for ordinary commands, 'slow' for the steps a full log
+ * on a slow CPU makes long (preparing a dataset, reading a chunk, clearing), set per device.
+ */
+export type Patience = 'answer' | 'slow';
 
 export class ZkSession {
   sessionId = 0;
@@ -27,6 +34,7 @@ export class ZkSession {
   constructor(
     readonly target: string,
     readonly timeoutMs: number,
+    readonly slowTimeoutMs: number,
   ) {}
 
   /** Handlers to give the transport when opening it. */
@@ -37,6 +45,10 @@ export class ZkSession {
 
   attach(transport: ZkTransport): void {
     this.transport = transport;
+  }
+
+  get transportKind(): 'tcp' | 'udp' | null {
+    return this.transport?.kind ?? null;
   }
 
   get isOpen(): boolean {
@@ -58,20 +70,22 @@ export class ZkSession {
   }
 
   /** The next packet answering `replyId`; late answers to earlier requests are dropped. */
-  async receive(replyId: number, what: string): Promise<ZkPacket> {
+  async receive(replyId: number, what: string, patience: Patience = 'answer'): Promise<ZkPacket> {
+    const waitMs = patience === 'slow' ? this.slowTimeoutMs : this.timeoutMs;
+    const onTimeout = () => (patience === 'slow' ? zkErrors.slowTimeout(this.target, what, waitMs) : zkErrors.timeout(this.target, what, waitMs));
     for (;;) {
-      const packet = (await this.replies.take(this.timeoutMs, () => zkErrors.timeout(this.target, what, this.timeoutMs)))!;
+      const packet = (await this.replies.take(waitMs, onTimeout))!;
       if (packet.replyId === replyId) return packet;
     }
   }
 
-  async request(command: number, what: string, data?: Uint8Array): Promise<ZkPacket> {
-    return this.receive(this.send(command, data), what);
+  async request(command: number, what: string, data?: Uint8Array, patience: Patience = 'answer'): Promise<ZkPacket> {
+    return this.receive(this.send(command, data), what, patience);
   }
 
   /** A command whose answer must be ACK_OK (or, for queries, CMD_DATA). */
-  async expectOk(command: number, what: string, data?: Uint8Array): Promise<Buffer> {
-    const reply = await this.request(command, what, data);
+  async expectOk(command: number, what: string, data?: Uint8Array, patience: Patience = 'answer'): Promise<Buffer> {
+    const reply = await this.request(command, what, data, patience);
     if (reply.command === CMD_ACK_OK || reply.command === CMD_DATA) return reply.data;
     throw this.refusal(reply, what);
   }
@@ -79,7 +93,8 @@ export class ZkSession {
   /** The error a reply other than ACK_OK stands for. */
   refusal(reply: ZkPacket, what: string): ZkError {
     if (reply.command === CMD_ACK_UNAUTH) return zkErrors.commKeyRequired(this.target);
-    if (reply.command === CMD_ACK_ERROR) return zkErrors.refused(this.target, what);
+    // Firmwares without a command answer ACK_UNKNOWN where others answer ACK_ERROR: both mean "not here".
+    if (reply.command === CMD_ACK_ERROR || reply.command === CMD_ACK_UNKNOWN) return zkErrors.refused(this.target, what);
     if (reply.command === CMD_ACK_RETRY || reply.command === CMD_ACK_REPEAT) return zkErrors.deviceBusy(this.target);
     return zkErrors.unexpectedReply(this.target, what, reply.command);
   }

@@ -96,7 +96,7 @@ async function withDevice<T>(context: ServiceContext, device: StoredDevice, work
   const commKey = context.secrets.get(deviceCommKeyName(device.id));
   let zk: Awaited<ReturnType<typeof connectZk>> | null = null;
   try {
-    zk = await connectZk({ ...connectOptions(device.host, device.port, device.transport, commKey), timeoutMs: PROBE_TIMEOUT_MS, nameEncoding: device.nameEncoding });
+    zk = await connectZk({ ...connectOptions(device.host, device.port, device.transport, commKey), timeoutMs: PROBE_TIMEOUT_MS, slowTimeoutMs: device.timeoutSeconds * 1000, nameEncoding: device.nameEncoding });
     return { ok: true, value: await work(zk) };
   } catch (error) {
     if (error instanceof ZkError) return { ok: false, error: error.toApiError() };

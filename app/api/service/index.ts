@@ -30,6 +30,7 @@ import { admsMethods, admsReceiverControl, journalAdmsSink } from './adms';
 import type { ServiceContext } from './context';
 import { startDemo, type Demo } from './demo';
 import { deviceMethods } from './devices';
+import { deviceTraceMethods } from './device-trace';
 import { erpnextMethods, savedErpnextClient } from './erpnext';
 import { createEventHub } from './event-hub';
 import { importMethods } from './imports';
@@ -178,6 +179,7 @@ export async function createPunchbridgeService(options: ServiceOptions): Promise
     addDevice: afterDeviceChange(devices.addDevice),
     updateDevice: afterDeviceChange(devices.updateDevice),
     removeDevice: afterDeviceChange(devices.removeDevice),
+    ...deviceTraceMethods(context),
     ...erpnextMethods(context),
     ...mappingMethods(context),
     ...punchMethods(context),

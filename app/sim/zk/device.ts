@@ -38,6 +38,7 @@ export class SimulatedDevice {
   /** How many times CMD_DISABLEDEVICE was accepted, and the unlock timeout the last one asked for. */
   disableCount = 0;
   lastDisableTimeoutSeconds: number | null = null;
+  chunkStalls = 0;
   private disabledBy: unknown = NO_OWNER;
   private autoUnlock: NodeJS.Timeout | undefined;
   private revision = 0;

@@ -7,7 +7,7 @@ import { TcpListener } from './tcp-listener';
 import { UdpListener } from './udp-listener';
 
 export type { LivePunch } from './device';
-export type { AttendanceRecordSize, NameEncoding, UserRecordSize, ZkFaults, ZkSimulatorOptions } from './options';
+export type { AttendanceRecordSize, LiveEventSize, NameEncoding, UserRecordSize, ZkFaults, ZkSimulatorOptions } from './options';
 export type { SimulatedRecord, SimulatedUser } from './roster';
 
 export interface ZkSimulator {
@@ -35,6 +35,11 @@ export interface ZkSimulator {
   readonly eventsAcked: number;
   /** Packets refused in strict checksum mode. */
   readonly rejectedChecksums: number;
+  /**
+   * TCP chunk answers after which no request of the client was waiting: each one a round trip,
+   * and with `nagle` a delayed ACK, that a client keeping its next request ready does not pay.
+   */
+  readonly chunkStalls: number;
   readonly faults: Readonly<ZkFaults>;
   /** The device clock now, `YYYY-MM-DD HH:mm:ss`. */
   deviceTime(): string;
@@ -104,6 +109,9 @@ export async function startZkSimulator(options: ZkSimulatorOptions = {}): Promis
     },
     get rejectedChecksums() {
       return device.rejectedChecksums;
+    },
+    get chunkStalls() {
+      return device.chunkStalls;
     },
     get faults() {
       return { ...device.faults };

@@ -2,6 +2,8 @@
 
 export type AttendanceRecordSize = 8 | 16 | 40 | 49;
 export type UserRecordSize = 28 | 72;
+/** Realtime attendance event data lengths (reference §1.9); 18 is a layout no firmware uses. */
+export type LiveEventSize = 10 | 12 | 14 | 18 | 32 | 36;
 /** Buffer encodings a device's names are written in: pyzk's default UTF-8, or a Windows ANSI code page. */
 export type NameEncoding = 'utf8' | 'latin1';
 
@@ -9,12 +11,32 @@ export type NameEncoding = 'utf8' | 'latin1';
 export interface ZkFaults {
   /** Write each chunk's PREPARE_DATA, DATA and ACK_OK in one TCP write (what breaks node-zklib). */
   coalesceChunks: boolean;
+  /**
+   * Send with Nagle's algorithm on, as embedded TCP stacks do: a reply's small closing packet
+   * then waits for the client's ACK of what went before, which a client that sends nothing
+   * meanwhile delays by 40 ms (Linux) to 200 ms (Windows) per chunk.
+   */
+  nagle: boolean;
   /** Close a connection once this many bytes were sent on it (UDP: stop answering that client). */
   dropAfterBytes: number | null;
   /** Wait this long before every reply. */
   delayMs: number;
+  /** Take this long to prepare a dataset (CMD_PREPARE_BUFFER), as a slow CPU with a full log does. */
+  slowPrepareMs: number;
+  /** Take this long before answering each chunk (CMD_READ_BUFFER). */
+  slowChunkMs: number;
+  /** Take this long to answer a clear (CMD_CLEAR_ATTLOG, CMD_CLEAR_DATA); the log itself is gone at once. */
+  slowClearMs: number;
+  /** UDP: lose every Nth datagram of chunk data (CMD_DATA answering READ_BUFFER), as a lossy Wi-Fi link does. */
+  dropEveryNthDatagram: number | null;
+  /** UDP: send every Nth datagram twice, as a link that retransmits at the wrong layer does. */
+  repeatEveryNthDatagram: number | null;
   /** Answer CMD_ACK_ERROR to this command code. */
   ackErrorFor: number | null;
+  /** Answer CMD_ACK_UNKNOWN (0xFFFF) to this command code, as firmwares without the command do. */
+  ackUnknownFor: number | null;
+  /** Count the records in GET_FREE_SIZES but answer the attendance read with an empty buffer. */
+  emptyAttendanceBuffer: boolean;
   /** Accept connections and datagrams but never answer. */
   silent: boolean;
   /** Send every packet with a wrong checksum. */
@@ -79,8 +101,11 @@ export interface ZkSimulatorOptions {
    * apart (node-zklib) want 1 ms or more, as a real device's link gives them.
    */
   packetGapMs?: number;
-  /** Realtime attendance event data length: 32 (TFT capture) or 36 (what node-zklib expects). */
-  eventSize?: 32 | 36;
+  /**
+   * Realtime attendance event data length: 32 (TFT capture, default), 36 (what node-zklib expects),
+   * 10 / 14 (old B/W firmware: the internal user number), 12 (the PIN as a u32), 18 (unknown layout).
+   */
+  eventSize?: LiveEventSize;
   /** Give every session this id instead of a random one (golden-byte tests against captured transcripts). */
   sessionId?: number;
   /** Answer packets whose checksum is wrong with CMD_ACK_ERROR instead of serving them. */
@@ -96,9 +121,17 @@ export type ResolvedOptions = Required<Omit<ZkSimulatorOptions, 'faults' | 'tcpD
 
 export const NO_FAULTS: ZkFaults = {
   coalesceChunks: false,
+  nagle: false,
   dropAfterBytes: null,
   delayMs: 0,
+  slowPrepareMs: 0,
+  slowChunkMs: 0,
+  slowClearMs: 0,
+  dropEveryNthDatagram: null,
+  repeatEveryNthDatagram: null,
   ackErrorFor: null,
+  ackUnknownFor: null,
+  emptyAttendanceBuffer: false,
   silent: false,
   wrongChecksum: false,
   refuseTcp: false,

@@ -1,5 +1,6 @@
 // What leaves the terminal for one client, in order, with the fault switches applied as it leaves:
 // reply delay, wrong checksums, coalesced chunk writes, and the connection dropping after N bytes.
+import { CMD_DATA, CMD_PREPARE_DATA } from '../../zk/constants';
 import type { SimulatedDevice } from './device';
 
 export interface OutboxWire {
@@ -18,14 +19,18 @@ export class Outbox {
   private queued = 0;
   private tail: Promise<void> = Promise.resolve();
   private dropped = false;
+  private datagrams = 0;
+  private dataDatagrams = 0;
 
   constructor(
     private readonly device: SimulatedDevice,
     private readonly wire: OutboxWire,
   ) {}
 
-  send(packets: Buffer[]): void {
-    const { delayMs, coalesceChunks } = this.device.faults;
+  /** `workMs`: the device's own work before it answers, on top of the reply delay. */
+  send(packets: Buffer[], workMs = 0): void {
+    const { coalesceChunks } = this.device.faults;
+    const delayMs = this.device.faults.delayMs + workMs;
     const paced = packets.length > 1 && this.wire.canCoalesce && !coalesceChunks;
     // Without a delay or pacing and with nothing waiting, write at once.
     if (delayMs <= 0 && !paced && this.queued === 0) return this.write(packets);
@@ -40,6 +45,9 @@ export class Outbox {
         await (gapMs > 0 ? sleep(gapMs) : new Promise((resolve) => setImmediate(resolve)));
         this.write([packet]);
       }
+      // Only this reply was waiting: the device now sits idle until the client asks again, and
+      // with Nagle on its closing packet waits for the client's ACK meanwhile.
+      if (packets[0]!.readUInt16LE(0) === CMD_PREPARE_DATA && this.queued === 1) this.device.chunkStalls++;
     });
   }
 
@@ -58,17 +66,35 @@ export class Outbox {
     if (this.dropped || this.wire.isClosed()) return;
     const faults = this.device.faults;
     const frames = packets.map((packet) => this.wire.frame(faults.wrongChecksum ? withWrongChecksum(packet) : packet));
-    const writes = faults.coalesceChunks && this.wire.canCoalesce ? [Buffer.concat(frames)] : frames;
+    if (!this.wire.canCoalesce) return this.writeDatagrams(packets, frames);
+    const writes = faults.coalesceChunks ? [Buffer.concat(frames)] : frames;
     for (const bytes of writes) {
       const limit = faults.dropAfterBytes;
       if (limit !== null && this.bytesSent + bytes.length >= limit) {
         this.dropped = true;
-        if (this.wire.canCoalesce) this.wire.write(bytes.subarray(0, Math.max(0, limit - this.bytesSent)));
+        this.wire.write(bytes.subarray(0, Math.max(0, limit - this.bytesSent)));
         this.wire.close();
         return;
       }
       this.bytesSent += bytes.length;
       this.wire.write(bytes);
+    }
+  }
+
+  /** UDP: one datagram per packet, with the loss and repeat switches applied. */
+  private writeDatagrams(packets: Buffer[], frames: Buffer[]): void {
+    const { dropEveryNthDatagram, repeatEveryNthDatagram, dropAfterBytes } = this.device.faults;
+    for (const [index, bytes] of frames.entries()) {
+      if (dropAfterBytes !== null && this.bytesSent + bytes.length >= dropAfterBytes) {
+        this.dropped = true;
+        this.wire.close();
+        return;
+      }
+      this.bytesSent += bytes.length;
+      this.datagrams++;
+      if (packets[index]!.readUInt16LE(0) === CMD_DATA && dropEveryNthDatagram !== null && ++this.dataDatagrams % dropEveryNthDatagram === 0) continue;
+      this.wire.write(bytes);
+      if (repeatEveryNthDatagram !== null && this.datagrams % repeatEveryNthDatagram === 0) this.wire.write(bytes);
     }
   }
 }

@@ -2,7 +2,7 @@
 // §1.10, §1.11) and the realtime attendance event (§1.9).
 import { encodeZkTimeHex, parseWallClock } from '../../zk/wall-clock';
 import { encodeTimeText } from './device-clock';
-import type { AttendanceRecordSize, NameEncoding, UserRecordSize } from './options';
+import type { AttendanceRecordSize, LiveEventSize, NameEncoding, UserRecordSize } from './options';
 import type { SimulatedRecord, SimulatedUser } from './roster';
 
 const DATASET_LENGTH_PREFIX = 4;
@@ -91,13 +91,28 @@ function writeAscii(target: Buffer, text: string, at: number, fieldLength: numbe
   for (let index = 0; index < length; index++) target[at + index] = text.charCodeAt(index) & 0xff;
 }
 
-/** EF_ATTLOG event data: 24-byte ASCII user id, verify, state, YY MM DD hh mm ss, then zero padding. */
-export function writeAttendanceEvent(record: SimulatedRecord, size: 32 | 36): Buffer {
+/**
+ * EF_ATTLOG event data in the layout of `size` (reference §1.9): 10 and 14 bytes (old B/W
+ * firmware) carry the internal user number as a u16, 12 bytes the PIN as a u32, 32 and 36 bytes
+ * the PIN as 24 ASCII bytes; then verify, state, YY MM DD hh mm ss and zero padding. 18 bytes is
+ * a layout no known firmware uses, for the client's unknown-layout path.
+ */
+export function writeAttendanceEvent(record: SimulatedRecord, size: LiveEventSize): Buffer {
   const event = Buffer.alloc(size);
-  event.write(record.userId, 0, USER_ID_FIELD, 'latin1');
-  event.writeUInt8(record.verify, 24);
-  event.writeUInt8(record.state, 25);
+  let at: number;
+  if (size === 10 || size === 14 || size === 18) {
+    event.writeUInt16LE(record.uid, 0);
+    at = 2;
+  } else if (size === 12) {
+    event.writeUInt32LE(Number(record.userId) >>> 0, 0);
+    at = 4;
+  } else {
+    event.write(record.userId, 0, USER_ID_FIELD, 'latin1');
+    at = USER_ID_FIELD;
+  }
+  event.writeUInt8(record.verify, at);
+  event.writeUInt8(record.state, at + 1);
   const parts = parseWallClock(record.time);
-  if (parts) event.set(encodeZkTimeHex(parts), 26);
+  if (parts) event.set(encodeZkTimeHex(parts), at + 2);
   return event;
 }

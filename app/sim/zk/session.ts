@@ -4,6 +4,7 @@ import {
   CMD_ACK_ERROR,
   CMD_ACK_OK,
   CMD_ACK_UNAUTH,
+  CMD_ACK_UNKNOWN,
   CMD_AUTH,
   CMD_CLEAR_ATTLOG,
   CMD_CLEAR_DATA,
@@ -46,8 +47,8 @@ const ALLOWED_BEFORE_AUTH = new Set([CMD_CONNECT, CMD_AUTH, CMD_EXIT]);
 /** How a session talks back: the transport applies delays, coalescing and the other faults. */
 export interface SessionLink {
   readonly transport: Transport;
-  /** Sends one reply: a group of ZK packets (without TCP top headers) that belong together. */
-  send(packets: Buffer[]): void;
+  /** Sends one reply: a group of ZK packets (without TCP top headers) that belong together, after `workMs` of the device's own work. */
+  send(packets: Buffer[], workMs?: number): void;
   /** Ends the conversation after what was sent (CMD_EXIT). */
   end(): void;
 }
@@ -81,7 +82,8 @@ export class Session implements AttendanceEventSubscriber {
     }
     if (!this.authenticated && !ALLOWED_BEFORE_AUTH.has(request.command)) return this.reply(CMD_ACK_UNAUTH, request);
     if (this.device.faults.ackErrorFor === request.command) return this.reply(CMD_ACK_ERROR, request);
-    this.link.send(this.answer(request));
+    if (this.device.faults.ackUnknownFor === request.command) return this.reply(CMD_ACK_UNKNOWN, request);
+    this.link.send(this.answer(request), this.workTime(request.command));
     // Punches held while disabled go out as events after the ENABLEDEVICE answer, not before it.
     if (request.command === CMD_ENABLEDEVICE) this.device.enable();
     if (request.command === CMD_EXIT) this.link.end();
@@ -159,6 +161,15 @@ export class Session implements AttendanceEventSubscriber {
         // Unknown commands, and pyzk's 2001 / 0xFFFF after an error (reference §1.4), get ACK_ERROR.
         return ACKNOWLEDGED_ONLY.has(request.command) ? this.ok(request) : [this.packet(CMD_ACK_ERROR, request)];
     }
+  }
+
+  /** How long the slow-terminal switches make the device work on a command before it answers. */
+  private workTime(command: number): number {
+    const { slowPrepareMs, slowChunkMs, slowClearMs } = this.device.faults;
+    if (command === CMD_PREPARE_BUFFER) return slowPrepareMs;
+    if (command === CMD_READ_BUFFER) return slowChunkMs;
+    if (command === CMD_CLEAR_ATTLOG || command === CMD_CLEAR_DATA) return slowClearMs;
+    return 0;
   }
 
   private connect(request: ZkPacket): Buffer[] {

@@ -44,15 +44,19 @@ export class TcpListener {
 
   private accept(socket: net.Socket): void {
     this.sockets.add(socket);
-    socket.setNoDelay(true);
+    let noDelay = !this.device.faults.nagle;
+    socket.setNoDelay(noDelay);
     const outbox = new Outbox(this.device, {
       frame: wrapTcp,
       canCoalesce: true,
-      write: (bytes) => socket.write(bytes),
+      write: (bytes) => {
+        if (noDelay === this.device.faults.nagle) socket.setNoDelay((noDelay = !this.device.faults.nagle));
+        socket.write(bytes);
+      },
       close: () => socket.end(),
       isClosed: () => socket.destroyed || socket.writableEnded,
     });
-    const session = new Session(this.device, { transport: 'tcp', send: (packets) => outbox.send(packets), end: () => outbox.close() });
+    const session = new Session(this.device, { transport: 'tcp', send: (packets, workMs) => outbox.send(packets, workMs), end: () => outbox.close() });
     const reader = new TcpPacketReader();
     socket.on('data', (bytes) => {
       let packets: Buffer[];

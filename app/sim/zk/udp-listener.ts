@@ -59,7 +59,7 @@ export class UdpListener {
       close: () => this.forget(key),
       isClosed: () => closed || this.socket !== socket,
     });
-    const session = new Session(this.device, { transport: 'udp', send: (packets) => outbox.send(packets), end: () => outbox.close() });
+    const session = new Session(this.device, { transport: 'udp', send: (packets, workMs) => outbox.send(packets, workMs), end: () => outbox.close() });
     const peer: Peer = { session, markClosed: () => (closed = true) };
     this.peers.set(key, peer);
     return peer;

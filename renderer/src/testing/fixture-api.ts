@@ -275,6 +275,15 @@ export function createFixtureApi(options: FixtureOptions = {}): FixtureApi {
       await delay();
       return ok([{ userId: '1042', name: 'JOSE ALVAREZ', privilege: 0, cardNumber: 0 }]);
     },
+    async saveDeviceTrace({ id }) {
+      await delay();
+      const packets = [
+        { ms: 0, from: 'client', hex: 'e80317fc00000000' },
+        { ms: 2.1, from: 'device', hex: 'd007fffc2ffb0000' },
+      ];
+      const trace = JSON.stringify({ format: 'punchbridge-zk-trace', version: 1, transport: 'tcp', masked: ['comm key', 'user names', 'user passwords'], packets }, null, 1);
+      return ok({ fileName: `punchbridge-trace-${id}-20261125-091500.json`, trace, packetCount: packets.length, sessionError: null });
+    },
     async setDeviceTime({ id }) {
       await delay();
       const device = devices.find((d) => d.id === id);

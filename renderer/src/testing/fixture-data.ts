@@ -52,6 +52,7 @@ export function fixtureDevices(options: { longNames?: boolean } = {}): Device[] 
     live: false,
     nameEncoding: 'utf-8',
     admsTimeZoneUnit: 'hours' as const,
+    timeoutSeconds: 60,
     lastError: null,
   };
   return [

@@ -84,6 +84,15 @@ export function DeviceForm({ device, skewLimit, saving, saveError, onSave, onCan
               onChoice={(choice) => form.setFieldValue('commKeyChoice', choice)}
               inputProps={form.getInputProps('commKey')}
             />
+            <NumberInput
+              label="Timeout"
+              description="How long the device may take to prepare, send or clear a full log (60 s suits most)"
+              min={5}
+              max={600}
+              suffix=" s"
+              allowDecimal={false}
+              {...form.getInputProps('timeoutSeconds')}
+            />
           </>
         )}
         <Select

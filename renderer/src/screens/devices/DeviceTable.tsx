@@ -1,5 +1,5 @@
 import { ActionIcon, Badge, Button, Group, Menu, Stack, Table, Text, Tooltip, VisuallyHidden } from '@mantine/core';
-import { Clock, EllipsisVertical, Pencil, Trash2 } from 'lucide-react';
+import { Clock, EllipsisVertical, FileDown, Pencil, Trash2 } from 'lucide-react';
 import type { Device } from '../../../../app/api/contract';
 import { DeviceStatusBadge } from '../../components/DeviceStatusBadge';
 import { describeDeviceIdentity } from '../../lib/device-identity';
@@ -16,9 +16,10 @@ export interface DeviceTableProps {
   onEdit: (device: Device) => void;
   onRemove: (device: Device) => void;
   onSetTime: (device: Device) => void;
+  onSaveTrace: (device: Device) => void;
 }
 
-export function DeviceTable({ devices, pushDeviceIds, skewLimit, settingTimeOf, onEdit, onRemove, onSetTime }: DeviceTableProps) {
+export function DeviceTable({ devices, pushDeviceIds, skewLimit, settingTimeOf, onEdit, onRemove, onSetTime, onSaveTrace }: DeviceTableProps) {
   return (
     <Table.ScrollContainer minWidth={680}>
       <Table verticalSpacing="sm" highlightOnHover aria-label="Devices">
@@ -115,6 +116,11 @@ export function DeviceTable({ devices, pushDeviceIds, skewLimit, settingTimeOf, 
                         {!pushes && (
                           <Menu.Item leftSection={<Clock size={14} />} onClick={() => onSetTime(device)}>
                             Set the device clock to this computer's time
+                          </Menu.Item>
+                        )}
+                        {!pushes && (
+                          <Menu.Item leftSection={<FileDown size={14} />} onClick={() => onSaveTrace(device)}>
+                            Save a trace for support
                           </Menu.Item>
                         )}
                         <Menu.Item color="red" leftSection={<Trash2 size={14} />} onClick={() => onRemove(device)}>

@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createFixtureApi } from '../../testing/fixture-api';
 import { renderApp, renderWithBackend } from '../../testing/render';
 import { DeviceForm } from './DeviceForm';
@@ -70,6 +70,21 @@ describe('the device form', () => {
     expect(await screen.findByText(/The punches already read from it are kept/)).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Remove device' }));
     expect(await screen.findByText(/Canteen was removed\. .* read from it are kept\./)).toBeTruthy();
+  });
+
+  it('saves a trace for support as a file and says what it holds', async () => {
+    const saved: { name: string; text: string }[] = [];
+    vi.spyOn(URL, 'createObjectURL').mockImplementation(() => 'blob:trace');
+    vi.spyOn(URL, 'revokeObjectURL').mockImplementation(() => undefined);
+    vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
+      saved.push({ name: this.download, text: this.href });
+    });
+    renderApp(createFixtureApi({ punchCount: 10 }), '#/devices');
+    fireEvent.click(await screen.findByRole('button', { name: 'More for Main gate' }));
+    fireEvent.click(await screen.findByRole('menuitem', { name: 'Save a trace for support' }));
+    expect(await screen.findByText(/Saved punchbridge-trace-dev-main-gate-.*\.json \(2 packets\)\. The comm key and people's names are masked/)).toBeTruthy();
+    expect(saved).toEqual([{ name: expect.stringMatching(/^punchbridge-trace-dev-main-gate-/), text: 'blob:trace' }]);
+    vi.restoreAllMocks();
   });
 });
 

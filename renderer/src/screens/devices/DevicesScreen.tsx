@@ -15,6 +15,7 @@ import { DeviceForm } from './DeviceForm';
 import { DeviceTable } from './DeviceTable';
 import { RemoveDeviceModal } from './RemoveDeviceModal';
 import { toDeviceInput, type DeviceFormValues } from './device-form';
+import { useSaveTrace } from './use-save-trace';
 
 export function DevicesScreen() {
   const backend = useBackend();
@@ -58,6 +59,7 @@ export function DevicesScreen() {
       refresh();
     },
   });
+  const saveTrace = useSaveTrace();
   const remove = useMutation({
     mutationFn: (device: Device) => backend.removeDevice({ id: device.id }),
     onSuccess: (result, device) => {
@@ -94,6 +96,7 @@ export function DevicesScreen() {
           onEdit={setEditing}
           onRemove={setRemoving}
           onSetTime={(device) => setTime.mutate(device)}
+          onSaveTrace={(device) => saveTrace.mutate(device)}
         />
       )}
       {settings.data && <AdmsSection admsPort={settings.data.admsPort} />}

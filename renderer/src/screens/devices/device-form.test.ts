@@ -57,3 +57,12 @@ describe('toDeviceInput', () => {
     expect(parseStateCodes('in')).toBeNull();
   });
 });
+
+describe('the timeout field', () => {
+  it('carries the timeout to the device input and back, and explains a value out of range', () => {
+    expect(toDeviceInput({ ...filled, timeoutSeconds: 120 }).timeoutSeconds).toBe(120);
+    expect(deviceToForm({ ...fixtureDevices()[0]!, timeoutSeconds: 90 }).timeoutSeconds).toBe(90);
+    expect(validateDeviceForm({ ...filled, timeoutSeconds: 2 }).timeoutSeconds).toBe('The timeout runs from 5 to 600 seconds');
+    expect(validateDeviceForm({ ...filled, timeoutSeconds: '' }).timeoutSeconds).toBe('The timeout runs from 5 to 600 seconds');
+  });
+});

@@ -23,6 +23,8 @@ export interface DeviceFormValues {
   clearPercent: number | string;
   enabled: boolean;
   live: boolean;
+  /** Seconds a slow device may take to prepare, send or clear a full log. */
+  timeoutSeconds: number | string;
 }
 
 export function newDeviceForm(): DeviceFormValues {
@@ -42,6 +44,7 @@ export function newDeviceForm(): DeviceFormValues {
     clearPercent: 80,
     enabled: true,
     live: false,
+    timeoutSeconds: 60,
   };
 }
 
@@ -62,6 +65,7 @@ export function deviceToForm(device: Device): DeviceFormValues {
     clearPercent: device.clearPolicy.mode === 'when-fuller-than' ? device.clearPolicy.percent : 80,
     enabled: device.enabled,
     live: device.live,
+    timeoutSeconds: device.timeoutSeconds,
   };
 }
 
@@ -89,6 +93,7 @@ export function toDeviceInput(values: DeviceFormValues): DeviceInput {
         : { mode: 'when-fuller-than', percent: typeof values.clearPercent === 'number' ? values.clearPercent : Number.NaN },
     enabled: values.enabled,
     live: values.live,
+    timeoutSeconds: typeof values.timeoutSeconds === 'number' ? values.timeoutSeconds : Number.NaN,
   };
   // Omitted keeps the stored key; '' removes it (contract: DeviceInputSchema.commKey).
   if (values.commKeyChoice === 'clear') input.commKey = '';
@@ -105,6 +110,7 @@ const FIELD_FOR_PATH: Record<string, keyof DeviceFormValues> = {
   clearPolicy: 'clearPercent',
   inStates: 'inStates',
   outStates: 'outStates',
+  timeoutSeconds: 'timeoutSeconds',
 };
 
 /** Errors by form field, in the contract's words, plus the checks the schema cannot make on text. */
@@ -118,6 +124,7 @@ export function validateDeviceForm(values: DeviceFormValues): Partial<Record<key
     }
   }
   if (values.port === '' || Number.isNaN(Number(values.port))) errors.port = 'Enter the port; ZK devices use 4370 unless it was changed';
+  if (values.timeoutSeconds === '' || Number.isNaN(Number(values.timeoutSeconds))) errors.timeoutSeconds = 'The timeout runs from 5 to 600 seconds';
   if (values.clearMode === 'when-fuller-than' && (values.clearPercent === '' || Number.isNaN(Number(values.clearPercent)))) {
     errors.clearPercent = 'Enter a percentage from 1 to 100';
   } else if (errors.clearPercent) {
