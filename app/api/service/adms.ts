@@ -55,12 +55,12 @@ export function journalAdmsSink(context: ServiceContext, onNewPunches: () => voi
     return deviceId ? journal.getDevice(deviceId) : null;
   };
   return {
+    // A disabled device is refused too: it keeps its log and uploads once enabled again.
+    admits: (serialNumber) => fedDevice(serialNumber)?.enabled === true,
     noteRequest(serialNumber, remoteAddress) {
       const known = journal.getAdmsDevice(serialNumber);
       journal.noteAdmsRequest(serialNumber, remoteAddress);
       if (!known) log.warn(`ADMS device ${serialNumber} at ${remoteAddress} is not approved yet: approve it on the Devices page to keep its punches`);
-      // A disabled device is refused too: it keeps its log and uploads once enabled again.
-      return fedDevice(serialNumber)?.enabled === true;
     },
     resumeStamps(serialNumber) {
       const device = journal.getAdmsDevice(serialNumber);
@@ -88,6 +88,9 @@ export function journalAdmsSink(context: ServiceContext, onNewPunches: () => voi
     },
     noteMalformedLines(serialNumber, count, firstReason) {
       log.warn(`ADMS device ${serialNumber}: ${count} uploaded lines could not be read and were left out (first: ${firstReason})`);
+    },
+    noteRefusedStrangers({ refused, addresses }) {
+      log.warn(`ADMS: ${refused} requests from unapproved devices were refused unread (too many in a minute), from ${addresses.join(', ')}`);
     },
   };
 }
