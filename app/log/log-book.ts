@@ -78,6 +78,7 @@ export class LogBook {
  * would otherwise start a forged line. Details keep theirs: a stack trace is ours.
  */
 function escapeControlCharacters(message: string): string {
+  // eslint-disable-next-line no-control-regex -- control characters are what this looks for
   return message.replace(/[\u0000-\u001f\u007f]/g, (character) => {
     if (character === '\n') return '\\n';
     if (character === '\r') return '\\r';
