@@ -488,6 +488,11 @@ export interface AdmsDevice {
   /** The configured device it feeds, once approved. */
   deviceId: string | null;
   remoteAddress: string | null;
+  /** Where it was approved from: uploads are taken from this address only. */
+  approvedAddress: string | null;
+  /** An address its serial called from since approval, refused until it is approved again. */
+  movedToAddress: string | null;
+  movedAt: string | null;
   firstSeenAt: string;
   lastSeenAt: string;
   punchesReceived: number;

@@ -1,7 +1,7 @@
 // ADMS push terminals (reference §4) in the service: the receiver on the port the user chose, its
 // sink into the journal, and the list of terminals waiting for approval.
 import { startAdmsReceiver, type AdmsReceiver, type AdmsSink } from '../../sources';
-import { DeviceInputSchema, type ApiError, type PunchbridgeApi, type Result } from '../contract';
+import { DeviceInputSchema, type ApiError, type Device, type PunchbridgeApi, type Result } from '../contract';
 import type { ServiceContext } from './context';
 import { clockZoneOf, deviceStatus } from './devices';
 
@@ -21,13 +21,14 @@ export function admsMethods(context: ServiceContext, onDeviceAdded: () => void):
       const seen = journal.getAdmsDevice(serialNumber);
       if (!seen) return { ok: false, error: noSuchAdmsDevice(serialNumber) };
       const linked = seen.deviceId ? journal.getDevice(seen.deviceId) : null;
+      if (linked && seen.movedToAddress) return approveMove(context, seen.serialNumber, linked.id, seen.movedToAddress);
       const device =
         linked ??
         journal.transaction(() => {
           // The address is shown on the Devices page; the device is never polled (runs skip ADMS-fed devices).
           const config = DeviceInputSchema.parse({ name, host: hostOf(seen.remoteAddress), timeZone: timeZone ?? null });
           const added = journal.addDevice(config);
-          journal.linkAdmsDevice(serialNumber, added.id);
+          journal.linkAdmsDevice(serialNumber, added.id, seen.remoteAddress);
           journal.recordDeviceRead(added.id, { serialNumber, readAt: seen.lastSeenAt, clockSkewSeconds: null, recordCount: null, recordCapacity: null });
           return journal.getDevice(added.id)!;
         });
@@ -42,9 +43,26 @@ export function admsMethods(context: ServiceContext, onDeviceAdded: () => void):
   };
 }
 
+/** The person confirmed that an approved terminal moved: uploads are taken from its new address only. */
+function approveMove(context: ServiceContext, serialNumber: string, deviceId: string, address: string): Result<Device> {
+  const { journal } = context;
+  const device = journal.transaction(() => {
+    journal.linkAdmsDevice(serialNumber, deviceId, address);
+    return journal.updateDevice(deviceId, { host: hostOf(address) })!;
+  });
+  context.log.info(`ADMS device ${serialNumber} approved again at its new address ${address}`);
+  context.announceStatus();
+  return { ok: true, value: { ...device, hasCommKey: false, status: deviceStatus(device, context.settings.getSyncSettings().clockSkewWarningSeconds) } };
+}
+
 function hostOf(remoteAddress: string | null): string {
-  const address = remoteAddress?.replace(IPV4_MAPPED, '$1') ?? '';
+  const address = remoteAddress ?? '';
   return DeviceInputSchema.shape.host.safeParse(address).success ? address : NO_POLL_HOST;
+}
+
+/** 10.0.0.5 whether the receiver listens on IPv4 or dual-stack (which reports ::ffff:10.0.0.5). */
+function plainAddress(remoteAddress: string): string {
+  return remoteAddress.replace(IPV4_MAPPED, '$1');
 }
 
 /** The receiver's sink: approved terminals' punches and users into the journal. */
@@ -55,10 +73,24 @@ export function journalAdmsSink(context: ServiceContext, onNewPunches: () => voi
     return deviceId ? journal.getDevice(deviceId) : null;
   };
   return {
-    // A disabled device is refused too: it keeps its log and uploads once enabled again.
-    admits: (serialNumber) => fedDevice(serialNumber)?.enabled === true,
-    noteRequest(serialNumber, remoteAddress) {
+    admits(serialNumber, remoteAddress) {
+      const seen = journal.getAdmsDevice(serialNumber);
+      // A disabled device is refused too: it keeps its log and uploads once enabled again.
+      if (!seen || fedDevice(serialNumber)?.enabled !== true) return false;
+      return seen.approvedAddress === null || seen.approvedAddress === plainAddress(remoteAddress);
+    },
+    noteRequest(serialNumber, rawAddress) {
+      const remoteAddress = plainAddress(rawAddress);
       const known = journal.getAdmsDevice(serialNumber);
+      if (known?.deviceId && known.approvedAddress !== null && known.approvedAddress !== remoteAddress) {
+        if (known.movedToAddress !== remoteAddress) {
+          log.warn(
+            `ADMS device ${serialNumber} was approved at ${known.approvedAddress} but now calls from ${remoteAddress}: its uploads are refused until it is approved again on the Devices page`,
+          );
+        }
+        journal.noteAdmsMove(serialNumber, remoteAddress);
+        return;
+      }
       journal.noteAdmsRequest(serialNumber, remoteAddress);
       if (!known) log.warn(`ADMS device ${serialNumber} at ${remoteAddress} is not approved yet: approve it on the Devices page to keep its punches`);
     },
