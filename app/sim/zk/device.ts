@@ -34,6 +34,7 @@ export class SimulatedDevice {
   clearCount = 0;
   eventsSent = 0;
   eventsAcked = 0;
+  authAttempts = 0;
   rejectedChecksums = 0;
   private disabledBy: unknown = NO_OWNER;
   private revision = 0;
