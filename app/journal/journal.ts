@@ -5,6 +5,7 @@ import { deviceStore, type DeviceStore } from './devices';
 import { JournalOpenError } from './errors';
 import { mappingStore, type MappingStore } from './mappings';
 import { migrate } from './migrations';
+import { createOwnerOnly, tightenToOwnerOnly } from './owner-only';
 import { punchQueries, type PunchQueries } from './punch-queries';
 import { punchWrites, type PunchWrites } from './punch-writes';
 import type { Clock } from './rows';
@@ -38,9 +39,12 @@ const BUSY_TIMEOUT_MS = 5000;
 export function openJournal(filePath: string, options: JournalOptions = {}): Journal {
   const now = options.now ?? (() => new Date());
   let db: DatabaseSync;
+  const onDisk = filePath !== ':memory:';
   try {
+    if (onDisk) createOwnerOnly(filePath);
     db = new DatabaseSync(filePath, { timeout: BUSY_TIMEOUT_MS, enableForeignKeyConstraints: true });
     db.exec('PRAGMA journal_mode = WAL');
+    if (onDisk) tightenToOwnerOnly([filePath, `${filePath}-wal`, `${filePath}-shm`]);
     // In WAL mode NORMAL loses no committed transaction on a crash of the app, only on power loss
     // before a checkpoint, and saves an fsync per commit (one per pushed punch). A lost mark is
     // harmless (ERPNext answers the resend as a duplicate); before a device's log is cleared, the

@@ -37,9 +37,10 @@ export function privateJsonFile(filePath: string): PrivateJsonFile {
   };
 }
 
-function tightenMode(filePath: string): void {
+/** Take group and other access away from a file written before it was kept owner-only. */
+export function tightenMode(filePath: string): void {
   if (process.platform === 'win32') return; // Windows has no mode bits; the profile folder is private.
-  if ((statSync(filePath).mode & 0o077) !== 0) chmodSync(filePath, OWNER_ONLY);
+  if (existsSync(filePath) && (statSync(filePath).mode & 0o077) !== 0) chmodSync(filePath, OWNER_ONLY);
 }
 
 /**
