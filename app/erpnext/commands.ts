@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import { ErpnextSettingsInputSchema, type ApiError } from '../api/contract';
 import { cliContext, fail, report, type CliContext } from '../cli-support';
 import { ERPNEXT_API_SECRET, openFileSecretStore, openSettings } from '../settings';
+import { storageFailure } from '../storage-failure';
 import { createErpnextClient } from './client';
 import type { ErpnextTestReport } from './connection-test';
 
@@ -48,8 +49,15 @@ function setConnection(context: CliContext, options: SetOptions): void {
     });
   }
   const { apiSecret, ...connection } = parsed.data;
-  openFileSecretStore(context.dataDir).set(ERPNEXT_API_SECRET, apiSecret ?? '');
-  const saved = settings.setErpnext(connection);
+  let saved: ReturnType<typeof settings.setErpnext>;
+  try {
+    openFileSecretStore(context.dataDir).set(ERPNEXT_API_SECRET, apiSecret ?? '');
+    saved = settings.setErpnext(connection);
+  } catch (error) {
+    const failure = storageFailure(error, context.dataDir);
+    if (!failure) throw error;
+    return fail(context, failure);
+  }
   report(context, { ok: true, url: saved.url, apiKey: saved.apiKey, serverTimeZone: saved.serverTimeZone }, () =>
     [
       `Saved the ERPNext connection to ${saved.url} (API key ${saved.apiKey}; the secret is kept in the secret store, readable only by you).`,

@@ -21,6 +21,11 @@ export interface Journal extends PunchWrites, PunchQueries, DeviceStore, Mapping
    * another reader kept part of it from being written; the caller must not rely on it then.
    */
   flushToDisk(): boolean;
+  /**
+   * Write something and take it back: throws what a real write would (SQLite's read-only or
+   * disk-full error) when the journal cannot be written, so a service does not start and claim to run.
+   */
+  checkWritable(): void;
   close(): void;
 }
 
@@ -75,11 +80,20 @@ export function openJournal(filePath: string, options: JournalOptions = {}): Jou
       const outcome = db.prepare('PRAGMA wal_checkpoint(FULL)').get() as { busy: number; log: number; checkpointed: number };
       return outcome.busy === 0 && outcome.checkpointed === outcome.log;
     },
+    checkWritable() {
+      // Setting user_version to what it is dirties the header page: the commit has to reach the WAL.
+      inTransaction(db, () => db.exec(`PRAGMA user_version = ${Number((db.prepare('PRAGMA user_version').get() as { user_version: number }).user_version)}`));
+    },
     close() {
       if (!db.isOpen) return;
-      // Keeps the query planner's statistics fresh; cheap when nothing changed much.
-      db.exec('PRAGMA analysis_limit = 1000');
-      db.exec('PRAGMA optimize');
+      try {
+        // Keeps the query planner's statistics fresh; cheap when nothing changed much. Optional:
+        // on a full disk or a read-only file it fails, and closing must not.
+        db.exec('PRAGMA analysis_limit = 1000');
+        db.exec('PRAGMA optimize');
+      } catch {
+        // The statistics stay as they were.
+      }
       db.close();
     },
   };
