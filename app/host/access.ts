@@ -89,7 +89,7 @@ export function checkBinding(host: string, password: string | undefined): ApiErr
   return {
     code: 'password-required',
     message: `Punchbridge will not listen on ${host} without a password: anyone on the network could reach it.`,
-    action: 'Add --password (or set PUNCHBRIDGE_PASSWORD), or listen on 127.0.0.1 only.',
+    action: 'Give a password with --password-file FILE or PUNCHBRIDGE_PASSWORD (or run it in a terminal to be asked), or listen on 127.0.0.1 only.',
   };
 }
 
