@@ -53,6 +53,18 @@ for (const shot of SHOTS) {
   });
 }
 
+test('devices-push-approve', async ({ page }) => {
+  await openFixture(page, '/devices', { scenario: 'push-devices' });
+  await page.getByRole('button', { name: 'Approve CQZ7232960466' }).click();
+  await expect(page.getByLabel('Comm key set on the terminal')).toBeVisible();
+  for (const viewport of VIEWPORTS) {
+    await page.setViewportSize({ width: viewport.width, height: viewport.height });
+    await page.waitForTimeout(300);
+    await screenshot(page, `devices-push-approve-${viewport.name}`);
+    expect(await accessibilityViolations(page), `approve at ${viewport.name}`).toEqual([]);
+  }
+});
+
 test('devices-push-approve-again', async ({ page }) => {
   await openFixture(page, '/devices', { scenario: 'push-devices' });
   await page.getByRole('button', { name: 'Approve again BRM9203160068' }).click();

@@ -6,7 +6,10 @@ import type { Clock } from './rows';
 
 export type AdmsTable = 'ATTLOG' | 'OPERLOG';
 
-export interface StoredAdmsDevice extends AdmsDevice {
+/** What the journal knows of a terminal; whether it has a comm key is the secret store's. */
+export type JournalAdmsDevice = Omit<AdmsDevice, 'hasPushCommKey'>;
+
+export interface StoredAdmsDevice extends JournalAdmsDevice {
   attlogStamp: string;
   operlogStamp: string;
 }
@@ -24,7 +27,7 @@ export interface AdmsDeviceStore {
   /** An approved terminal's serial called from another address than the one it was approved from. */
   noteAdmsMove(serial: string, remoteAddress: string): void;
   getAdmsDevice(serial: string): StoredAdmsDevice | null;
-  listAdmsDevices(): AdmsDevice[];
+  listAdmsDevices(): JournalAdmsDevice[];
   /** Approve: from now on the terminal's uploads from `address` are kept, as punches of `deviceId`. */
   linkAdmsDevice(serial: string, deviceId: string, address: string | null): void;
   /** The serial of the ADMS terminal feeding this configured device, or null for a polled device. */

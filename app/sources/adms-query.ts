@@ -7,6 +7,8 @@ export interface IclockQuery {
   table: string | undefined;
   /** Digits only; undefined when the terminal sent none. */
   stamp: string | undefined;
+  /** The Comm Key set on the terminal, which push firmware sends on its registration handshake only. */
+  pushCommKey: string | undefined;
 }
 
 export type IclockQueryOutcome = { ok: true; value: IclockQuery } | { ok: false; message: string };
@@ -21,7 +23,9 @@ export const STAMP = /^\d{1,20}$/;
 
 export function readIclockQuery(query: unknown): IclockQueryOutcome {
   const fields = (query ?? {}) as Record<string, unknown>;
-  for (const name of ['SN', 'table', 'Stamp']) {
+  // The ZKTeco PUSH SDK spells it pushcommkey; some servers document PushCommKey.
+  const keyName = Object.keys(fields).find((name) => name.toLowerCase() === 'pushcommkey');
+  for (const name of ['SN', 'table', 'Stamp', ...(keyName ? [keyName] : [])]) {
     if (Array.isArray(fields[name])) return { ok: false, message: `${name} was given more than once; a terminal sends it once.` };
   }
   const serialNumber = typeof fields.SN === 'string' ? fields.SN.trim() : '';
@@ -30,5 +34,6 @@ export function readIclockQuery(query: unknown): IclockQueryOutcome {
   const table = typeof fields.table === 'string' && fields.table !== '' ? fields.table.toUpperCase() : undefined;
   const stampText = typeof fields.Stamp === 'string' ? fields.Stamp.trim() : '';
   if (stampText !== '' && !STAMP.test(stampText)) return { ok: false, message: 'Stamp must be a number.' };
-  return { ok: true, value: { serialNumber, table, stamp: stampText === '' ? undefined : stampText } };
+  const pushCommKey = keyName && typeof fields[keyName] === 'string' && fields[keyName] !== '' ? fields[keyName] : undefined;
+  return { ok: true, value: { serialNumber, table, stamp: stampText === '' ? undefined : stampText, pushCommKey } };
 }

@@ -53,7 +53,7 @@ describe('ADMS stamps', () => {
 });
 
 describe('ADMS query parameters', () => {
-  it.each(['SN=SN1&SN=SN2', 'SN=SN1&table=ATTLOG&table=OPERLOG', 'SN=SN1&table=ATTLOG&Stamp=1&Stamp=2'])('answers 400 to a repeated parameter (%s)', async (query) => {
+  it.each(['SN=SN1&SN=SN2', 'SN=SN1&table=ATTLOG&table=OPERLOG', 'SN=SN1&table=ATTLOG&Stamp=1&Stamp=2', 'SN=SN1&table=ATTLOG&pushcommkey=1&pushcommkey=2'])('answers 400 to a repeated parameter (%s)', async (query) => {
     const { sink, state } = memoryAdmsSink(['SN1']);
     await start({ sink });
     const answer = await post(`/iclock/cdata?${query}`, '5\t2026-03-02 08:00:00\t0\t1');

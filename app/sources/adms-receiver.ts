@@ -10,10 +10,13 @@ import type { ImportedPunch } from './imported-punch';
 
 /** Where the receiver puts what devices send; the app backs it with the journal. */
 export interface AdmsSink {
-  /** True when this terminal, calling from this address, may upload (approved, enabled, same address). Writes nothing. */
-  admits(serialNumber: string, remoteAddress: string): boolean;
-  /** Remember that the device called (when, from where). */
-  noteRequest(serialNumber: string, remoteAddress: string): void;
+  /**
+   * True when this terminal, calling from this address, may upload: approved, enabled, and at the
+   * address it was approved from, or proving the comm key it was approved with. Writes nothing.
+   */
+  admits(serialNumber: string, remoteAddress: string, pushCommKey: string | undefined): boolean;
+  /** Remember that the device called (when, from where, and a move its comm key proved). */
+  noteRequest(serialNumber: string, remoteAddress: string, pushCommKey: string | undefined): void;
   /** Stamps the device should resume uploading from, per table. */
   resumeStamps(serialNumber: string): { attlog: string; operlog: string };
   saveStamp(serialNumber: string, table: 'ATTLOG' | 'OPERLOG', stamp: string): void;
@@ -73,16 +76,16 @@ export function buildAdmsServer(options: AdmsReceiverOptions): FastifyInstance {
       void reply.code(400).type('text/plain').send(query.message);
       return null;
     }
-    const { serialNumber } = query.value;
-    if (sink.admits(serialNumber, request.ip)) {
-      sink.noteRequest(serialNumber, request.ip);
+    const { serialNumber, pushCommKey } = query.value;
+    if (sink.admits(serialNumber, request.ip, pushCommKey)) {
+      sink.noteRequest(serialNumber, request.ip, pushCommKey);
       return query.value;
     }
     if (!strangers.admit(request.ip)) {
       void reply.code(429).type('text/plain').send('Too many requests from unapproved devices');
       return null;
     }
-    sink.noteRequest(serialNumber, request.ip);
+    sink.noteRequest(serialNumber, request.ip, pushCommKey);
     void reply.code(403).type('text/plain').send('Device not approved');
     return null;
   };

@@ -60,4 +60,27 @@ describe('ADMS terminals bound to their address', { timeout: 30_000 }, () => {
     expect((await terminal.uploadAttendance()).status).toBe(403);
     expect((await api.queryPunches({})).rows.map((punch) => punch.userId).sort()).toEqual(['1', '2']);
   });
+
+  it('takes a terminal that proves its comm key at the handshake at its new address, without approval again', async () => {
+    const { api, serverUrl } = await startWithReceiver();
+    const before = new AdmsDeviceSimulator({ serverUrl, serialNumber: SERIAL, localAddress: '127.0.0.1', pushCommKey: '5081' });
+    expect((await before.handshake()).status).toBe(403);
+    expect(await api.approveAdmsDevice({ serialNumber: SERIAL, name: 'Front door', pushCommKey: '5081' })).toMatchObject({ ok: true });
+
+    // A forger with the serial but not the key stays out.
+    for (const pushCommKey of [undefined, '1234']) {
+      const forger = new AdmsDeviceSimulator({ serverUrl, serialNumber: SERIAL, localAddress: '127.0.0.3', pushCommKey });
+      forger.punch({ userId: '9', time: '2026-03-02 08:00:00', state: 0, verify: 1 });
+      expect((await forger.handshake()).status).toBe(403);
+      expect((await forger.uploadAttendance()).status).toBe(403);
+    }
+
+    // The terminal got a new DHCP lease: it registers again, with its key, and uploads as before.
+    const moved = new AdmsDeviceSimulator({ serverUrl, serialNumber: SERIAL, localAddress: '127.0.0.2', pushCommKey: '5081' });
+    expect((await moved.handshake()).status).toBe(200);
+    moved.punch({ userId: '2', time: '2026-03-02 08:01:00', state: 0, verify: 1 });
+    expect(await moved.uploadAttendance()).toEqual({ status: 200, body: 'OK: 1' });
+    expect(await api.listAdmsDevices()).toMatchObject([{ approvedAddress: '127.0.0.2', hasPushCommKey: true }]);
+    expect((await api.queryPunches({})).rows.map((punch) => punch.userId)).toEqual(['2']);
+  });
 });

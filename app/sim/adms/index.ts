@@ -21,6 +21,11 @@ export interface AdmsDeviceSimulatorOptions {
    * moved to another DHCP lease, or a forger using its serial from another computer.
    */
   localAddress?: string;
+  /**
+   * The Comm Key set on the terminal's cloud server page. Push firmware sends it as `pushcommkey` on
+   * its registration handshake only, never on uploads or polls (ZKTeco PUSH SDK, svr_init).
+   */
+  pushCommKey?: string;
 }
 
 interface SimulatorResponse {
@@ -47,7 +52,8 @@ export class AdmsDeviceSimulator {
 
   /** GET /iclock/cdata?options=all; returns the options block, or the HTTP status when refused. */
   async handshake(): Promise<{ status: number; options: HandshakeOptions }> {
-    const response = await this.send('GET', this.url('/iclock/cdata', { options: 'all', pushver: '2.4.1', language: '69' }));
+    const registration = { options: 'all', pushver: '2.4.1', language: '69', ...(this.options.pushCommKey ? { pushcommkey: this.options.pushCommKey } : {}) };
+    const response = await this.send('GET', this.url('/iclock/cdata', registration));
     const body = response.body;
     const options: HandshakeOptions = {};
     for (const line of body.split(/\r?\n/).slice(1)) {

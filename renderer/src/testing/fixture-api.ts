@@ -79,9 +79,9 @@ export function createFixtureApi(options: FixtureOptions = {}): FixtureApi {
   let schedule: Schedule = { intervalMinutes: 15, runAtStart: true, paused: false, nextRunAt: '2026-11-25 09:45:00' };
   let syncSettings: SyncSettings = { importStartDate: '2026-10-01', pushConcurrency: 4, shiftTypes: [{ name: 'General Shift', deviceIds: ['dev-main-gate', 'dev-reception'] }], clockSkewWarningSeconds: 120, admsPort: scenario === 'push-devices' ? 8081 : null };
   const admsDevices: AdmsDevice[] = [
-    { serialNumber: 'CQZ7232960466', approved: false, deviceId: null, remoteAddress: '192.168.1.214', approvedAddress: null, movedToAddress: null, movedAt: null, firstSeenAt: '2026-11-25T07:58:10.000Z', lastSeenAt: '2026-11-25T09:12:40.000Z', punchesReceived: 0 },
+    { serialNumber: 'CQZ7232960466', approved: false, deviceId: null, remoteAddress: '192.168.1.214', approvedAddress: null, movedToAddress: null, movedAt: null, hasPushCommKey: false, firstSeenAt: '2026-11-25T07:58:10.000Z', lastSeenAt: '2026-11-25T09:12:40.000Z', punchesReceived: 0 },
     ...(scenario === 'push-devices'
-      ? [{ serialNumber: 'BRM9203160068', approved: true, deviceId: 'dev-reception', remoteAddress: '192.168.1.31', approvedAddress: '192.168.1.31', movedToAddress: '192.168.1.77', movedAt: '2026-11-25T09:10:02.000Z', firstSeenAt: '2026-10-02T06:00:00.000Z', lastSeenAt: '2026-11-25T09:12:40.000Z', punchesReceived: 4812 }]
+      ? [{ serialNumber: 'BRM9203160068', approved: true, deviceId: 'dev-reception', remoteAddress: '192.168.1.31', approvedAddress: '192.168.1.31', movedToAddress: '192.168.1.77', movedAt: '2026-11-25T09:10:02.000Z', hasPushCommKey: false, firstSeenAt: '2026-10-02T06:00:00.000Z', lastSeenAt: '2026-11-25T09:12:40.000Z', punchesReceived: 4812 }]
       : []),
   ];
   let preferences: Preferences = { startAtLogin: true, startMinimised: false, closeToTray: true };
@@ -212,7 +212,7 @@ export function createFixtureApi(options: FixtureOptions = {}): FixtureApi {
         return ok({ ...linked });
       }
       const added = await api.addDevice({ name: input.name, host: waiting.remoteAddress ?? 'adms', timeZone: input.timeZone ?? null });
-      if (added.ok) Object.assign(waiting, { approved: true, deviceId: added.value.id });
+      if (added.ok) Object.assign(waiting, { approved: true, deviceId: added.value.id, approvedAddress: waiting.remoteAddress, hasPushCommKey: Boolean(input.pushCommKey) });
       return added;
     },
     async addDevice(input: DeviceInput) {

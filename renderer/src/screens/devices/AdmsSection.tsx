@@ -149,11 +149,12 @@ function ApproveForm({ device, onDone }: { device: AdmsDevice; onDone: () => voi
   const zones = useMemo(() => timeZoneOptions(), []);
   const [name, setName] = useState('');
   const [timeZone, setTimeZone] = useState<string | null>(null);
+  const [pushCommKey, setPushCommKey] = useState('');
   const [error, setError] = useState<ApiError | null>(null);
   const nameError = name.trim() === '' ? 'Give the device a name, such as "Main gate"' : null;
   const [touched, setTouched] = useState(false);
   const approve = useMutation({
-    mutationFn: () => backend.approveAdmsDevice({ serialNumber: device.serialNumber, name: name.trim(), timeZone }),
+    mutationFn: () => backend.approveAdmsDevice({ serialNumber: device.serialNumber, name: name.trim(), timeZone, pushCommKey: pushCommKey.trim() || undefined }),
     onSuccess: (result) => {
       if (!result.ok) return setError(result.error);
       notifications.show({ color: 'teal', message: `${result.value.name} is approved: its punches are kept from now on.` });
@@ -172,7 +173,8 @@ function ApproveForm({ device, onDone }: { device: AdmsDevice; onDone: () => voi
     >
       <Stack gap="md">
         <Text size="sm" c="dimmed">
-          From {device.remoteAddress ?? 'an unknown address'}. Once approved, the punches it sends are kept and go to ERPNext like any other.
+          From {device.remoteAddress ?? 'an unknown address'}. Once approved, the punches it sends from this address are kept and go to ERPNext like any
+          other.
         </Text>
         <TextInput label="Name" placeholder="Main gate" value={name} onChange={(event) => setName(event.currentTarget.value)} error={touched && nameError} required data-autofocus />
         <Select
@@ -186,6 +188,13 @@ function ApproveForm({ device, onDone }: { device: AdmsDevice; onDone: () => voi
           clearable
           limit={200}
           comboboxProps={{ withinPortal: true }}
+        />
+        <TextInput
+          label="Comm key set on the terminal"
+          description="Optional. If the terminal's cloud server page has a Comm Key, enter it: a terminal that sends it may move to a new address without being approved again"
+          value={pushCommKey}
+          onChange={(event) => setPushCommKey(event.currentTarget.value)}
+          autoComplete="off"
         />
         {error && <ApiErrorAlert error={error} title="The device was not approved" />}
         <Group justify="flex-end">
