@@ -18,7 +18,7 @@ afterEach(async () => {
 async function serviceWithCaFile(caFile: string): Promise<PunchbridgeService> {
   const dataDir = tempFolder('ca-file');
   const settings = openSettings(dataDir);
-  settings.setErpnext({ url: 'https://127.0.0.1:9', apiKey: DEFAULT_API_KEY, serverTimeZone: 'UTC', caFile });
+  settings.setErpnext({ url: 'https://127.0.0.1:9', apiKey: DEFAULT_API_KEY, serverTimeZone: 'UTC', caFile: caFile || null });
   settings.setPaused(true);
   openFileSecretStore(dataDir).set(ERPNEXT_API_SECRET, DEFAULT_API_SECRET);
   service = await createPunchbridgeService({ dataDir, mode: 'headless' });
@@ -43,5 +43,12 @@ describe.skipIf(process.platform === 'win32')('the ERPNext CA file', { timeout: 
     writeFileSync(huge, Buffer.alloc(3 * 1024 * 1024, 65));
     const api = await serviceWithCaFile(huge);
     expect(await api.testErpnext(undefined)).toMatchObject({ ok: false, error: { code: 'erpnext-ca-file', message: expect.stringMatching(/larger than/) } });
+  });
+
+  it('is checked when the settings are saved, so a bad path never becomes the saved one', async () => {
+    const api = await serviceWithCaFile('');
+    const saved = await api.saveErpnextSettings({ url: 'https://erp.example.com', apiKey: DEFAULT_API_KEY, caFile: '/dev/zero' });
+    expect(saved).toMatchObject({ ok: false, error: { code: 'erpnext-ca-file' } });
+    expect((await api.getErpnextSettings())?.caFile).toBe(null);
   });
 });

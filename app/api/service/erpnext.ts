@@ -1,5 +1,5 @@
 // The ERPNext connection: saved without its secret in the settings, the secret in the secret store.
-import { createErpnextClient, type ErpnextClient } from '../../erpnext';
+import { createErpnextClient, readCaFile, type ErpnextClient } from '../../erpnext';
 import { ERPNEXT_API_SECRET, type ErpnextConnection } from '../../settings';
 import { registerSecret } from '../../log';
 import type { ApiError, ErpnextSettings, ErpnextSettingsInput, PunchbridgeApi, Result } from '../contract';
@@ -21,6 +21,8 @@ export function erpnextMethods(context: ServiceContext): ErpnextMethods {
     async saveErpnextSettings(input) {
       const { apiSecret, ...connection } = input;
       if (!apiSecret && !secrets.get(ERPNEXT_API_SECRET)) return { ok: false, error: secretMissing() };
+      const caFile = readCaFile(connection.caFile ?? null);
+      if (!caFile.ok) return caFile;
       const before = settings.getErpnext();
       settings.setErpnext(connection);
       if (apiSecret) {
