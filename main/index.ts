@@ -1,13 +1,14 @@
 // The Electron main process: wires the service to the window, the tray and the operating system.
 // Every piece lives in its own module; this file only puts them together.
 import { join } from 'node:path';
-import { app, BrowserWindow, ipcMain, Notification, powerMonitor, safeStorage } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Notification, powerMonitor, safeStorage } from 'electron';
 import { defaultDataDir } from '../app/paths';
 import { closeLogging, configureLogging, createLogger } from '../app/log';
 import type { Preferences } from '../app/api/contract';
 import { AppTray } from './app-tray';
 import { keepRunningInTray, TRAY_NOTICE } from './close-to-tray';
 import type { PunchbridgeService } from '../app/api';
+import { JournalOpenError } from '../app/journal';
 import { createDesktopService } from './desktop-service';
 import { EVENT_CHANNEL } from './ipc-channels';
 import { ownWindowSenderCheck, registerApiHandlers } from './ipc-handlers';
@@ -123,6 +124,8 @@ if (claimSingleInstance(app, showWindow)) {
   app.on('window-all-closed', () => app.quit());
   app.whenReady().then(start).catch((error: unknown) => {
     log.error('Punchbridge could not start', error);
+    // A journal it cannot open or write (read-only, disk full, too new): say so, not only in the log.
+    if (error instanceof JournalOpenError) dialog.showErrorBox('Punchbridge could not start', `${error.error.message}\n\n${error.error.action}`);
     app.exit(1);
   });
 }
