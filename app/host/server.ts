@@ -66,7 +66,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     if (request.url.startsWith('/api/')) reply.header('cache-control', NO_STORE);
     return payload;
   });
-  registerAccessHooks(app, { token, password: options.password, loopbackOnly: isLoopbackHost(host), hostNames: hostNamesFor(host, options.hostNames ?? []) });
+  registerAccessHooks(app, { token, password: options.password, loopbackOnly: isLoopbackHost(host), hostNames: () => hostNamesFor(host, options.hostNames ?? []) });
   registerApiRoutes(app, options.api, log);
   const streams = registerEventStream(app, options.events);
   await registerStaticFiles(app, options.staticDir);
