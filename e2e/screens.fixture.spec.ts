@@ -23,6 +23,7 @@ const SHOTS: Shot[] = [
   { name: 'devices', hash: '/devices', expectText: 'Warehouse' },
   { name: 'devices-long-names', hash: '/devices', options: { long: true }, expectText: 'east wing' },
   { name: 'devices-empty', hash: '/devices', options: { scenario: 'first-run' }, expectText: 'No devices yet' },
+  { name: 'devices-push-moved', hash: '/devices', options: { scenario: 'push-devices' }, expectText: 'Address changed: approved at 192.168.1.31' },
   { name: 'devices-add', hash: '/devices?add=1', options: { scenario: 'first-run' }, expectText: 'Network address' },
   { name: 'mapping', hash: '/mapping', expectText: 'JOSE ALVAREZ' },
   { name: 'mapping-empty', hash: '/mapping', options: { scenario: 'empty' }, expectText: 'Everyone is linked' },
@@ -73,4 +74,31 @@ test('devices-menu', async ({ page }) => {
     await page.reload();
     await expect(page.getByText('Warehouse')).toBeVisible();
   }
+});
+
+test('devices-push-approve', async ({ page }) => {
+  await openFixture(page, '/devices', { scenario: 'push-devices' });
+  await page.getByRole('button', { name: 'Approve CQZ7232960466' }).click();
+  await expect(page.getByLabel('Comm key set on the terminal')).toBeVisible();
+  for (const viewport of VIEWPORTS) {
+    await page.setViewportSize({ width: viewport.width, height: viewport.height });
+    await page.waitForTimeout(300);
+    await screenshot(page, `devices-push-approve-${viewport.name}`);
+    expect(await accessibilityViolations(page), `approve at ${viewport.name}`).toEqual([]);
+  }
+});
+
+test('devices-push-approve-again', async ({ page }) => {
+  await openFixture(page, '/devices', { scenario: 'push-devices' });
+  await page.getByRole('button', { name: 'Approve again BRM9203160068' }).click();
+  await expect(page.getByText('Approve only if the terminal really moved')).toBeVisible();
+  for (const viewport of VIEWPORTS) {
+    await page.setViewportSize({ width: viewport.width, height: viewport.height });
+    await page.waitForTimeout(300);
+    await screenshot(page, `devices-push-approve-again-${viewport.name}`);
+    expect(await accessibilityViolations(page), `approve again at ${viewport.name}`).toEqual([]);
+  }
+  await page.getByRole('button', { name: 'Approve 192.168.1.77' }).click();
+  await expect(page.getByText('is approved at 192.168.1.77')).toBeVisible();
+  await expect(page.getByText('Address changed')).toHaveCount(0);
 });

@@ -1,6 +1,7 @@
 // A start that fails says so on screen: a desktop app has no console anyone reads, and without a
 // dialog the app simply never appears.
 import { asApiError, type ApiError } from '../app/api/contract';
+import { JournalOpenError } from '../app/journal';
 
 const FILE_PROBLEMS: Record<string, string> = {
   EACCES: 'Punchbridge may not write there.',
@@ -10,6 +11,8 @@ const FILE_PROBLEMS: Record<string, string> = {
 };
 
 export function startupFailure(error: unknown, dataDir: string): ApiError {
+  // A journal it cannot open or write (read-only, disk full, too new) says what to do about it.
+  if (error instanceof JournalOpenError) return error.error;
   const known = asApiError(error);
   if (known) return known;
   const code = (error as { code?: unknown } | null)?.code;

@@ -523,6 +523,13 @@ export interface AdmsDevice {
   /** The configured device it feeds, once approved. */
   deviceId: string | null;
   remoteAddress: string | null;
+  /** Where it was approved from: uploads are taken from this address only. */
+  approvedAddress: string | null;
+  /** An address its serial called from since approval, refused until it is approved again. */
+  movedToAddress: string | null;
+  movedAt: string | null;
+  /** Approved with the Comm Key set on the terminal: proving it at the handshake moves it to a new address. */
+  hasPushCommKey: boolean;
   firstSeenAt: string;
   lastSeenAt: string;
   punchesReceived: number;
@@ -532,6 +539,8 @@ export const ApproveAdmsDeviceSchema = z.object({
   serialNumber: z.string().min(1),
   name: z.string().trim().min(1, 'Give the device a name, such as "Main gate"').max(80),
   timeZone: TimeZoneSchema.nullable().default(null),
+  /** The Comm Key set on the terminal's cloud server page, if any (first approval only). */
+  pushCommKey: z.string().trim().max(64, 'The comm key is at most 64 characters').optional(),
 });
 export type ApproveAdmsDeviceInput = z.input<typeof ApproveAdmsDeviceSchema>;
 

@@ -1,3 +1,4 @@
+import { storageFailure } from '../storage-failure';
 import { parseApiInput, type ApiError, type PunchbridgeApi, type PunchbridgeApiMethod } from './contract';
 
 export type ApiCallOutcome = { ok: true; result: unknown } | { ok: false; error: ApiError };
@@ -10,7 +11,14 @@ export async function callApiMethod(api: PunchbridgeApi, method: PunchbridgeApiM
   const parsed = parseApiInput(method, input);
   if (!parsed.ok) return parsed;
   const call = api[method] as (argument: unknown) => Promise<unknown>;
-  return { ok: true, result: await call.call(api, parsed.value) };
+  try {
+    return { ok: true, result: await call.call(api, parsed.value) };
+  } catch (error) {
+    // The journal or a settings file stopped taking writes (disk full, made read-only) after the start.
+    const failure = storageFailure(error, 'the Punchbridge data folder');
+    if (failure) return { ok: false, error: failure };
+    throw error;
+  }
 }
 
 export const INTERNAL_ERROR: ApiError = {

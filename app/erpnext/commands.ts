@@ -2,14 +2,17 @@
 import type { Command } from 'commander';
 import { ErpnextSettingsInputSchema, type ApiError } from '../api/contract';
 import { cliContext, fail, report, type CliContext } from '../cli-support';
+import { processSecretIo, readCliSecret, secretNeeded } from '../cli-secrets';
 import { ERPNEXT_API_SECRET, openFileSecretStore, openSettings } from '../settings';
+import { storageFailure } from '../storage-failure';
 import { createErpnextClient } from './client';
 import type { ErpnextTestReport } from './connection-test';
 
 interface SetOptions {
   url: string;
   apiKey: string;
-  apiSecret: string;
+  apiSecret?: string;
+  apiSecretFile?: string;
   timezone?: string;
 }
 
@@ -20,9 +23,17 @@ export function registerErpnextCommands(program: Command): void {
     .description('store the ERPNext address and API key; the secret goes to the secret store')
     .requiredOption('--url <url>', 'address of the ERPNext site, such as https://erp.example.com')
     .requiredOption('--api-key <key>', 'API key of the ERPNext user (User > API Access)')
-    .requiredOption('--api-secret <secret>', 'API secret of that user')
+    .option('--api-secret-file <file>', 'file holding the API secret of that user (or set PUNCHBRIDGE_API_SECRET; asked for when neither is given)')
+    .option('--api-secret <secret>', 'the API secret itself: shows in the process list, prefer --api-secret-file')
     .option('--timezone <zone>', 'the ERPNext System Settings time zone, such as Asia/Kolkata (default: read it from the server)')
-    .action((options: SetOptions, command: Command) => setConnection(cliContext(command), options));
+    .action(async (options: SetOptions, command: Command) => {
+      const context = cliContext(command);
+      const source = { label: 'the API secret', flag: { name: '--api-secret', value: options.apiSecret }, fileFlag: { name: '--api-secret-file', value: options.apiSecretFile }, envName: 'PUNCHBRIDGE_API_SECRET' };
+      const apiSecret = await readCliSecret(source, processSecretIo, true);
+      if (!apiSecret.ok) return fail(context, apiSecret.error);
+      if (apiSecret.value === undefined) return fail(context, secretNeeded(source));
+      setConnection(context, { ...options, apiSecret: apiSecret.value });
+    });
   erpnext
     .command('test')
     .description('log in to ERPNext and report the user, the checkin path, the server time zone and any problem')
@@ -48,8 +59,15 @@ function setConnection(context: CliContext, options: SetOptions): void {
     });
   }
   const { apiSecret, ...connection } = parsed.data;
-  openFileSecretStore(context.dataDir).set(ERPNEXT_API_SECRET, apiSecret ?? '');
-  const saved = settings.setErpnext(connection);
+  let saved: ReturnType<typeof settings.setErpnext>;
+  try {
+    openFileSecretStore(context.dataDir).set(ERPNEXT_API_SECRET, apiSecret ?? '');
+    saved = settings.setErpnext(connection);
+  } catch (error) {
+    const failure = storageFailure(error, context.dataDir);
+    if (!failure) throw error;
+    return fail(context, failure);
+  }
   report(context, { ok: true, url: saved.url, apiKey: saved.apiKey, serverTimeZone: saved.serverTimeZone }, () =>
     [
       `Saved the ERPNext connection to ${saved.url} (API key ${saved.apiKey}; the secret is kept in the secret store, readable only by you).`,
@@ -78,7 +96,7 @@ function notConfigured(): ApiError {
   return {
     code: 'erpnext-not-configured',
     message: 'No ERPNext connection is stored yet.',
-    action: 'Run `punchbridge erpnext set --url https://your-site --api-key KEY --api-secret SECRET` first.',
+    action: 'Run `punchbridge erpnext set --url https://your-site --api-key KEY --api-secret-file FILE` first (or leave out --api-secret-file to be asked).',
   };
 }
 

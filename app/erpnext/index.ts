@@ -1,6 +1,7 @@
 // The ERPNext / Frappe HR client: connection test and endpoint detection, checkin push with every
 // answer classified, employees, shift types and the server's time zone.
 export { createErpnextClient } from './client';
+export { readCaFile } from './ca-file';
 export type { CheckinPunch, ErpnextClient, ErpnextClientOptions } from './client';
 export type { ErpnextConnection } from './transport';
 export type { FoundCheckin } from './checkin-lookup';

@@ -3,9 +3,9 @@
 import http from 'node:http';
 import https from 'node:https';
 import { rootCertificates } from 'node:tls';
-import { readFileSync } from 'node:fs';
 import axios, { type AxiosError, type AxiosInstance } from 'axios';
 import type { ApiError, Result } from '../api/contract';
+import { readCaFile } from './ca-file';
 import type { HttpResponse } from './frappe-answer';
 import { createRatePacer, type RatePacer } from './rate-pacing';
 
@@ -211,21 +211,5 @@ export function networkFailureError(transport: Pick<Transport, 'baseUrl' | 'time
         message: `Could not talk to ${where} (${failure.detail}).`,
         action: 'Check the address and this PC\'s network connection.',
       };
-  }
-}
-
-function readCaFile(path: string | null): Result<Buffer | null> {
-  if (!path) return { ok: true, value: null };
-  try {
-    return { ok: true, value: readFileSync(path) };
-  } catch (error) {
-    return {
-      ok: false,
-      error: {
-        code: 'erpnext-ca-file',
-        message: `The CA file ${path} could not be read (${(error as NodeJS.ErrnoException).code ?? 'unknown error'}).`,
-        action: 'Choose the PEM file of the certificate authority that signed your ERPNext site\'s certificate.',
-      },
-    };
   }
 }

@@ -2,6 +2,9 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import {
   bearerToken,
+  FOREIGN_ORIGIN,
+  isForeignOrigin,
+  isKnownHostHeader,
   isLoopbackHostHeader,
   LoginThrottle,
   sameSecret,
@@ -16,6 +19,8 @@ export interface AccessOptions {
   password?: string;
   /** Listening on loopback only: then the Host header must name this computer too. */
   loopbackOnly: boolean;
+  /** Beyond loopback: the names and addresses the Host header may carry besides loopback ones (asked per request: DHCP may change them). */
+  hostNames: () => ReadonlySet<string>;
 }
 
 const COOKIE_OPTIONS = { httpOnly: true, sameSite: 'strict', path: '/' } as const;
@@ -27,8 +32,10 @@ export function registerAccessHooks(app: FastifyInstance, options: AccessOptions
     sameSecret(request.cookies[TOKEN_COOKIE], token) || sameSecret(bearerToken(request.headers.authorization), token);
 
   app.addHook('onRequest', async (request, reply) => {
-    if (options.loopbackOnly && !isLoopbackHostHeader(request.headers.host)) {
-      return reply.code(403).type('text/plain').send('This address is not served here.');
+    const knownHost = options.loopbackOnly ? isLoopbackHostHeader(request.headers.host) : isKnownHostHeader(request.headers.host, options.hostNames());
+    if (!knownHost) return reply.code(403).type('text/plain').send('This address is not served here.');
+    if (request.method !== 'GET' && request.method !== 'HEAD' && isForeignOrigin(request.headers.origin, request.headers.host)) {
+      return reply.code(403).send({ error: FOREIGN_ORIGIN });
     }
     const url = new URL(request.url, 'http://localhost');
     const isApi = url.pathname.startsWith('/api/');

@@ -3,6 +3,7 @@
 // the password, which the /login page exchanges for the same cookie.
 import { randomBytes, timingSafeEqual, createHash } from 'node:crypto';
 import { isIP } from 'node:net';
+import { hostname, networkInterfaces } from 'node:os';
 import type { ApiError } from '../api/contract';
 
 export const TOKEN_COOKIE = 'punchbridge_token';
@@ -24,12 +25,63 @@ export function isLoopbackHost(host: string): boolean {
   return isIP(bare) === 4 && bare.startsWith('127.');
 }
 
+/** The name in a Host header, without its port: `[::1]:4380` → `[::1]`, `Erp.LAN:80` → `erp.lan`. */
+function hostHeaderName(hostHeader: string): string {
+  const name = hostHeader.startsWith('[') ? hostHeader.slice(0, hostHeader.indexOf(']') + 1) : hostHeader.split(':')[0]!;
+  return name.toLowerCase();
+}
+
 /** The Host header names this computer: refuses DNS-rebinding pages that point their name at 127.0.0.1. */
 export function isLoopbackHostHeader(hostHeader: string | undefined): boolean {
   if (!hostHeader) return false;
-  const name = hostHeader.startsWith('[') ? hostHeader.slice(0, hostHeader.indexOf(']') + 1) : hostHeader.split(':')[0]!;
-  return isLoopbackHost(name);
+  return isLoopbackHost(hostHeaderName(hostHeader));
 }
+
+/**
+ * The names a host listening on `host` beyond loopback answers to: loopback, the address it listens
+ * on (or every address of this computer for 0.0.0.0 and ::), this computer's name, and the names the
+ * person configured (--host-name). A DNS-rebinding page sends its own name and is refused.
+ */
+export function hostNamesFor(host: string, configured: readonly string[]): Set<string> {
+  const names = new Set(configured.map((name) => name.trim().toLowerCase()).filter(Boolean));
+  const everyAddress = host === '0.0.0.0' || host === '::';
+  if (!everyAddress) names.add(host.toLowerCase());
+  else {
+    for (const entries of Object.values(networkInterfaces())) {
+      for (const entry of entries ?? []) names.add(entry.family === 'IPv6' ? `[${entry.address.split('%')[0]!.toLowerCase()}]` : entry.address);
+    }
+  }
+  const computer = hostname().toLowerCase();
+  names.add(computer);
+  names.add(`${computer.split('.')[0]}.local`);
+  return names;
+}
+
+export function isKnownHostHeader(hostHeader: string | undefined, names: ReadonlySet<string>): boolean {
+  if (!hostHeader) return false;
+  const name = hostHeaderName(hostHeader);
+  return isLoopbackHost(name) || names.has(name) || names.has(name.replace(/^\[|\]$/g, ''));
+}
+
+/**
+ * A browser names the page that sent a request in Origin; one of another site (or the opaque
+ * `null` of a sandboxed frame or a file) may not change anything here. Requests without Origin come
+ * from scripts and curl, which need the token anyway.
+ */
+export function isForeignOrigin(origin: string | undefined, hostHeader: string | undefined): boolean {
+  if (origin === undefined) return false;
+  try {
+    return new URL(origin).host.toLowerCase() !== (hostHeader ?? '').toLowerCase();
+  } catch {
+    return true;
+  }
+}
+
+export const FOREIGN_ORIGIN: ApiError = {
+  code: 'foreign-origin',
+  message: 'This request came from a page of another site, so Punchbridge did not carry it out.',
+  action: 'Use Punchbridge from its own address; if a script sends this, leave out the Origin header.',
+};
 
 /** Binding beyond loopback exposes attendance data to the network: only with a password. */
 export function checkBinding(host: string, password: string | undefined): ApiError | null {
@@ -37,7 +89,7 @@ export function checkBinding(host: string, password: string | undefined): ApiErr
   return {
     code: 'password-required',
     message: `Punchbridge will not listen on ${host} without a password: anyone on the network could reach it.`,
-    action: 'Add --password (or set PUNCHBRIDGE_PASSWORD), or listen on 127.0.0.1 only.',
+    action: 'Give a password with --password-file FILE or PUNCHBRIDGE_PASSWORD (or run it in a terminal to be asked), or listen on 127.0.0.1 only.',
   };
 }
 
@@ -53,28 +105,31 @@ export const UNAUTHORIZED: ApiError = {
 };
 
 /**
- * Slows down password guessing: after `limit` wrong passwords in `windowMs`, every attempt is
- * refused until the window has passed. Counted per remote address.
+ * Slows down password guessing: after `limit` wrong passwords from one address in `windowMs`, that
+ * address is refused until the window has passed; after `totalLimit` from all addresses together,
+ * every address is, so that guessing from many addresses gains nothing.
  */
 export class LoginThrottle {
-  private readonly failures = new Map<string, number[]>();
+  private failures: { address: string; time: number }[] = [];
 
   constructor(
     private readonly limit = 5,
     private readonly windowMs = 60_000,
     private readonly now: () => number = Date.now,
+    private readonly totalLimit = 20,
   ) {}
 
   isLocked(address: string): boolean {
-    return this.recent(address).length >= this.limit;
+    const recent = this.recent();
+    return recent.length >= this.totalLimit || recent.filter((failure) => failure.address === address).length >= this.limit;
   }
 
   recordFailure(address: string): void {
-    this.failures.set(address, [...this.recent(address), this.now()]);
+    this.failures = [...this.recent(), { address, time: this.now() }];
   }
 
-  private recent(address: string): number[] {
+  private recent(): { address: string; time: number }[] {
     const since = this.now() - this.windowMs;
-    return (this.failures.get(address) ?? []).filter((time) => time > since);
+    return this.failures.filter((failure) => failure.time > since);
   }
 }

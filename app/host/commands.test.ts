@@ -19,7 +19,7 @@ describe('punchbridge serve', () => {
     expect(process.exitCode).toBe(2);
     const output = written.join('');
     expect(output).toContain('Punchbridge will not listen on 0.0.0.0 without a password');
-    expect(output).toContain('Add --password (or set PUNCHBRIDGE_PASSWORD)');
+    expect(output).toContain('Give a password with --password-file FILE or PUNCHBRIDGE_PASSWORD');
     vi.unstubAllEnvs();
     rmSync(dataDir, { recursive: true, force: true });
   });

@@ -15,6 +15,8 @@ export interface ServeOptions {
   host: string;
   port: number;
   password?: string;
+  /** Names other computers reach this one by, for the Host check beyond loopback. */
+  hostNames?: readonly string[];
   demo: boolean;
   open: boolean;
   staticDir?: string;
@@ -48,6 +50,7 @@ export async function serve(options: ServeOptions, createService: HeadlessServic
       host: options.host,
       port: options.port,
       password: options.password,
+      hostNames: options.hostNames,
       staticDir: options.staticDir ?? builtRendererDir(),
     });
   } catch (error) {

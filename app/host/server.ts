@@ -7,7 +7,7 @@ import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
 import type { ApiError, PunchbridgeApi, PunchbridgeEvents } from '../api/contract';
 import { createLogger } from '../log';
-import { checkBinding, isLoopbackHost, newHostToken } from './access';
+import { checkBinding, hostNamesFor, isLoopbackHost, newHostToken } from './access';
 import { registerAccessHooks } from './access-hooks';
 import { INTERNAL_ERROR } from '../api';
 import { registerApiRoutes } from './api-routes';
@@ -29,6 +29,8 @@ export interface HostOptions {
   token?: string;
   /** Required when host is not a loopback address. */
   password?: string;
+  /** Names people reach this computer by (punchbridge.office.lan) besides its addresses; beyond loopback only. */
+  hostNames?: readonly string[];
 }
 
 export interface RunningHost {
@@ -64,7 +66,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     if (request.url.startsWith('/api/')) reply.header('cache-control', NO_STORE);
     return payload;
   });
-  registerAccessHooks(app, { token, password: options.password, loopbackOnly: isLoopbackHost(host) });
+  registerAccessHooks(app, { token, password: options.password, loopbackOnly: isLoopbackHost(host), hostNames: () => hostNamesFor(host, options.hostNames ?? []) });
   registerApiRoutes(app, options.api, log);
   const streams = registerEventStream(app, options.events);
   await registerStaticFiles(app, options.staticDir);

@@ -13,6 +13,9 @@ describe('ADMS devices', () => {
         approved: false,
         deviceId: null,
         remoteAddress: '192.168.1.215',
+        approvedAddress: null,
+        movedToAddress: null,
+        movedAt: null,
         firstSeenAt: '2026-03-02T09:00:00.000Z',
         lastSeenAt: '2026-03-02T09:00:00.000Z',
         punchesReceived: 0,
@@ -20,7 +23,7 @@ describe('ADMS devices', () => {
     ]);
 
     const device = journal.addDevice(deviceConfig({ name: 'Front door', host: '192.168.1.215' }));
-    journal.linkAdmsDevice('CQZ7232960466', device.id);
+    journal.linkAdmsDevice('CQZ7232960466', device.id, '192.168.1.215');
     journal.saveAdmsStamp('CQZ7232960466', 'ATTLOG', '9911');
     journal.countAdmsPunches('CQZ7232960466', 3);
     expect(journal.admsSerialOf(device.id)).toBe('CQZ7232960466');
@@ -35,7 +38,7 @@ describe('ADMS devices', () => {
     let tick = Date.parse('2026-03-02T09:00:00.000Z');
     const journal = tempJournal(undefined, () => new Date((tick += 1000)));
     journal.noteAdmsRequest('APPROVED0001', '192.168.1.10');
-    journal.linkAdmsDevice('APPROVED0001', journal.addDevice(deviceConfig({ name: 'Front door' })).id);
+    journal.linkAdmsDevice('APPROVED0001', journal.addDevice(deviceConfig({ name: 'Front door' })).id, '192.168.1.10');
     journal.noteAdmsRequest('STRANGER0000', '10.0.0.1');
     for (let index = 1; index <= UNAPPROVED_TERMINALS_KEPT + 10; index++) {
       journal.noteAdmsRequest(`STRANGER${String(index).padStart(4, '0')}`, '10.0.0.2');

@@ -6,7 +6,10 @@ import type { Clock } from './rows';
 
 export type AdmsTable = 'ATTLOG' | 'OPERLOG';
 
-export interface StoredAdmsDevice extends AdmsDevice {
+/** What the journal knows of a terminal; whether it has a comm key is the secret store's. */
+export type JournalAdmsDevice = Omit<AdmsDevice, 'hasPushCommKey'>;
+
+export interface StoredAdmsDevice extends JournalAdmsDevice {
   attlogStamp: string;
   operlogStamp: string;
 }
@@ -21,10 +24,12 @@ export interface AdmsDeviceStore {
    * unapproved terminals are kept.
    */
   noteAdmsRequest(serial: string, remoteAddress: string): void;
+  /** An approved terminal's serial called from another address than the one it was approved from. */
+  noteAdmsMove(serial: string, remoteAddress: string): void;
   getAdmsDevice(serial: string): StoredAdmsDevice | null;
-  listAdmsDevices(): AdmsDevice[];
-  /** Approve: from now on the terminal's uploads are kept, as punches of `deviceId`. */
-  linkAdmsDevice(serial: string, deviceId: string): void;
+  listAdmsDevices(): JournalAdmsDevice[];
+  /** Approve: from now on the terminal's uploads from `address` are kept, as punches of `deviceId`. */
+  linkAdmsDevice(serial: string, deviceId: string, address: string | null): void;
   /** The serial of the ADMS terminal feeding this configured device, or null for a polled device. */
   admsSerialOf(deviceId: string): string | null;
   saveAdmsStamp(serial: string, table: AdmsTable, stamp: string): void;
@@ -35,6 +40,9 @@ interface AdmsRow {
   serialNumber: string;
   deviceId: string | null;
   remoteAddress: string | null;
+  approvedAddress: string | null;
+  movedToAddress: string | null;
+  movedAt: string | null;
   firstSeenAt: string;
   lastSeenAt: string;
   punchesReceived: number;
@@ -43,6 +51,7 @@ interface AdmsRow {
 }
 
 const COLUMNS = `serial AS serialNumber, device_id AS deviceId, remote_address AS remoteAddress,
+  approved_address AS approvedAddress, moved_to_address AS movedToAddress, moved_at AS movedAt,
   first_seen_at AS firstSeenAt, last_seen_at AS lastSeenAt, punches_received AS punchesReceived,
   attlog_stamp AS attlogStamp, operlog_stamp AS operlogStamp`;
 
@@ -59,7 +68,10 @@ export function admsDeviceStore(db: DatabaseSync, now: Clock): AdmsDeviceStore {
       SELECT serial FROM adms_devices WHERE device_id IS NULL ORDER BY last_seen_at DESC LIMIT ${UNAPPROVED_TERMINALS_KEPT})`);
   const select = db.prepare(`SELECT ${COLUMNS} FROM adms_devices WHERE serial = ?`);
   const selectAll = db.prepare(`SELECT ${COLUMNS} FROM adms_devices ORDER BY device_id IS NOT NULL, last_seen_at DESC`);
-  const link = db.prepare('UPDATE adms_devices SET device_id = ? WHERE serial = ?');
+  const move = db.prepare('UPDATE adms_devices SET moved_to_address = ?, moved_at = ? WHERE serial = ?');
+  const link = db.prepare(
+    'UPDATE adms_devices SET device_id = ?, approved_address = ?, remote_address = coalesce(?, remote_address), moved_to_address = NULL, moved_at = NULL WHERE serial = ?',
+  );
   const serialOf = db.prepare('SELECT serial FROM adms_devices WHERE device_id = ?');
   const stamp = {
     ATTLOG: db.prepare('UPDATE adms_devices SET attlog_stamp = ? WHERE serial = ?'),
@@ -81,7 +93,8 @@ export function admsDeviceStore(db: DatabaseSync, now: Clock): AdmsDeviceStore {
         const { attlogStamp: _a, operlogStamp: _o, ...device } = toAdmsDevice({ ...row });
         return device;
       }),
-    linkAdmsDevice: (serial, deviceId) => void link.run(deviceId, serial),
+    noteAdmsMove: (serial, remoteAddress) => void move.run(remoteAddress, now().toISOString(), serial),
+    linkAdmsDevice: (serial, deviceId, address) => void link.run(deviceId, address, address, serial),
     admsSerialOf: (deviceId) => (serialOf.get(deviceId) as { serial: string } | undefined)?.serial ?? null,
     saveAdmsStamp: (serial, table, value) => void stamp[table].run(value, serial),
     countAdmsPunches: (serial, received) => void count.run(received, serial),

@@ -5,6 +5,7 @@ import { deviceStore, type DeviceStore } from './devices';
 import { JournalOpenError } from './errors';
 import { mappingStore, type MappingStore } from './mappings';
 import { migrate } from './migrations';
+import { createOwnerOnly, tightenToOwnerOnly } from './owner-only';
 import { punchQueries, type PunchQueries } from './punch-queries';
 import { punchWrites, type PunchWrites } from './punch-writes';
 import { pushStopStore, type PushStopStore } from './push-stop';
@@ -22,6 +23,11 @@ export interface Journal extends PunchWrites, PunchQueries, DeviceStore, Mapping
    * another reader kept part of it from being written; the caller must not rely on it then.
    */
   flushToDisk(): boolean;
+  /**
+   * Write something and take it back: throws what a real write would (SQLite's read-only or
+   * disk-full error) when the journal cannot be written, so a service does not start and claim to run.
+   */
+  checkWritable(): void;
   close(): void;
 }
 
@@ -40,9 +46,12 @@ const BUSY_TIMEOUT_MS = 5000;
 export function openJournal(filePath: string, options: JournalOptions = {}): Journal {
   const now = options.now ?? (() => new Date());
   let db: DatabaseSync;
+  const onDisk = filePath !== ':memory:';
   try {
+    if (onDisk) createOwnerOnly(filePath);
     db = new DatabaseSync(filePath, { timeout: BUSY_TIMEOUT_MS, enableForeignKeyConstraints: true });
     db.exec('PRAGMA journal_mode = WAL');
+    if (onDisk) tightenToOwnerOnly([filePath, `${filePath}-wal`, `${filePath}-shm`]);
     // In WAL mode NORMAL loses no committed transaction on a crash of the app, only on power loss
     // before a checkpoint, and saves an fsync per commit (one per pushed punch). A lost mark is
     // harmless (ERPNext answers the resend as a duplicate); before a device's log is cleared, the
@@ -75,11 +84,20 @@ export function openJournal(filePath: string, options: JournalOptions = {}): Jou
       const outcome = db.prepare('PRAGMA wal_checkpoint(FULL)').get() as { busy: number; log: number; checkpointed: number };
       return outcome.busy === 0 && outcome.checkpointed === outcome.log;
     },
+    checkWritable() {
+      // Setting user_version to what it is dirties the header page: the commit has to reach the WAL.
+      inTransaction(db, () => db.exec(`PRAGMA user_version = ${Number((db.prepare('PRAGMA user_version').get() as { user_version: number }).user_version)}`));
+    },
     close() {
       if (!db.isOpen) return;
-      // Keeps the query planner's statistics fresh; cheap when nothing changed much.
-      db.exec('PRAGMA analysis_limit = 1000');
-      db.exec('PRAGMA optimize');
+      try {
+        // Keeps the query planner's statistics fresh; cheap when nothing changed much. Optional:
+        // on a full disk or a read-only file it fails, and closing must not.
+        db.exec('PRAGMA analysis_limit = 1000');
+        db.exec('PRAGMA optimize');
+      } catch {
+        // The statistics stay as they were.
+      }
       db.close();
     },
   };

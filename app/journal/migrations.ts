@@ -179,7 +179,17 @@ CREATE TABLE time_trap_checkins (
 ) STRICT;
 `;
 
-export const MIGRATIONS: readonly string[] = [CORE_TABLES, STATE_COUNTS, ADMS_DEVICES, IN_DOUBT, PUSH_STOP];
+// An approved terminal is bound to the address it was approved from (issue 12, item 6): requests
+// with its serial from anywhere else are refused and the newest such address kept for the person
+// to see and approve. Terminals approved before this step are bound to where they were last seen.
+const ADMS_APPROVED_ADDRESS = `
+ALTER TABLE adms_devices ADD COLUMN approved_address TEXT;
+ALTER TABLE adms_devices ADD COLUMN moved_to_address TEXT;
+ALTER TABLE adms_devices ADD COLUMN moved_at TEXT;
+UPDATE adms_devices SET approved_address = remote_address WHERE device_id IS NOT NULL;
+`;
+
+export const MIGRATIONS: readonly string[] = [CORE_TABLES, STATE_COUNTS, ADMS_DEVICES, IN_DOUBT, PUSH_STOP, ADMS_APPROVED_ADDRESS];
 export const SCHEMA_VERSION = MIGRATIONS.length;
 
 export function schemaVersion(db: DatabaseSync): number {

@@ -29,6 +29,17 @@ describe('LogBook', () => {
     expect(file).not.toContain('other-secret');
   });
 
+  it('writes a message with a line break in it as one line, so no caller can forge a log line', () => {
+    const dataDir = tempFolder();
+    const book = new LogBook();
+    book.configure({ dataDir });
+    createLogger('adms', book).warn('ADMS device X\n2026-12-01T00:00:00.000Z INFO  [sync] all synced\r\u001b[2K is not approved yet');
+    book.close();
+    const file = readFileSync(join(dataDir, LOG_FILE_NAME), 'utf8');
+    expect(file.split('\n').filter(Boolean)).toHaveLength(1);
+    expect(file).toContain('ADMS device X\\n2026-12-01T00:00:00.000Z INFO  [sync] all synced\\r\\u001b[2K is not approved yet');
+  });
+
   it('drops lines below the chosen level and keeps only the newest lines', () => {
     const book = new LogBook(3);
     book.configure({ level: 'info' });

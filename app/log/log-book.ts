@@ -42,7 +42,7 @@ export class LogBook {
 
   write(level: LogLevel, module: string, message: string, details: unknown[]): void {
     if (LEVEL_RANK[level] < LEVEL_RANK[this.level]) return;
-    const text = [this.secrets.maskText(message), ...details.map((detail) => this.secrets.describe(detail))].join(' ');
+    const text = [escapeControlCharacters(this.secrets.maskText(message)), ...details.map((detail) => this.secrets.describe(detail))].join(' ');
     const line: LogLine = { time: new Date().toISOString(), level, module, message: text };
     this.ring.push(line);
     if (this.ring.length > this.capacity) this.ring.splice(0, this.ring.length - this.capacity);
@@ -71,4 +71,18 @@ export class LogBook {
     this.file?.close();
     this.file = null;
   }
+}
+
+/**
+ * A message is one line: a line break or terminal escape in it (a serial number a stranger sent)
+ * would otherwise start a forged line. Details keep theirs: a stack trace is ours.
+ */
+function escapeControlCharacters(message: string): string {
+  // eslint-disable-next-line no-control-regex -- control characters are what this looks for
+  return message.replace(/[\u0000-\u001f\u007f]/g, (character) => {
+    if (character === '\n') return '\\n';
+    if (character === '\r') return '\\r';
+    if (character === '\t') return '\t';
+    return `\\u${character.charCodeAt(0).toString(16).padStart(4, '0')}`;
+  });
 }

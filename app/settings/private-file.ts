@@ -1,7 +1,7 @@
 // A small JSON object of strings in a file only its owner may read or write (mode 0600), replaced
 // atomically so that a crash mid-write leaves the old file or the new one, never half of one.
 import { randomBytes } from 'node:crypto';
-import { chmodSync, closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, statSync, writeSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { dirname } from 'node:path';
 
 export const OWNER_ONLY = 0o600;
@@ -27,19 +27,26 @@ export function privateJsonFile(filePath: string): PrivateJsonFile {
       const temporary = `${filePath}.${randomBytes(6).toString('hex')}.tmp`;
       const descriptor = openSync(temporary, 'wx', OWNER_ONLY);
       try {
-        writeSync(descriptor, `${JSON.stringify(values, null, 2)}\n`);
-        fsyncSync(descriptor);
-      } finally {
-        closeSync(descriptor);
+        try {
+          writeSync(descriptor, `${JSON.stringify(values, null, 2)}\n`);
+          fsyncSync(descriptor);
+        } finally {
+          closeSync(descriptor);
+        }
+        renameSync(temporary, filePath);
+      } catch (error) {
+        // A full disk or a read-only secrets file: the old file stands, and no copy of the secrets is left beside it.
+        rmSync(temporary, { force: true });
+        throw error;
       }
-      renameSync(temporary, filePath);
     },
   };
 }
 
-function tightenMode(filePath: string): void {
+/** Take group and other access away from a file written before it was kept owner-only. */
+export function tightenMode(filePath: string): void {
   if (process.platform === 'win32') return; // Windows has no mode bits; the profile folder is private.
-  if ((statSync(filePath).mode & 0o077) !== 0) chmodSync(filePath, OWNER_ONLY);
+  if (existsSync(filePath) && (statSync(filePath).mode & 0o077) !== 0) chmodSync(filePath, OWNER_ONLY);
 }
 
 /**

@@ -1,42 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { AdmsDeviceSimulator } from '../sim/adms';
-import type { AdmsUser } from './adms-lines';
-import { startAdmsReceiver, timeZoneOption, utcOffsetHours, type AdmsReceiver, type AdmsSink } from './adms-receiver';
-import type { ImportedPunch } from './imported-punch';
-
-/** An in-memory sink that keeps punches unique on (serial, user, time) as the journal does. */
-function memorySink(approved: string[]) {
-  const punches = new Map<string, ImportedPunch & { serialNumber: string }>();
-  const state = {
-    unknown: [] as string[],
-    users: [] as AdmsUser[],
-    stamps: new Map<string, string>(),
-    malformed: [] as string[],
-    punches,
-  };
-  const sink: AdmsSink = {
-    noteRequest: (serial) => {
-      if (approved.includes(serial)) return true;
-      state.unknown.push(serial);
-      return false;
-    },
-    resumeStamps: (serial) => ({ attlog: state.stamps.get(`${serial}/ATTLOG`) ?? '0', operlog: state.stamps.get(`${serial}/OPERLOG`) ?? '0' }),
-    saveStamp: (serial, table, stamp) => state.stamps.set(`${serial}/${table}`, stamp),
-    savePunches: (serialNumber, list) => {
-      let inserted = 0;
-      for (const punch of list) {
-        const key = `${serialNumber}/${punch.userId}/${punch.deviceTime}`;
-        if (!punches.has(key)) inserted++;
-        punches.set(key, { ...punch, serialNumber });
-      }
-      return { inserted };
-    },
-    saveUsers: (_serial, users) => state.users.push(...users),
-    timeZoneOf: () => ({ zone: 'Asia/Kolkata', unit: 'hours' }),
-    noteMalformedLines: (_serial, count, first) => state.malformed.push(`${count}: ${first}`),
-  };
-  return { sink, state };
-}
+import { startAdmsReceiver, timeZoneOption, utcOffsetHours, type AdmsReceiver } from './adms-receiver';
+import { memoryAdmsSink as memorySink } from './adms-test-support';
 
 describe('ADMS push receiver', () => {
   let receiver: AdmsReceiver | undefined;
@@ -84,7 +49,7 @@ describe('ADMS push receiver', () => {
     expect((await device.handshake()).status).toBe(403);
     expect((await device.uploadAttendance()).status).toBe(403);
     expect(state.punches.size).toBe(0);
-    expect(state.unknown).toEqual(['STRANGER1', 'STRANGER1']);
+    expect(state.requests.map((request) => request.serialNumber)).toEqual(['STRANGER1', 'STRANGER1']);
   });
 
   it('refuses uploads over the size limit', async () => {

@@ -1,14 +1,22 @@
 // The HTTP side of ADMS ("iclock" push, reference §4): devices call us. Known devices (by serial
 // number) upload punches and users; unknown ones get nothing and wait for the user's approval.
-import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import type { AdmsTimeZoneUnit } from '../api/contract';
+import { createLogger } from '../log';
 import { parseAttlogBody, parseOperlogUsers, type AdmsUser } from './adms-lines';
+import { readIclockQuery, STAMP } from './adms-query';
+import { DEFAULT_STRANGER_BUDGET, StrangerThrottle, type RefusedStrangers, type StrangerBudget } from './adms-stranger-throttle';
 import type { ImportedPunch, RowProblem } from './imported-punch';
 
 /** Where the receiver puts what devices send; the app backs it with the journal. */
 export interface AdmsSink {
-  /** Remember that the device called (when, from where); true when its uploads may be kept. */
-  noteRequest(serialNumber: string, remoteAddress: string): boolean;
+  /**
+   * True when this terminal, calling from this address, may upload: approved, enabled, and at the
+   * address it was approved from, or proving the comm key it was approved with. Writes nothing.
+   */
+  admits(serialNumber: string, remoteAddress: string, pushCommKey: string | undefined): boolean;
+  /** Remember that the device called (when, from where, and a move its comm key proved). */
+  noteRequest(serialNumber: string, remoteAddress: string, pushCommKey: string | undefined): void;
   /** Stamps the device should resume uploading from, per table. */
   resumeStamps(serialNumber: string): { attlog: string; operlog: string };
   saveStamp(serialNumber: string, table: 'ATTLOG' | 'OPERLOG', stamp: string): void;
@@ -17,6 +25,8 @@ export interface AdmsSink {
   /** The device's IANA zone and the unit its firmware reads, for its TimeZone option. */
   timeZoneOf(serialNumber: string): { zone: string; unit: AdmsTimeZoneUnit };
   noteMalformedLines(serialNumber: string, count: number, firstReason: string): void;
+  /** Unapproved requests refused unheard in the last window (too many of them). */
+  noteRefusedStrangers(summary: RefusedStrangers): void;
 }
 
 export interface AdmsReceiverOptions {
@@ -27,6 +37,8 @@ export interface AdmsReceiverOptions {
   bodyLimitBytes?: number;
   /** Seconds between a device's command polls. */
   pollDelaySeconds?: number;
+  /** How many unapproved requests are heard before the rest are refused unheard. */
+  strangerBudget?: StrangerBudget;
   now?: () => Date;
 }
 
@@ -44,63 +56,74 @@ export async function startAdmsReceiver(options: AdmsReceiverOptions): Promise<A
   return { url: `http://${options.host ?? '127.0.0.1'}:${port}`, port, close: () => server.close() };
 }
 
-type IclockRequest = FastifyRequest<{ Querystring: { SN?: string; table?: string; Stamp?: string } }>;
+const log = createLogger('adms');
 
 export function buildAdmsServer(options: AdmsReceiverOptions): FastifyInstance {
   const { sink } = options;
+  const now = options.now ?? (() => new Date());
+  const strangers = new StrangerThrottle(options.strangerBudget ?? DEFAULT_STRANGER_BUDGET, () => now().getTime(), (summary) => sink.noteRefusedStrangers(summary));
   const server = Fastify({ bodyLimit: options.bodyLimitBytes ?? 4 * 1024 * 1024 });
   // Devices post plain text with whatever content type their firmware chose.
   server.removeAllContentTypeParsers();
   server.addContentTypeParser('*', { parseAs: 'string' }, (_request, body, done) => done(null, body));
+  server.setErrorHandler(answerError);
+  server.addHook('onClose', async () => strangers.flush());
 
-  /** Answers for an unknown or missing serial number; returns true when the request may go on. */
-  const admit = (request: IclockRequest, reply: FastifyReply): string | null => {
-    const serialNumber = request.query.SN?.trim();
-    if (!serialNumber) {
-      void reply.code(400).type('text/plain').send('Missing SN');
+  /** Answers a bad query or an unapproved terminal; returns the serial and stamp when the request may go on. */
+  const admit = (request: FastifyRequest, reply: FastifyReply) => {
+    const query = readIclockQuery(request.query);
+    if (!query.ok) {
+      void reply.code(400).type('text/plain').send(query.message);
       return null;
     }
-    if (!sink.noteRequest(serialNumber, request.ip)) {
-      void reply.code(403).type('text/plain').send('Device not approved');
+    const { serialNumber, pushCommKey } = query.value;
+    if (sink.admits(serialNumber, request.ip, pushCommKey)) {
+      sink.noteRequest(serialNumber, request.ip, pushCommKey);
+      return query.value;
+    }
+    if (!strangers.admit(request.ip)) {
+      void reply.code(429).type('text/plain').send('Too many requests from unapproved devices');
       return null;
     }
-    return serialNumber;
+    sink.noteRequest(serialNumber, request.ip, pushCommKey);
+    void reply.code(403).type('text/plain').send('Device not approved');
+    return null;
   };
 
-  server.get('/iclock/cdata', async (request: IclockRequest, reply) => {
-    const serialNumber = admit(request, reply);
-    if (!serialNumber) return reply;
-    return reply.type('text/plain').send(handshake(serialNumber, sink, options));
+  server.get('/iclock/cdata', async (request, reply) => {
+    const query = admit(request, reply);
+    if (!query) return reply;
+    return reply.type('text/plain').send(handshake(query.serialNumber, sink, options));
   });
 
-  server.post('/iclock/cdata', async (request: IclockRequest, reply) => {
-    const serialNumber = admit(request, reply);
-    if (!serialNumber) return reply;
+  server.post('/iclock/cdata', async (request, reply) => {
+    const query = admit(request, reply);
+    if (!query) return reply;
+    const { serialNumber, table, stamp } = query;
     const body = typeof request.body === 'string' ? request.body : '';
-    const table = request.query.table?.toUpperCase();
     if (table === 'ATTLOG') {
       const { punches, problems } = await parseAttlogBody(body, (options.now ?? (() => new Date()))());
       noteProblems(sink, serialNumber, problems);
       sink.savePunches(serialNumber, punches);
-      if (request.query.Stamp) sink.saveStamp(serialNumber, 'ATTLOG', request.query.Stamp);
+      if (stamp) sink.saveStamp(serialNumber, 'ATTLOG', stamp);
       return reply.type('text/plain').send(`OK: ${punches.length}`);
     }
     if (table === 'OPERLOG') {
       const { users, problems } = await parseOperlogUsers(body);
       noteProblems(sink, serialNumber, problems);
       sink.saveUsers(serialNumber, users);
-      if (request.query.Stamp) sink.saveStamp(serialNumber, 'OPERLOG', request.query.Stamp);
+      if (stamp) sink.saveStamp(serialNumber, 'OPERLOG', stamp);
     }
     // Photos, templates and options are accepted and not kept: attendance is what we are for.
     return reply.type('text/plain').send('OK');
   });
 
-  server.get('/iclock/getrequest', async (request: IclockRequest, reply) => {
+  server.get('/iclock/getrequest', async (request, reply) => {
     if (!admit(request, reply)) return reply;
     return reply.type('text/plain').send('OK');
   });
 
-  server.post('/iclock/devicecmd', async (request: IclockRequest, reply) => {
+  server.post('/iclock/devicecmd', async (request, reply) => {
     if (!admit(request, reply)) return reply;
     return reply.type('text/plain').send('OK');
   });
@@ -112,12 +135,22 @@ function noteProblems(sink: AdmsSink, serialNumber: string, problems: readonly R
   if (problems.length > 0) sink.noteMalformedLines(serialNumber, problems.length, `line ${problems[0]!.line}: ${problems[0]!.reason}`);
 }
 
+/** A terminal gets a status and a word: the cause (often a database message) is for our log only. */
+function answerError(error: FastifyError, _request: FastifyRequest, reply: FastifyReply) {
+  const status = error.statusCode ?? 500;
+  if (status >= 400 && status < 500) return reply.code(status).type('text/plain').send(status === 413 ? 'Upload too large' : 'Bad request');
+  log.error('ADMS request failed', error);
+  return reply.code(500).type('text/plain').send('Server error');
+}
+
 function handshake(serialNumber: string, sink: AdmsSink, options: AdmsReceiverOptions): string {
   const stamps = sink.resumeStamps(serialNumber);
+  // A stamp stored before stamps were checked could carry lines of its own: the terminal gets 0 (send all) instead.
+  const stampOrZero = (stamp: string) => (STAMP.test(stamp) ? stamp : '0');
   return [
     `GET OPTION FROM: ${serialNumber}`,
-    `ATTLOGStamp=${stamps.attlog}`,
-    `OPERLOGStamp=${stamps.operlog}`,
+    `ATTLOGStamp=${stampOrZero(stamps.attlog)}`,
+    `OPERLOGStamp=${stampOrZero(stamps.operlog)}`,
     'ATTPHOTOStamp=None',
     'ErrorDelay=30',
     `Delay=${options.pollDelaySeconds ?? 10}`,

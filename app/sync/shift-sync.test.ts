@@ -38,7 +38,7 @@ it('moves a shift fed by a disabled device and an ADMS device, up to the ADMS de
   const { journal } = harness;
   const adms = journal.addDevice({ ...harness.devices[0]!.stored, name: 'Gate (ADMS)', host: '192.0.2.10' });
   journal.noteAdmsRequest('ADMS0001', '192.0.2.10');
-  journal.linkAdmsDevice('ADMS0001', adms.id);
+  journal.linkAdmsDevice('ADMS0001', adms.id, '192.0.2.10');
   const admsSeenAt = Date.parse(journal.getAdmsDevice('ADMS0001')!.lastSeenAt);
   harness.settings.sync = { ...harness.settings.sync, shiftTypes: [{ name: 'Day Shift', deviceIds: harness.devices.map((device) => device.stored.id).concat(adms.id) }] };
   const summary = await harness.engine.runOnce('manual');

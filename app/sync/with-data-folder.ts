@@ -1,8 +1,10 @@
 // The one way a CLI command opens the data folder: closed when the work is done, and a journal
-// that cannot be opened reported as a settings problem (exit 2) instead of a crash.
+// that cannot be opened or written (read-only, disk full) reported as a settings problem (exit 2)
+// instead of a crash.
 import type { Command } from 'commander';
 import { cliContext, fail, type CliContext } from '../cli-support';
 import { JournalOpenError } from '../journal';
+import { storageFailure } from '../storage-failure';
 import { openDataFolder, type DataFolder } from './data-folder';
 
 /** Runs `work` on the command's data folder; undefined when the folder could not be opened (already reported). */
@@ -17,6 +19,11 @@ export async function withDataFolder<T>(context: CliContext, work: (folder: Data
   }
   try {
     return await work(folder);
+  } catch (error) {
+    const failure = storageFailure(error, context.dataDir);
+    if (!failure) throw error;
+    fail(context, failure);
+    return undefined;
   } finally {
     folder.close();
   }

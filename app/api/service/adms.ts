@@ -1,7 +1,10 @@
 // ADMS push terminals (reference §4) in the service: the receiver on the port the user chose, its
 // sink into the journal, and the list of terminals waiting for approval.
+import { createHash, timingSafeEqual } from 'node:crypto';
+import { registerSecret } from '../../log';
+import { admsPushCommKeyName } from '../../settings';
 import { startAdmsReceiver, type AdmsReceiver, type AdmsSink } from '../../sources';
-import { DeviceInputSchema, type ApiError, type PunchbridgeApi, type Result } from '../contract';
+import { DeviceInputSchema, type ApiError, type Device, type PunchbridgeApi, type Result } from '../contract';
 import type { ServiceContext } from './context';
 import { clockZoneOf, deviceStatus } from './devices';
 
@@ -15,19 +18,26 @@ export function admsMethods(context: ServiceContext, onDeviceAdded: () => void):
   const { journal } = context;
   return {
     async listAdmsDevices() {
-      return journal.listAdmsDevices();
+      return journal.listAdmsDevices().map((device) => ({ ...device, hasPushCommKey: context.secrets.get(admsPushCommKeyName(device.serialNumber)) !== null }));
     },
-    async approveAdmsDevice({ serialNumber, name, timeZone }) {
+    async approveAdmsDevice({ serialNumber, name, timeZone, pushCommKey }) {
       const seen = journal.getAdmsDevice(serialNumber);
       if (!seen) return { ok: false, error: noSuchAdmsDevice(serialNumber) };
       const linked = seen.deviceId ? journal.getDevice(seen.deviceId) : null;
+      if (linked && seen.movedToAddress) return approveMove(context, seen.serialNumber, linked.id, seen.movedToAddress);
       const device =
         linked ??
         journal.transaction(() => {
           // The address is shown on the Devices page; the device is never polled (runs skip ADMS-fed devices).
           const config = DeviceInputSchema.parse({ name, host: hostOf(seen.remoteAddress), timeZone: timeZone ?? null });
           const added = journal.addDevice(config);
-          journal.linkAdmsDevice(serialNumber, added.id);
+          journal.linkAdmsDevice(serialNumber, added.id, seen.remoteAddress);
+          // A key from an earlier approval of this serial does not carry over to this one.
+          if (pushCommKey) {
+            context.secrets.set(admsPushCommKeyName(serialNumber), pushCommKey);
+            registerSecret(pushCommKey);
+          }
+          else context.secrets.delete(admsPushCommKeyName(serialNumber));
           journal.recordDeviceRead(added.id, { serialNumber, readAt: seen.lastSeenAt, clockSkewSeconds: null, recordCount: null, recordCapacity: null });
           return journal.getDevice(added.id)!;
         });
@@ -42,9 +52,32 @@ export function admsMethods(context: ServiceContext, onDeviceAdded: () => void):
   };
 }
 
+/** The person confirmed that an approved terminal moved: uploads are taken from its new address only. */
+function approveMove(context: ServiceContext, serialNumber: string, deviceId: string, address: string): Result<Device> {
+  const { journal } = context;
+  const device = journal.transaction(() => {
+    journal.linkAdmsDevice(serialNumber, deviceId, address);
+    return journal.updateDevice(deviceId, { host: hostOf(address) })!;
+  });
+  context.log.info(`ADMS device ${serialNumber} approved again at its new address ${address}`);
+  context.announceStatus();
+  return { ok: true, value: { ...device, hasCommKey: false, status: deviceStatus(device, context.settings.getSyncSettings().clockSkewWarningSeconds) } };
+}
+
 function hostOf(remoteAddress: string | null): string {
-  const address = remoteAddress?.replace(IPV4_MAPPED, '$1') ?? '';
+  const address = remoteAddress ?? '';
   return DeviceInputSchema.shape.host.safeParse(address).success ? address : NO_POLL_HOST;
+}
+
+/** Constant-time, so the time an answer takes says nothing about how much of a guessed key was right. */
+function sameKey(given: string, stored: string): boolean {
+  const digest = (text: string) => createHash('sha256').update(text).digest();
+  return timingSafeEqual(digest(given), digest(stored));
+}
+
+/** 10.0.0.5 whether the receiver listens on IPv4 or dual-stack (which reports ::ffff:10.0.0.5). */
+function plainAddress(remoteAddress: string): string {
+  return remoteAddress.replace(IPV4_MAPPED, '$1');
 }
 
 /** The receiver's sink: approved terminals' punches and users into the journal. */
@@ -54,13 +87,40 @@ export function journalAdmsSink(context: ServiceContext, onNewPunches: () => voi
     const deviceId = journal.getAdmsDevice(serialNumber)?.deviceId;
     return deviceId ? journal.getDevice(deviceId) : null;
   };
+  const provesKey = (serialNumber: string, pushCommKey: string | undefined) => {
+    const stored = context.secrets.get(admsPushCommKeyName(serialNumber));
+    return stored !== null && pushCommKey !== undefined && sameKey(pushCommKey, stored);
+  };
   return {
-    noteRequest(serialNumber, remoteAddress) {
+    admits(serialNumber, remoteAddress, pushCommKey) {
+      const seen = journal.getAdmsDevice(serialNumber);
+      // A disabled device is refused too: it keeps its log and uploads once enabled again.
+      if (!seen || fedDevice(serialNumber)?.enabled !== true) return false;
+      return seen.approvedAddress === null || seen.approvedAddress === plainAddress(remoteAddress) || provesKey(serialNumber, pushCommKey);
+    },
+    noteRequest(serialNumber, rawAddress, pushCommKey) {
+      const remoteAddress = plainAddress(rawAddress);
       const known = journal.getAdmsDevice(serialNumber);
+      if (known?.deviceId && known.approvedAddress !== null && known.approvedAddress !== remoteAddress && provesKey(serialNumber, pushCommKey)) {
+        journal.transaction(() => {
+          journal.linkAdmsDevice(serialNumber, known.deviceId!, remoteAddress);
+          journal.updateDevice(known.deviceId!, { host: hostOf(remoteAddress) });
+        });
+        log.info(`ADMS device ${serialNumber} moved from ${known.approvedAddress} to ${remoteAddress} and proved its comm key: its uploads are taken from there now`);
+        context.announceStatus();
+        return;
+      }
+      if (known?.deviceId && known.approvedAddress !== null && known.approvedAddress !== remoteAddress) {
+        if (known.movedToAddress !== remoteAddress) {
+          log.warn(
+            `ADMS device ${serialNumber} was approved at ${known.approvedAddress} but now calls from ${remoteAddress}: its uploads are refused until it is approved again on the Devices page`,
+          );
+        }
+        journal.noteAdmsMove(serialNumber, remoteAddress);
+        return;
+      }
       journal.noteAdmsRequest(serialNumber, remoteAddress);
       if (!known) log.warn(`ADMS device ${serialNumber} at ${remoteAddress} is not approved yet: approve it on the Devices page to keep its punches`);
-      // A disabled device is refused too: it keeps its log and uploads once enabled again.
-      return fedDevice(serialNumber)?.enabled === true;
     },
     resumeStamps(serialNumber) {
       const device = journal.getAdmsDevice(serialNumber);
@@ -88,6 +148,9 @@ export function journalAdmsSink(context: ServiceContext, onNewPunches: () => voi
     },
     noteMalformedLines(serialNumber, count, firstReason) {
       log.warn(`ADMS device ${serialNumber}: ${count} uploaded lines could not be read and were left out (first: ${firstReason})`);
+    },
+    noteRefusedStrangers({ refused, addresses }) {
+      log.warn(`ADMS: ${refused} requests from unapproved devices were refused unread (too many in a minute), from ${addresses.join(', ')}`);
     },
   };
 }

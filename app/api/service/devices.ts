@@ -60,7 +60,10 @@ export function deviceMethods(context: ServiceContext): DeviceMethods {
       return { ok: true, value: removed };
     },
     async testDevice(input) {
-      const commKey = input.commKey ?? (input.deviceId ? secrets.get(deviceCommKeyName(input.deviceId)) : null);
+      const saved = input.deviceId ? journal.getDevice(input.deviceId) : null;
+      // The stored key signs in only at the address it was saved for, never at another host being tried.
+      const atSavedAddress = saved !== null && saved.host === input.host && saved.port === (input.port ?? 4370);
+      const commKey = input.commKey ?? (saved && atSavedAddress ? secrets.get(deviceCommKeyName(saved.id)) : null);
       return probeDevice({ ...connectOptions(input.host, input.port ?? 4370, input.transport ?? 'auto', commKey), timeoutMs: PROBE_TIMEOUT_MS });
     },
     async readDeviceUsers({ id }) {

@@ -2,7 +2,8 @@
 // folder behind the contract. The desktop app, the headless host and demo mode all create it here.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { openJournal, type Journal } from '../../journal';
+import { JournalOpenError, openJournal, type Journal } from '../../journal';
+import { storageFailure } from '../../storage-failure';
 import { createLogger, registerSecret } from '../../log';
 import {
   encryptedSecretStore,
@@ -70,6 +71,7 @@ export async function createPunchbridgeService(options: ServiceOptions): Promise
   const dataDir = demo ? join(options.dataDir, DEMO_FOLDER_NAME) : options.dataDir;
   mkdirSync(dataDir, { recursive: true });
   const journal = openJournal(join(dataDir, JOURNAL_FILE_NAME));
+  refuseUnwritableJournal(journal, dataDir);
   const settings = options.settingsBacking ? settingsStoreFrom(options.settingsBacking) : openSettings(dataDir);
   const secrets = options.secretCipher ? encryptedSecretStore(join(dataDir, ENCRYPTED_SECRETS_FILE_NAME), options.secretCipher) : openFileSecretStore(dataDir);
   demo?.configure({ journal, settings, secrets });
@@ -217,4 +219,16 @@ function unmatchedKey(user: UnmatchedUser): string {
 
 function unmatchedKeys(journal: Journal): string[] {
   return journal.listUnmatchedUsers().map(unmatchedKey);
+}
+
+/** A service that cannot keep what it receives must not start and claim to run (issue 12, item 15). */
+function refuseUnwritableJournal(journal: Journal, dataDir: string): void {
+  try {
+    journal.checkWritable();
+  } catch (error) {
+    journal.close();
+    const failure = storageFailure(error, dataDir);
+    if (!failure) throw error;
+    throw new JournalOpenError(failure);
+  }
 }

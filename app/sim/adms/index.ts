@@ -1,6 +1,7 @@
 // A terminal that pushes over ADMS (reference §4), for tests and the demo: it registers with a
 // handshake, uploads ATTLOG lines from the stamp the server gave, polls for commands, and sets its
 // clock from the server's Date header and the TimeZone option, read in its firmware's unit.
+import { request } from 'node:http';
 import { formatWallClock, wallClockPartsFromUtcFields } from '../../zk/wall-clock';
 
 export interface AdmsPunch {
@@ -15,6 +16,21 @@ export interface AdmsDeviceSimulatorOptions {
   serialNumber: string;
   /** How this firmware reads the handshake's TimeZone option (reference §4); default hours. */
   timeZoneUnit?: 'hours' | 'minutes';
+  /**
+   * The address the terminal calls from (a 127.x.y.z one on this machine), to play a terminal that
+   * moved to another DHCP lease, or a forger using its serial from another computer.
+   */
+  localAddress?: string;
+  /**
+   * The Comm Key set on the terminal's cloud server page. Push firmware sends it as `pushcommkey` on
+   * its registration handshake only, never on uploads or polls (ZKTeco PUSH SDK, svr_init).
+   */
+  pushCommKey?: string;
+}
+
+interface SimulatorResponse {
+  status: number;
+  body: string;
 }
 
 export interface HandshakeOptions {
@@ -36,9 +52,9 @@ export class AdmsDeviceSimulator {
 
   /** GET /iclock/cdata?options=all; returns the options block, or the HTTP status when refused. */
   async handshake(): Promise<{ status: number; options: HandshakeOptions }> {
-    const response = await fetch(this.url('/iclock/cdata', { options: 'all', pushver: '2.4.1', language: '69' }));
-    this.noteDate(response);
-    const body = await response.text();
+    const registration = { options: 'all', pushver: '2.4.1', language: '69', ...(this.options.pushCommKey ? { pushcommkey: this.options.pushCommKey } : {}) };
+    const response = await this.send('GET', this.url('/iclock/cdata', registration));
+    const body = response.body;
     const options: HandshakeOptions = {};
     for (const line of body.split(/\r?\n/).slice(1)) {
       const equals = line.indexOf('=');
@@ -82,19 +98,32 @@ export class AdmsDeviceSimulator {
   }
 
   async poll(): Promise<{ status: number; body: string }> {
-    const response = await fetch(this.url('/iclock/getrequest', { INFO: 'Ver 8.0.4,1,0,1,192.168.1.201,10,7,12,1,111' }));
-    this.noteDate(response);
-    return { status: response.status, body: await response.text() };
+    const response = await this.send('GET', this.url('/iclock/getrequest', { INFO: 'Ver 8.0.4,1,0,1,192.168.1.201,10,7,12,1,111' }));
+    return { status: response.status, body: response.body };
   }
 
   private async post(table: string, body: string, stamp: string): Promise<{ status: number; body: string }> {
-    const response = await fetch(this.url('/iclock/cdata', { table, Stamp: stamp }), {
-      method: 'POST',
-      headers: { 'Content-Type': 'text/plain' },
-      body,
+    const response = await this.send('POST', this.url('/iclock/cdata', { table, Stamp: stamp }), body);
+    return { status: response.status, body: response.body };
+  }
+
+  /** One HTTP exchange from the terminal's own address; the server's Date header sets its clock. */
+  private send(method: 'GET' | 'POST', url: string, body?: string): Promise<SimulatorResponse> {
+    return new Promise((resolve, reject) => {
+      const headers = body === undefined ? {} : { 'Content-Type': 'text/plain', 'Content-Length': Buffer.byteLength(body) };
+      const outgoing = request(url, { method, headers, localAddress: this.options.localAddress }, (incoming) => {
+        const chunks: Buffer[] = [];
+        incoming.on('data', (chunk: Buffer) => chunks.push(chunk));
+        incoming.on('error', reject);
+        incoming.on('end', () => {
+          const date = incoming.headers.date;
+          if (date) this.serverDate = new Date(date);
+          resolve({ status: incoming.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') });
+        });
+      });
+      outgoing.on('error', reject);
+      outgoing.end(body);
     });
-    this.noteDate(response);
-    return { status: response.status, body: await response.text() };
   }
 
   private url(path: string, query: Record<string, string>): string {
@@ -102,10 +131,5 @@ export class AdmsDeviceSimulator {
     url.searchParams.set('SN', this.options.serialNumber);
     for (const [key, value] of Object.entries(query)) url.searchParams.set(key, value);
     return url.toString();
-  }
-
-  private noteDate(response: Response): void {
-    const date = response.headers.get('date');
-    if (date) this.serverDate = new Date(date);
   }
 }

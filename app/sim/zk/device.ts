@@ -34,6 +34,7 @@ export class SimulatedDevice {
   clearCount = 0;
   eventsSent = 0;
   eventsAcked = 0;
+  authAttempts = 0;
   rejectedChecksums = 0;
   /** How many times CMD_DISABLEDEVICE was accepted, and the unlock timeout the last one asked for. */
   disableCount = 0;

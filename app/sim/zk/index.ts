@@ -33,6 +33,8 @@ export interface ZkSimulator {
   /** Realtime attendance events sent, and ACK_OKs received for them. */
   readonly eventsSent: number;
   readonly eventsAcked: number;
+  /** CMD_AUTH packets received: a client that sent one offered a comm key to this device. */
+  readonly authAttempts: number;
   /** Packets refused in strict checksum mode. */
   readonly rejectedChecksums: number;
   /**
@@ -103,6 +105,9 @@ export async function startZkSimulator(options: ZkSimulatorOptions = {}): Promis
     },
     get eventsAcked() {
       return device.eventsAcked;
+    },
+    get authAttempts() {
+      return device.authAttempts;
     },
     get eventSubscribers() {
       return device.eventSubscribers;

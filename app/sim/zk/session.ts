@@ -180,6 +180,7 @@ export class Session implements AttendanceEventSubscriber {
 
   private authenticate(request: ZkPacket): Buffer[] {
     const { commKey } = this.device.options;
+    this.device.authAttempts++;
     if (commKey !== 0) {
       // The device recomputes the key with the ticks byte the client chose (byte 2, reference §1.5).
       const ticks = request.data.length >= 4 ? request.data[2]! : 0;

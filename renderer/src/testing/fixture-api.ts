@@ -2,6 +2,7 @@
 // the contract's semantics (results, filters, paging) so screens behave as they will with the
 // real service.
 import type {
+  AdmsDevice,
   AppStatus,
   Device,
   DeviceInput,
@@ -39,7 +40,8 @@ import {
   wallClock,
 } from './fixture-data';
 
-export type FixtureScenario = 'full' | 'first-run' | 'empty' | 'erpnext-down' | 'time-trap' | 'broken';
+/** push-devices: the full data with the ADMS receiver on, a terminal waiting and one that moved. */
+export type FixtureScenario = 'full' | 'first-run' | 'empty' | 'erpnext-down' | 'time-trap' | 'broken' | 'push-devices';
 
 export interface FixtureOptions {
   scenario?: FixtureScenario;
@@ -64,7 +66,7 @@ const ok = <T>(value: T): Result<T> => ({ ok: true, value });
 
 export function createFixtureApi(options: FixtureOptions = {}): FixtureApi {
   const scenario = options.scenario ?? 'full';
-  const hasData = scenario === 'full' || scenario === 'erpnext-down' || scenario === 'time-trap' || scenario === 'broken';
+  const hasData = scenario === 'full' || scenario === 'erpnext-down' || scenario === 'time-trap' || scenario === 'broken' || scenario === 'push-devices';
   const devices: Device[] = scenario === 'first-run' ? [] : fixtureDevices({ longNames: options.longNames });
   const employees = fixtureEmployees();
   const punches: Punch[] = hasData ? fixturePunches(options.punchCount ?? 10_000, devices, employees) : [];
@@ -76,9 +78,12 @@ export function createFixtureApi(options: FixtureOptions = {}): FixtureApi {
       ? null
       : { url: 'https://erp.acme.example.com', apiKey: '4f1c2a9b8e7d6c5', hasApiSecret: true, serverTimeZone: null, employeeFieldname: 'attendance_device_id', verifyTls: true, caFile: null, latitude: null, longitude: null };
   let schedule: Schedule = { intervalMinutes: 15, runAtStart: true, paused: false, nextRunAt: '2026-11-25 09:45:00' };
-  let syncSettings: SyncSettings = { importStartDate: '2026-10-01', pushConcurrency: 4, shiftTypes: [{ name: 'General Shift', deviceIds: ['dev-main-gate', 'dev-reception'] }], clockSkewWarningSeconds: 120, admsPort: null };
-  const admsDevices = [
-    { serialNumber: 'CQZ7232960466', approved: false, deviceId: null as string | null, remoteAddress: '192.168.1.214', firstSeenAt: '2026-11-25T07:58:10.000Z', lastSeenAt: '2026-11-25T09:12:40.000Z', punchesReceived: 0 },
+  let syncSettings: SyncSettings = { importStartDate: '2026-10-01', pushConcurrency: 4, shiftTypes: [{ name: 'General Shift', deviceIds: ['dev-main-gate', 'dev-reception'] }], clockSkewWarningSeconds: 120, admsPort: scenario === 'push-devices' ? 8081 : null };
+  const admsDevices: AdmsDevice[] = [
+    { serialNumber: 'CQZ7232960466', approved: false, deviceId: null, remoteAddress: '192.168.1.214', approvedAddress: null, movedToAddress: null, movedAt: null, hasPushCommKey: false, firstSeenAt: '2026-11-25T07:58:10.000Z', lastSeenAt: '2026-11-25T09:12:40.000Z', punchesReceived: 0 },
+    ...(scenario === 'push-devices'
+      ? [{ serialNumber: 'BRM9203160068', approved: true, deviceId: 'dev-reception', remoteAddress: '192.168.1.31', approvedAddress: '192.168.1.31', movedToAddress: '192.168.1.77', movedAt: '2026-11-25T09:10:02.000Z', hasPushCommKey: false, firstSeenAt: '2026-10-02T06:00:00.000Z', lastSeenAt: '2026-11-25T09:12:40.000Z', punchesReceived: 4812 }]
+      : []),
   ];
   let preferences: Preferences = { startAtLogin: true, startMinimised: false, closeToTray: true };
   let progress: RunProgress | null = null;
@@ -224,8 +229,13 @@ export function createFixtureApi(options: FixtureOptions = {}): FixtureApi {
       await delay();
       const waiting = admsDevices.find((device) => device.serialNumber === input.serialNumber);
       if (!waiting) return { ok: false, error: { code: 'no-such-adms-device', message: `No push device with the serial number ${input.serialNumber} has contacted Punchbridge.`, action: 'Reload the list.' } };
+      const linked = devices.find((device) => device.id === waiting.deviceId);
+      if (linked && waiting.movedToAddress) {
+        Object.assign(waiting, { approvedAddress: waiting.movedToAddress, remoteAddress: waiting.movedToAddress, movedToAddress: null, movedAt: null });
+        return ok({ ...linked });
+      }
       const added = await api.addDevice({ name: input.name, host: waiting.remoteAddress ?? 'adms', timeZone: input.timeZone ?? null });
-      if (added.ok) Object.assign(waiting, { approved: true, deviceId: added.value.id });
+      if (added.ok) Object.assign(waiting, { approved: true, deviceId: added.value.id, approvedAddress: waiting.remoteAddress, hasPushCommKey: Boolean(input.pushCommKey) });
       return added;
     },
     async addDevice(input: DeviceInput) {
