@@ -147,18 +147,33 @@ describe('readDevice', () => {
     expect(sim.isDisabled).toBe(false);
   });
 
-  it('keeps a punch made during the read: the device holds it while disabled, and the clear cannot take it', async () => {
+  it('does not clear when a punch lands during the read: it stays on the device for the next run, which clears', async () => {
     const sim = await simulator({ recordCount: 60, recordCapacity: 100 });
     const userId = sim.users[0]!.userId;
+    const device = deviceFor(sim, { clearPolicy: { mode: 'when-fuller-than', percent: 50 } });
     const { all } = hooks({
       commit: (readout) => {
         sim.punch({ userId, time: '2026-11-25 10:00:00' });
         return { committed: readout.records.length, inserted: readout.records.length };
       },
     });
+    const result = await readDevice(device, null, PC_ZONE, 120, all);
+    expect(result.cleared).toBe(false);
+    expect(result.warnings.join(' ')).toMatch(/1 new punch\(es\) arrived while it was being read \(61 on it, 60 saved\)/);
+    expect(sim.records).toHaveLength(61);
+    const next = await readDevice(device, null, PC_ZONE, 120, hooks().all);
+    expect(next).toMatchObject({ read: 61, cleared: true });
+    expect(sim.records).toHaveLength(0);
+  });
+
+  it('lets employees punch while the log is read and saved: the keypad is locked only for the last count and the clear', async () => {
+    const sim = await simulator({ recordCount: 60, recordCapacity: 100 });
+    const lockedIn: Record<string, boolean> = {};
+    const { all } = hooks({ onPhase: (phase) => void (lockedIn[phase] ||= sim.isDisabled) });
     const result = await readDevice(deviceFor(sim, { clearPolicy: { mode: 'when-fuller-than', percent: 50 } }), null, PC_ZONE, 120, all);
     expect(result.cleared).toBe(true);
-    expect(sim.records.map((record) => record.time)).toEqual(['2026-11-25 10:00:00']);
+    expect(lockedIn).toMatchObject({ 'reading-users': false, 'reading-records': false, saving: false, clearing: true });
+    expect(sim.isDisabled).toBe(false);
   });
 
   const clearing = { clearPolicy: { mode: 'when-fuller-than', percent: 50 } } as const;
@@ -216,10 +231,21 @@ describe('readDevice', () => {
   });
 
   it('a terminal whose session dies while locked unlocks itself once the lock times out', async () => {
-    const sim = await simulator({ recordCount: 3000, recordCapacity: 4000, faults: { dropAfterBytes: 20_000, staysDisabledAfterDisconnect: true } });
-    const result = await readDevice(deviceFor(sim, clearing), null, PC_ZONE, 120, hooks({ keypadLockSeconds: 1 }).all);
+    const sim = await simulator({ recordCount: 60, recordCapacity: 100, faults: { staysDisabledAfterDisconnect: true } });
+    // The PC goes away while the keypad is locked for the clear, before it can unlock it.
+    const diesBeforeTheClear = (device: ZkDevice) =>
+      new Proxy(device, {
+        get: (target, key) =>
+          key === 'clearAttendance'
+            ? async () => {
+                await target.disconnect();
+                throw new Error('connection lost');
+              }
+            : Reflect.get(target, key, target),
+      });
+    const result = await readDevice(deviceFor(sim, clearing), null, PC_ZONE, 120, hooks({ keypadLockSeconds: 1, connect: async (options) => diesBeforeTheClear(await connectZk(options)) }).all);
     expect(result.ok).toBe(false);
-    await expect.poll(() => sim.connections).toBe(0);
+    expect(sim.isDisabled).toBe(true);
     await expect.poll(() => sim.isDisabled, { timeout: 10_000 }).toBe(false);
     expect(sim.clearCount).toBe(0);
   });
@@ -235,7 +261,7 @@ describe('readDevice', () => {
     });
     const result = await readDevice(deviceFor(sim, clearing), null, PC_ZONE, 120, all);
     expect(result.cleared).toBe(false);
-    expect(result.warnings.join(' ')).toMatch(/took 1 new punch\(es\) while its keypad was meant to be locked .*ignore "disable"/);
+    expect(result.warnings.join(' ')).toMatch(/1 new punch\(es\) arrived while it was being read/);
     expect(sim.clearCount).toBe(0);
     expect(sim.records).toHaveLength(61);
   });

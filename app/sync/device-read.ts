@@ -1,7 +1,7 @@
-// One device's turn in a run (DESIGN.md "A sync run"): connect, read identity and clock, lock the
-// keypad only when a clear will follow, read users and attendance, hand everything to the journal,
-// clear when the policy says so and it is safe, unlock, disconnect. Failures come back as a result, never as a throw, so one device
-// cannot stop the others.
+// One device's turn in a run (DESIGN.md "A sync run"): connect, read identity and clock, read users
+// and attendance, hand everything to the journal, and when the policy says so and it is safe, lock
+// the keypad, count once more, clear and unlock; disconnect. Failures come back as a result, never
+// as a throw, so one device cannot stop the others.
 import type { ApiError, ClearPolicy, DeviceConfig, DevicePhase, DeviceRunResult } from '../api/contract';
 import { ZkError, type AttendanceReadout, type AttendanceRecord, type InvalidRecord, type ZkConnectOptions, type ZkDevice, type ZkUser } from '../zk';
 import type { Clock } from './clock';
@@ -128,60 +128,57 @@ async function readConnected(
   const lockSeconds = clearFollows ? (hooks.keypadLockSeconds ?? KEYPAD_LOCK_SECONDS) : null;
   result.readAt = hooks.clock.now();
   hooks.onPhase('reading-users');
-  // Users before the lock: a clear leaves them on the device, so the keypad need not wait for them.
   const users = await connection.readUsers((bytesRead, bytesTotal) => hooks.onPhase('reading-users', bytesRead, bytesTotal));
-  await withKeypadLock(connection, device, lockSeconds, result.warnings, async () => {
-    hooks.onPhase('reading-records');
-    const attendance = await connection.readAttendance((bytesRead, bytesTotal) => hooks.onPhase('reading-records', bytesRead, bytesTotal));
-    result.read = attendance.records.length;
-    if (attendance.invalid.length > 0) {
-      result.warnings.push(
-        `${device.name}: ${attendance.invalid.length} record(s) on the device cannot be punches (${attendance.invalid[0]!.reason}); they were skipped.`,
-      );
-    }
-    for (const warning of attendance.warnings) result.warnings.push(`${device.name}: ${warning}`);
-    // A read that already warned (a counted log sent empty) is never cleared and needs no second word.
-    const countDoubt = attendance.warnings[0] ?? (await describeCountDoubt(connection, device, attendance));
-    if (countDoubt && attendance.warnings.length === 0) result.warnings.push(countDoubt);
+  hooks.onPhase('reading-records');
+  const attendance = await connection.readAttendance((bytesRead, bytesTotal) => hooks.onPhase('reading-records', bytesRead, bytesTotal));
+  result.read = attendance.records.length;
+  if (attendance.invalid.length > 0) {
+    result.warnings.push(
+      `${device.name}: ${attendance.invalid.length} record(s) on the device cannot be punches (${attendance.invalid[0]!.reason}); they were skipped.`,
+    );
+  }
+  for (const warning of attendance.warnings) result.warnings.push(`${device.name}: ${warning}`);
+  // A read that already warned (a counted log sent empty) is never cleared and needs no second word.
+  const countDoubt = attendance.warnings[0] ?? (await describeCountDoubt(connection, device, attendance));
+  if (countDoubt && attendance.warnings.length === 0) result.warnings.push(countDoubt);
 
-    hooks.onPhase('saving');
-    // Claimed right before the commit, with no await between: a twin unit read at the same time
-    // cannot take the same serial in between.
-    const identity = claimIdentity(reported, device, hooks.ownerOfSerial);
-    if (identity.warning) result.warnings.push(identity.warning);
-    result.serialNumber = identity.serial;
-    const readout: DeviceReadout = { serialNumber: identity.serial, firmware, users, records: attendance.records, invalid: attendance.invalid };
-    const commit = hooks.commit(readout);
-    result.new = commit.inserted;
+  hooks.onPhase('saving');
+  // Claimed right before the commit, with no await between: a twin unit read at the same time
+  // cannot take the same serial in between.
+  const identity = claimIdentity(reported, device, hooks.ownerOfSerial);
+  if (identity.warning) result.warnings.push(identity.warning);
+  result.serialNumber = identity.serial;
+  const readout: DeviceReadout = { serialNumber: identity.serial, firmware, users, records: attendance.records, invalid: attendance.invalid };
+  const commit = hooks.commit(readout);
+  result.new = commit.inserted;
 
-    if (lockSeconds !== null) {
-      result.cleared = await clearIfSafe(connection, device, { readout, commit, countDoubt, autoUnlockSeconds: lockSeconds }, hooks, result.warnings);
-    }
-  });
+  if (lockSeconds !== null) {
+    result.cleared = await clearIfSafe(connection, device, { readout, commit, countDoubt, autoUnlockSeconds: lockSeconds }, hooks, result.warnings);
+  }
 }
 
 /**
- * The keypad is locked only when a clear will follow (`lockSeconds` set): a locked terminal holds
- * new punches back until it is enabled, so none can land between the read and the clear and be
- * erased by it. The lock carries the auto-unlock timeout, so a PC that sleeps or dies mid-read
- * cannot leave the terminal on "Working..." (issue 10, item 4).
+ * The keypad is locked only for the last count and the clear (`lockSeconds` set): employees punch
+ * on while the log is read and saved, and a punch that lands meanwhile shows in that count, so the
+ * clear waits for the next run instead of erasing it. The lock carries the auto-unlock timeout, so
+ * a PC that sleeps or dies while it holds the lock cannot leave the terminal on "Working...".
  */
-async function withKeypadLock(connection: ZkDevice, device: DeviceToRead, lockSeconds: number | null, warnings: string[], work: () => Promise<void>): Promise<void> {
-  if (lockSeconds === null) return work();
+async function withKeypadLock<T>(connection: ZkDevice, device: DeviceToRead, lockSeconds: number, warnings: string[], work: () => Promise<T>): Promise<T> {
   await connection.disable(lockSeconds);
   let workDone = false;
   try {
-    await work();
+    const value = await work();
     workDone = true;
+    return value;
   } finally {
     const enabled = await connection.enable().then(
       () => true,
       () => false,
     );
     // After a lost connection the device unlocks itself when its lock times out; after a good
-    // read a refused enable is worth telling.
+    // clear a refused enable is worth telling.
     if (!enabled && workDone) {
-      warnings.push(`${device.name}: the device did not confirm it was unlocked after the read; if its keypad stays locked, restart it.`);
+      warnings.push(`${device.name}: the device did not confirm it was unlocked after the clear; if its keypad stays locked, restart it.`);
     }
   }
 }
@@ -242,22 +239,21 @@ async function clearIfSafe(connection: ZkDevice, device: DeviceToRead, safety: C
       'the saved punches could not be written through to disk just now (another program was reading the journal). It will be tried again next run.',
     );
   }
-  // Locked again so that the count below still holds when the clear lands, even if a slow read
-  // outlasted the first lock's timeout.
-  await connection.disable(safety.autoUnlockSeconds);
-  const recordsNow = (await connection.getSizes()).records;
-  if (recordsNow > readout.records.length) {
-    return notCleared(
-      `it took ${recordsNow - readout.records.length} new punch(es) while its keypad was meant to be locked (${recordsNow} on it, ${readout.records.length} saved); this device seems to ignore "disable". They will be read next run.`,
-    );
-  }
-  if (recordsNow !== readout.records.length) {
-    return notCleared(`it now reports ${recordsNow} record(s), not the ${readout.records.length} saved. It will be tried again next run.`);
-  }
-  hooks.onPhase('clearing');
-  await connection.clearAttendance();
-  hooks.recordClear(readout, commit.committed);
-  return true;
+  return withKeypadLock(connection, device, safety.autoUnlockSeconds, warnings, async () => {
+    const recordsNow = (await connection.getSizes()).records;
+    if (recordsNow > readout.records.length) {
+      return notCleared(
+        `${recordsNow - readout.records.length} new punch(es) arrived while it was being read (${recordsNow} on it, ${readout.records.length} saved). They will be read, and the log cleared, next run.`,
+      );
+    }
+    if (recordsNow !== readout.records.length) {
+      return notCleared(`it now reports ${recordsNow} record(s), not the ${readout.records.length} saved. It will be tried again next run.`);
+    }
+    hooks.onPhase('clearing');
+    await connection.clearAttendance();
+    hooks.recordClear(readout, commit.committed);
+    return true;
+  });
 }
 
 function describeSkew(seconds: number): string {
