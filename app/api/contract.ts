@@ -172,6 +172,32 @@ export const PunchSelectionSchema = z.union([
 ]);
 export type PunchSelection = z.input<typeof PunchSelectionSchema>;
 
+/**
+ * Refused punches that share one reason: what ERPNext said, what to change and where, and whether
+ * the cause still holds, checked when the list was asked for.
+ */
+export interface RefusalGroup {
+  /** ERPNext's words, exactly as stored on the punches (HTML included, if it sent any). */
+  reason: string;
+  count: number;
+  /** Device times of the oldest and newest punch. */
+  firstTime: string;
+  lastTime: string;
+  /** A few of the device user ids concerned. */
+  userIds: string[];
+  /** What to change, in ERPNext or in Punchbridge, before sending them again. */
+  whatToChange: string;
+  /** The ERPNext document (or setting) to change, when one is known. */
+  link: { label: string; url: string } | null;
+  /** true: the cause still holds, so a resend would be refused again; false: it has changed; null: cannot tell. */
+  stillRefused: boolean | null;
+  /** What is different now, in a sentence (or why it cannot be told). */
+  now: string;
+}
+
+export const RefusalReasonSchema = z.object({ reason: z.string().min(1) });
+export type RefusalReason = z.input<typeof RefusalReasonSchema>;
+
 // ---------- devices ----------
 
 export const LOG_TYPE_RULES = ['auto', 'in', 'out', 'none'] as const;
@@ -634,6 +660,10 @@ export interface PunchbridgeApi {
   retryPunches(input: PunchSelection): Promise<Result<{ requeued: number }>>;
   ignorePunches(input: PunchSelection): Promise<Result<{ ignored: number }>>;
   exportPunchesCsv(input: PunchExport): Promise<Result<{ fileName: string; csv: string }>>;
+  /** Refused punches grouped by ERPNext's reason, each with what to change and whether it has changed. */
+  listRefusals(): Promise<RefusalGroup[]>;
+  /** The refused punches of one reason go back to the queue; `now` says what is different since. */
+  retryRefusals(input: RefusalReason): Promise<Result<{ requeued: number; stillRefused: boolean | null; now: string }>>;
 
   getSchedule(): Promise<Schedule>;
   setSchedule(input: ScheduleInput): Promise<Result<Schedule>>;
@@ -692,6 +722,8 @@ export const PUNCHBRIDGE_API_INPUTS = {
   retryPunches: PunchSelectionSchema,
   ignorePunches: PunchSelectionSchema,
   exportPunchesCsv: PunchExportSchema,
+  listRefusals: NoInput,
+  retryRefusals: RefusalReasonSchema,
   getSchedule: NoInput,
   setSchedule: ScheduleSchema,
   setPaused: PausedSchema,
@@ -741,6 +773,8 @@ export const PUNCHBRIDGE_API_RETURNS_RESULT: { [M in PunchbridgeApiMethod]: Retu
   retryPunches: true,
   ignorePunches: true,
   exportPunchesCsv: true,
+  listRefusals: false,
+  retryRefusals: true,
   getSchedule: false,
   setSchedule: true,
   setPaused: false,

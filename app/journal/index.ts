@@ -5,6 +5,7 @@ export { JournalOpenError } from './errors';
 export { SCHEMA_VERSION } from './migrations';
 export { standInSerial, type PunchWrites } from './punch-writes';
 export type { PunchQueries } from './punch-queries';
+export type { RefusalGroupQueries, RefusalGroupRow } from './refusal-groups';
 export type { DeviceStore } from './devices';
 export type { MappingStore } from './mappings';
 export type { RunStore } from './runs';

@@ -7,11 +7,12 @@ import { mappingStore, type MappingStore } from './mappings';
 import { migrate } from './migrations';
 import { punchQueries, type PunchQueries } from './punch-queries';
 import { punchWrites, type PunchWrites } from './punch-writes';
+import { refusalGroupQueries, type RefusalGroupQueries } from './refusal-groups';
 import type { Clock } from './rows';
 import { runStore, type RunStore } from './runs';
 import { inTransaction } from './transaction';
 
-export interface Journal extends PunchWrites, PunchQueries, DeviceStore, MappingStore, RunStore, AdmsDeviceStore {
+export interface Journal extends PunchWrites, PunchQueries, DeviceStore, MappingStore, RunStore, AdmsDeviceStore, RefusalGroupQueries {
   /** Run several journal calls as one transaction: all of them are written, or none. */
   transaction<T>(work: () => T): T;
   /**
@@ -65,6 +66,7 @@ export function openJournal(filePath: string, options: JournalOptions = {}): Jou
     ...mappingStore(db, now),
     ...runStore(db, now),
     ...admsDeviceStore(db, now),
+    ...refusalGroupQueries(db),
     transaction: (work) => inTransaction(db, work),
     flushToDisk() {
       // A FULL checkpoint syncs the WAL, copies every frame into the database file and syncs that.

@@ -36,6 +36,7 @@ import { importMethods } from './imports';
 import { mappingMethods } from './mapping';
 import { settingsMethods } from './preferences';
 import { punchMethods } from './punches';
+import { refusalMethods } from './refusals';
 import { readStatus } from './status';
 
 /** Secrets encrypted by the operating system's keystore (desktop app). */
@@ -180,6 +181,7 @@ export async function createPunchbridgeService(options: ServiceOptions): Promise
     ...erpnextMethods(context),
     ...mappingMethods(context),
     ...punchMethods(context),
+    ...refusalMethods(context),
     ...preferences,
     async saveSyncSettings(input) {
       const saved = await preferences.saveSyncSettings(input);

@@ -37,6 +37,7 @@ import {
   fixtureUnmatchedUsers,
   wallClock,
 } from './fixture-data';
+import { fixtureRefusalGroups } from './fixture-refusals';
 
 export type FixtureScenario = 'full' | 'first-run' | 'empty' | 'erpnext-down' | 'broken';
 
@@ -99,6 +100,7 @@ export function createFixtureApi(options: FixtureOptions = {}): FixtureApi {
       const failing = devices.find((device) => device.status === 'error')!;
       attention.push({ code: 'device-unreachable', message: `${failing.name}: ${failing.lastError?.message ?? 'not reachable'}`, action: failing.lastError?.action ?? 'Check the device.' });
     }
+    if (counts.rejected > 0) attention.push({ code: 'rejected-punches', message: `ERPNext refused ${counts.rejected.toLocaleString('en-US')} punches.`, action: 'Open the refused punches: they are grouped by what ERPNext said, with what to change before sending them again.' });
     if (unmatched.length > 0) attention.push({ code: 'unmatched-users', message: `${unmatched.length} people on the devices are not linked to an employee yet.`, action: 'Open Employee mapping and choose who they are.' });
     return {
       running: progress !== null,
@@ -372,6 +374,18 @@ export function createFixtureApi(options: FixtureOptions = {}): FixtureApi {
         }
       }
       return ok({ ignored });
+    },
+    async listRefusals() {
+      await delay();
+      failIfBroken();
+      return fixtureRefusalGroups(punches);
+    },
+    async retryRefusals({ reason }) {
+      await delay();
+      const group = fixtureRefusalGroups(punches).find((candidate) => candidate.reason === reason);
+      if (!group) return { ok: false, error: { code: 'refusal-gone', message: 'No refused punch is held for this reason any more.', action: 'Reload the list: they were sent again or ignored meanwhile.' } };
+      for (const punch of punches) if (punch.state === 'rejected' && punch.lastError === reason) punch.state = 'pending';
+      return ok({ requeued: group.count, stillRefused: group.stillRefused, now: group.now });
     },
     async exportPunchesCsv(query) {
       await delay();

@@ -14,6 +14,7 @@ import { replaceRoute, useRoute } from '../../shell/router';
 import { PunchDetail } from './PunchDetail';
 import { PunchFiltersBar } from './PunchFiltersBar';
 import { PunchTable } from './PunchTable';
+import { RefusalGroups } from './RefusalGroups';
 import { filtersFromParams, filtersToParams, filtersToQuery, hasFilters, type PunchFilters } from './punch-filters';
 import { usePunchPages } from './use-punch-pages';
 
@@ -71,12 +72,15 @@ export function PunchesScreen() {
     clearSelection();
     void queryClient.invalidateQueries({ queryKey: queryKeys.punchesVersion });
     void queryClient.invalidateQueries({ queryKey: queryKeys.status });
+    void queryClient.invalidateQueries({ queryKey: queryKeys.refusals });
   };
+  const onlyRefused = filters.states.length === 1 && filters.states[0] === 'rejected';
 
   const retry = useMutation({
     mutationFn: () => backend.retryPunches(selection()),
     onSuccess: (result) => {
-      if (result.ok) notifications.show({ color: 'teal', message: `${plural(result.value.requeued, 'punch', 'punches')} will be sent again at the next sync.` });
+      if (result.ok && result.value.requeued === 0) notifications.show({ color: 'gray', message: 'Nothing to send again: the selected punches are already in ERPNext or waiting to be sent.' });
+      else if (result.ok) notifications.show({ color: 'teal', message: `${plural(result.value.requeued, 'punch', 'punches')} will be sent again at the next sync.` });
       else notifications.show({ color: 'red', title: result.error.message, message: result.error.action });
       afterChange();
     },
@@ -112,6 +116,7 @@ export function PunchesScreen() {
         }
       />
       <PunchFiltersBar filters={filters} devices={devices.data ?? []} employee={pickedEmployee} onEmployeeChange={setEmployee} onChange={setFilters} />
+      {onlyRefused && <RefusalGroups onShow={(search) => setFilters({ ...filters, search })} onRequeued={afterChange} />}
       <Group gap="sm" mih={36} aria-live="polite">
         {selected.size > 0 || allMatching ? (
           <>
@@ -135,7 +140,7 @@ export function PunchesScreen() {
           </>
         ) : total ? (
           <Text size="sm" c="dimmed">
-            Select punches to send them again or to ignore them. Use the arrow keys to move, Space to select, Enter to open.
+            Select punches to send again or ignore. Arrow keys move, Space selects, Enter opens.
           </Text>
         ) : null}
       </Group>
