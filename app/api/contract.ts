@@ -406,6 +406,8 @@ export interface EmployeeMapping {
   employee: string;
   employeeName: string | null;
   createdAt: string;
+  /** Made with "Save to ERPNext": the employee's Attendance Device ID there. Unlinking puts back the value it replaced. */
+  inErpnext: boolean;
 }
 
 // ---------- schedule, settings, preferences ----------

@@ -152,7 +152,14 @@ CREATE TABLE adms_devices (
 CREATE UNIQUE INDEX adms_devices_device ON adms_devices(device_id) WHERE device_id IS NOT NULL;
 `;
 
-export const MIGRATIONS: readonly string[] = [CORE_TABLES, STATE_COUNTS, ADMS_DEVICES];
+// A link made with "Save to ERPNext" is the employee's Attendance Device ID there; it is kept here
+// too, so that it can be seen and undone, with the value it replaced (NULL: the field was empty).
+const MAPPINGS_IN_ERPNEXT = `
+ALTER TABLE employee_mappings ADD COLUMN in_erpnext INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE employee_mappings ADD COLUMN erpnext_previous_device_id TEXT;
+`;
+
+export const MIGRATIONS: readonly string[] = [CORE_TABLES, STATE_COUNTS, ADMS_DEVICES, MAPPINGS_IN_ERPNEXT];
 export const SCHEMA_VERSION = MIGRATIONS.length;
 
 export function schemaVersion(db: DatabaseSync): number {

@@ -327,7 +327,7 @@ export function createFixtureApi(options: FixtureOptions = {}): FixtureApi {
             requeued++;
           }
         }
-        mappings.unshift({ userId: mapping.userId, deviceId: writeToErpnext ? null : (mapping.deviceId ?? null), employee: mapping.employee, employeeName: employee?.employeeName ?? null, createdAt: wallClock(FIXTURE_NOW) });
+        mappings.unshift({ userId: mapping.userId, deviceId: writeToErpnext ? null : (mapping.deviceId ?? null), employee: mapping.employee, employeeName: employee?.employeeName ?? null, createdAt: wallClock(FIXTURE_NOW), inErpnext: writeToErpnext ?? false });
         unmatched = unmatched.filter((user) => user.userId !== mapping.userId);
       }
       emit({ type: 'status', status: status() });

@@ -18,6 +18,8 @@ export function describeMapOutcome(outcome: MapUsersOutcome): string {
   return linked + queued;
 }
 
+const UNLINKED_NOTE = 'Their punches not yet sent wait for a new link. Punches already sent stay in ERPNext as checkins of that employee: delete them there if the link was wrong.';
+
 export function MappingScreen() {
   const backend = useBackend();
   const queryClient = useQueryClient();
@@ -56,8 +58,9 @@ export function MappingScreen() {
   });
   const unmap = useMutation({
     mutationFn: (input: { userId: string; deviceId: string | null }) => backend.unmapUser(input),
-    onSuccess: (result) => {
-      if (!result.ok) notifications.show({ color: 'red', title: result.error.message, message: result.error.action });
+    onSuccess: (result, { userId }) => {
+      if (!result.ok) notifications.show({ color: 'red', title: result.error.message, message: result.error.action, autoClose: 12_000 });
+      else notifications.show({ color: 'teal', title: `User ${userId} unlinked`, message: UNLINKED_NOTE, autoClose: 12_000 });
       refresh();
     },
   });
@@ -70,7 +73,7 @@ export function MappingScreen() {
           <Tabs.Tab value="unmatched" rightSection={users.length ? <Badge size="sm" color="orange" circle={users.length < 10}>{users.length}</Badge> : null}>
             Not linked yet
           </Tabs.Tab>
-          <Tabs.Tab value="mapped">Linked in Punchbridge</Tabs.Tab>
+          <Tabs.Tab value="mapped">Linked</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="unmatched" pt="md">
           {unmatched.isPending ? (
@@ -136,7 +139,7 @@ export function MappingScreen() {
           ) : mappings.isError ? (
             <ErrorState error={mappings.error} onRetry={() => void mappings.refetch()} />
           ) : mappings.data.length === 0 ? (
-            <EmptyMessage title="No links made in Punchbridge" description='People linked with "Save to ERPNext" are kept in ERPNext itself (Attendance Device ID), not listed here.' />
+            <EmptyMessage title="No links made yet" description="People you link on the Not linked yet tab are listed here, whether the link is kept in ERPNext or in Punchbridge only, and can be unlinked." />
           ) : (
             <MappingsTable mappings={mappings.data} deviceNames={deviceNames} removing={unmap.isPending ? (unmap.variables ?? null) : null} onUnmap={(mapping) => unmap.mutate({ userId: mapping.userId, deviceId: mapping.deviceId })} />
           )}
