@@ -127,7 +127,7 @@ function UnmatchedRow({ user, selected, employee, onToggle, onChoose }: Unmatche
                   Suggested: {best.candidate.employeeName}
                 </Text>
                 <Text span size="xs" style={{ flexShrink: 0 }}>
-                  {best.candidate.name}
+                  ({best.candidate.name})
                 </Text>
               </Group>
             </Button>
