@@ -125,7 +125,7 @@ function UnmatchedRow({ user, selected, employee, onToggle, onChoose }: Unmatche
               <Group gap={4} wrap="nowrap" maw={230}>
                 <Text span size="xs" truncate>
                   Suggested: {best.candidate.employeeName}
-                </Text>
+                </Text>{' '}
                 <Text span size="xs" style={{ flexShrink: 0 }}>
                   ({best.candidate.name})
                 </Text>
