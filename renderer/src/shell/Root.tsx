@@ -4,6 +4,7 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { BackendProvider, type Backend } from '../api/api-context';
 import { useBackendEvents } from '../api/use-backend-events';
 import { Layout } from './Layout';
+import { UnsavedChangesGuard } from './unsaved-changes';
 import { Screens } from './Screens';
 
 /**
@@ -63,6 +64,7 @@ function LiveApp() {
   return (
     <Layout>
       <Screens />
+      <UnsavedChangesGuard />
     </Layout>
   );
 }

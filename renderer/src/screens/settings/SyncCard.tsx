@@ -9,6 +9,7 @@ import { unwrap, useBackend } from '../../api/api-context';
 import { queryKeys } from '../../api/query-keys';
 import { ErrorState, LoadingState } from '../../components/states';
 import { formatWallClock } from '../../lib/format';
+import { useUnsavedChanges } from '../../shell/unsaved-changes';
 
 type SyncFormValues = Omit<SyncSettings, 'pushConcurrency' | 'clockSkewWarningSeconds' | 'admsPort'> & {
   pushConcurrency: number | string;
@@ -46,10 +47,14 @@ export function SyncCard({ settings, devices }: { settings: SyncSettings; device
     },
     validateInputOnChange: true,
   });
+  useUnsavedChanges('Sending punches', form.isDirty());
   const save = useMutation({
     mutationFn: (values: SyncFormValues) => backend.saveSyncSettings(toSyncSettings(values)),
     onSuccess: (result) => {
-      if (result.ok) notifications.show({ color: 'teal', message: 'Sync settings saved.' });
+      if (result.ok) {
+        notifications.show({ color: 'teal', message: 'Sending settings saved.' });
+        form.resetDirty();
+      }
       else notifications.show({ color: 'red', title: result.error.message, message: result.error.action });
       void queryClient.invalidateQueries({ queryKey: queryKeys.syncSettings });
     },
@@ -68,15 +73,17 @@ export function SyncCard({ settings, devices }: { settings: SyncSettings; device
         <Stack gap="md">
           <SimpleGrid cols={{ base: 2, lg: 4 }} spacing="md">
             <DateInput label="Ignore punches before" placeholder="Send every punch" clearable valueFormat="D MMM YYYY" {...form.getInputProps('importStartDate')} />
-            <NumberInput label="Punches sent at once" min={1} max={32} allowDecimal={false} {...form.getInputProps('pushConcurrency')} />
-            <NumberInput label="Warn when a device clock is off by" suffix=" s" min={10} allowDecimal={false} {...form.getInputProps('clockSkewWarningSeconds')} />
+            <NumberInput label="Punches sent at once" min={1} max={32} clampBehavior="none" allowDecimal={false} allowNegative={false} {...form.getInputProps('pushConcurrency')} />
+            <NumberInput label="Warn when a device clock is off by" suffix=" s" min={10} clampBehavior="none" allowDecimal={false} allowNegative={false} {...form.getInputProps('clockSkewWarningSeconds')} />
             <NumberInput
               label="Receive pushes from devices (ADMS) on port"
               description="For terminals set to upload by themselves"
               placeholder="Off"
               min={1}
               max={65535}
+              clampBehavior="none"
               allowDecimal={false}
+              allowNegative={false}
               hideControls
               {...form.getInputProps('admsPort')}
             />
@@ -131,7 +138,7 @@ export function SyncCard({ settings, devices }: { settings: SyncSettings; device
           </div>
           <Group justify="flex-end">
             <Button type="submit" loading={save.isPending}>
-              Save
+              Save sending settings
             </Button>
           </Group>
         </Stack>
