@@ -3,6 +3,7 @@
 import { startAdmsReceiver, type AdmsReceiver, type AdmsSink } from '../../sources';
 import { DeviceInputSchema, type ApiError, type PunchbridgeApi, type Result } from '../contract';
 import type { ServiceContext } from './context';
+import { deviceNameTaken } from './device-names';
 import { clockZoneOf, deviceStatus } from './devices';
 
 type AdmsMethods = Pick<PunchbridgeApi, 'listAdmsDevices' | 'approveAdmsDevice'>;
@@ -21,6 +22,8 @@ export function admsMethods(context: ServiceContext, onDeviceAdded: () => void):
       const seen = journal.getAdmsDevice(serialNumber);
       if (!seen) return { ok: false, error: noSuchAdmsDevice(serialNumber) };
       const linked = seen.deviceId ? journal.getDevice(seen.deviceId) : null;
+      const taken = linked ? null : deviceNameTaken(journal, name);
+      if (taken) return { ok: false, error: taken };
       const device =
         linked ??
         journal.transaction(() => {

@@ -5,6 +5,7 @@ import { deviceCommKeyName } from '../../settings';
 import { instantToWallClock } from '../../sync';
 import { localTimeZone, type ApiError, type Device, type DeviceStatus, type PunchbridgeApi, type Result } from '../contract';
 import type { ServiceContext } from './context';
+import { deviceNameTaken } from './device-names';
 
 const PROBE_TIMEOUT_MS = 8000;
 
@@ -31,6 +32,8 @@ export function deviceMethods(context: ServiceContext): DeviceMethods {
     },
     async addDevice(input) {
       const { commKey, ...config } = input as Required<typeof input>;
+      const taken = deviceNameTaken(journal, config.name);
+      if (taken) return { ok: false, error: taken };
       const stored = journal.addDevice(config);
       if (commKey) secrets.set(deviceCommKeyName(stored.id), commKey);
       context.log.info(`Device added: ${stored.name} (${stored.host}:${stored.port})`);
@@ -39,6 +42,8 @@ export function deviceMethods(context: ServiceContext): DeviceMethods {
     },
     async updateDevice({ id, changes }) {
       const { commKey, ...config } = changes;
+      const taken = config.name === undefined ? null : deviceNameTaken(journal, config.name, id);
+      if (taken) return { ok: false, error: taken };
       const updated = journal.updateDevice(id, config as Parameters<typeof journal.updateDevice>[1]);
       if (!updated) return { ok: false, error: noSuchDevice(id) };
       if (commKey === '') secrets.delete(deviceCommKeyName(id));
