@@ -210,6 +210,8 @@ export function createFixtureApi(options: FixtureOptions = {}): FixtureApi {
     async addDevice(input: DeviceInput) {
       await delay();
       const { commKey, ...config } = DeviceInputSchema.parse(input);
+      const holder = devices.find((device) => device.name.trim().toLowerCase() === config.name.trim().toLowerCase());
+      if (holder) return { ok: false, error: { code: 'device-name-taken', message: `Another device is already called "${holder.name}".`, action: `Give this one a name of its own, such as "${holder.name} 2" or "${holder.name} back door": lists and the punchbridge command pick devices by name.` } };
       const device: Device = {
         ...config,
         id: `dev-new-${nextDeviceNumber++}`,
