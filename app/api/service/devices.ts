@@ -2,7 +2,7 @@
 import { connectZk, probeDevice, ZkError, type ZkConnectOptions } from '../../zk';
 import type { StoredDevice } from '../../journal';
 import { deviceCommKeyName } from '../../settings';
-import { instantToWallClock } from '../../sync';
+import { instantToWallClock, wallClockToInstant } from '../../sync';
 import { localTimeZone, type ApiError, type Device, type DeviceStatus, type PunchbridgeApi, type Result } from '../contract';
 import type { ServiceContext } from './context';
 import { deviceNameTaken } from './device-names';
@@ -86,8 +86,21 @@ export function deviceMethods(context: ServiceContext): DeviceMethods {
       return withDevice(context, found.value, async (zk) => {
         const deviceTime = instantToWallClock(new Date(context.clock.now()), zone);
         await zk.setTime(deviceTime);
-        context.log.info(`Set the clock of ${found.value.name} to ${deviceTime} (${zone})`);
-        return { deviceTime };
+        // Read the clock back, so the Devices page shows the skew the device has now rather than
+        // the one of the last sync (and a device that ignored the command still shows as off).
+        const readBack = await zk.getTime();
+        const clockSkewSeconds = Math.round((wallClockToInstant(readBack, zone).instant.getTime() - context.clock.now()) / 1000);
+        const device = found.value;
+        journal.recordDeviceRead(device.id, {
+          serialNumber: await zk.getSerialNumber(),
+          readAt: new Date(context.clock.now()).toISOString(),
+          clockSkewSeconds,
+          recordCount: device.recordCount,
+          recordCapacity: device.recordCapacity,
+        });
+        context.log.info(`Set the clock of ${device.name} to ${deviceTime} (${zone}); it now reads ${readBack}`);
+        context.announceStatus();
+        return { deviceTime: readBack };
       });
     },
   };
