@@ -4,6 +4,7 @@ import { History } from 'lucide-react';
 import { useBackend } from '../../api/api-context';
 import { queryKeys } from '../../api/query-keys';
 import { RunOutcomeBadge } from '../../components/DeviceStatusBadge';
+import { NoDevicesYet, useHasDevices } from '../../components/NoDevicesYet';
 import { EmptyMessage, ErrorState, LoadingState } from '../../components/states';
 import { durationBetween, formatCount, formatWallClock } from '../../lib/format';
 import { hrefFor } from '../../shell/router';
@@ -13,8 +14,10 @@ export const TRIGGER_LABELS = { manual: 'By hand', schedule: 'Scheduled', startu
 export function RunList() {
   const backend = useBackend();
   const runs = useQuery({ queryKey: queryKeys.runs, queryFn: () => backend.listRuns({ limit: 100 }) });
+  const hasDevices = useHasDevices();
   if (runs.isPending) return <LoadingState label="Loading past syncs…" />;
   if (runs.isError) return <ErrorState error={runs.error} onRetry={() => void runs.refetch()} title="Past syncs could not be loaded" />;
+  if (runs.data.length === 0 && !hasDevices) return <NoDevicesYet what="Past syncs" />;
   if (runs.data.length === 0) return <EmptyMessage title="No syncs yet" description='Press "Sync now" on the Dashboard, or wait for the schedule.' icon={<History size={28} />} />;
   return (
     <Table.ScrollContainer minWidth={820}>

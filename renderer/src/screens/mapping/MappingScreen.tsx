@@ -9,6 +9,7 @@ import { queryKeys } from '../../api/query-keys';
 import { PageHeader } from '../../components/PageHeader';
 import { EmptyMessage, ErrorState, LoadingState } from '../../components/states';
 import { plural } from '../../lib/format';
+import { NoDevicesYet, useHasDevices } from '../../components/NoDevicesYet';
 import { MappingsTable } from './MappingsTable';
 import { UnmatchedTable, unmatchedKey } from './UnmatchedTable';
 
@@ -27,6 +28,7 @@ export function MappingScreen() {
   const mappings = useQuery({ queryKey: queryKeys.mappings, queryFn: () => backend.listMappings() });
   const devices = useQuery({ queryKey: queryKeys.devices, queryFn: () => backend.listDevices() });
   const deviceNames = new Map((devices.data ?? []).map((device) => [device.id, device.name]));
+  const hasDevices = useHasDevices();
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [chosen, setChosen] = useState<Map<string, EmployeeSummary>>(new Map());
 
@@ -80,6 +82,8 @@ export function MappingScreen() {
             <LoadingState label="Loading people from the devices…" />
           ) : unmatched.isError ? (
             <ErrorState error={unmatched.error} onRetry={() => void unmatched.refetch()} title="The list could not be loaded" />
+          ) : users.length === 0 && !hasDevices ? (
+            <NoDevicesYet what="People who punch on a device but are not linked to an employee" />
           ) : users.length === 0 ? (
             <EmptyMessage title="Everyone is linked" description="Every person who punched on a device is linked to an employee. New people appear here after a sync." icon={<UserCheck size={28} />} />
           ) : (

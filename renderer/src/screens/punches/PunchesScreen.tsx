@@ -11,6 +11,7 @@ import { EmptyMessage, ErrorState, LoadingState } from '../../components/states'
 import { downloadText } from '../../lib/download';
 import { formatCount, plural } from '../../lib/format';
 import { replaceRoute, useRoute } from '../../shell/router';
+import { NoDevicesYet, useHasDevices } from '../../components/NoDevicesYet';
 import { PunchDetail } from './PunchDetail';
 import { PunchFiltersBar } from './PunchFiltersBar';
 import { PunchTable } from './PunchTable';
@@ -34,6 +35,7 @@ export function PunchesScreen() {
     if (arrived.data) cache.refresh();
   }, [arrived.data, cache]);
   const devices = useQuery({ queryKey: queryKeys.devices, queryFn: () => backend.listDevices() });
+  const hasDevices = useHasDevices();
   const [employee, setEmployee] = useState<EmployeeSummary | null>(null);
   const [selected, setSelected] = useState<Set<number>>(new Set());
   // "Select all": every punch the filters match, also those not loaded yet.
@@ -156,6 +158,8 @@ export function PunchesScreen() {
                 Clear filters
               </Button>
             </EmptyMessage>
+          ) : !hasDevices ? (
+            <NoDevicesYet what="Punches" />
           ) : (
             <EmptyMessage title="No punches yet" description='Punches appear here after the first sync. Press "Sync now" on the Dashboard.' icon={<ListChecks size={28} />} />
           )
