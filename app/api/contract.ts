@@ -433,7 +433,12 @@ export const SyncSettingsSchema = z.object({
   /** Clock skew above this many seconds is a warning. */
   clockSkewWarningSeconds: z.number().int().min(10).default(120),
   /** Port of the ADMS push receiver for terminals that upload by themselves; null = off. */
-  admsPort: PortSchema.nullable().default(null),
+  admsPort: PortSchema.refine(
+    (port) => port >= 1024,
+    'Ports below 1024 belong to system services (80 is the web) and need administrator rights: use one from 1024 up, such as 8081',
+  )
+    .nullable()
+    .default(null),
 });
 export type SyncSettingsInput = z.input<typeof SyncSettingsSchema>;
 export type SyncSettings = z.output<typeof SyncSettingsSchema>;
@@ -508,6 +513,14 @@ export interface ImportOutcome {
   /** Rows that were already in the journal (from the device, ADMS or an earlier import). */
   alreadyKnown: number;
   problems: ImportProblem[];
+}
+
+/** Where terminals can reach the ADMS receiver: shown before a port is opened. */
+export interface AdmsReach {
+  /** true: every network interface of this computer (the LAN can reach it); false: this computer only. */
+  everyInterface: boolean;
+  /** This computer's addresses the port opens on, e.g. 192.168.1.20. */
+  addresses: string[];
 }
 
 export interface AdmsDevice {
@@ -686,6 +699,8 @@ export interface PunchbridgeApi {
 
   /** ADMS push terminals that contacted the receiver, approved or waiting for approval. */
   listAdmsDevices(): Promise<AdmsDevice[]>;
+  /** The addresses an ADMS port opens on, to say so before it is saved. */
+  admsReach(): Promise<AdmsReach>;
   /** Keep this terminal's uploads from now on, as punches of a new configured device. */
   approveAdmsDevice(input: ApproveAdmsDeviceInput): Promise<Result<Device>>;
 }
@@ -739,6 +754,7 @@ export const PUNCHBRIDGE_API_INPUTS = {
   previewImport: ImportPreviewSchema,
   importPunches: ImportPunchesSchema,
   listAdmsDevices: NoInput,
+  admsReach: NoInput,
   approveAdmsDevice: ApproveAdmsDeviceSchema,
 } as const satisfies { [K in keyof PunchbridgeApi]: z.ZodType };
 
@@ -790,6 +806,7 @@ export const PUNCHBRIDGE_API_RETURNS_RESULT: { [M in PunchbridgeApiMethod]: Retu
   previewImport: true,
   importPunches: true,
   listAdmsDevices: false,
+  admsReach: false,
   approveAdmsDevice: true,
 };
 

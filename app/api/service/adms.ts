@@ -1,7 +1,8 @@
 // ADMS push terminals (reference §4) in the service: the receiver on the port the user chose, its
 // sink into the journal, and the list of terminals waiting for approval.
 import { startAdmsReceiver, type AdmsReceiver, type AdmsSink } from '../../sources';
-import { DeviceInputSchema, type ApiError, type PunchbridgeApi, type Result } from '../contract';
+import { networkInterfaces } from 'node:os';
+import { DeviceInputSchema, type AdmsReach, type ApiError, type PunchbridgeApi, type Result } from '../contract';
 import type { ServiceContext } from './context';
 import { deviceNameTaken } from './device-names';
 import { clockZoneOf, deviceStatus } from './devices';
@@ -98,6 +99,8 @@ export function journalAdmsSink(context: ServiceContext, onNewPunches: () => voi
 export interface AdmsReceiverControl {
   /** Start, move or stop the receiver to match the setting; an error says why it cannot listen. */
   apply(port: number | null): Promise<Result<null>>;
+  /** Where a port would open: every interface, or only the address given. */
+  reach(): AdmsReach;
   close(): Promise<void>;
 }
 
@@ -130,8 +133,17 @@ export function admsReceiverControl(context: ServiceContext, sink: AdmsSink, hos
         return { ok: false, error: portUnavailable(wanted, error) };
       }
     },
+    reach: () => (host === '0.0.0.0' ? { everyInterface: true, addresses: lanAddresses() } : { everyInterface: false, addresses: [host] }),
     close: stop,
   };
+}
+
+/** This computer's IPv4 addresses on its networks, loopback left out. */
+function lanAddresses(): string[] {
+  return Object.values(networkInterfaces())
+    .flatMap((entries) => entries ?? [])
+    .filter((entry) => entry.family === 'IPv4' && !entry.internal)
+    .map((entry) => entry.address);
 }
 
 function portUnavailable(port: number, error: unknown): ApiError {

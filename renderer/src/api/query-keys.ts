@@ -14,6 +14,7 @@ export const queryKeys = {
   /** Refused punches by reason, with whether each cause still holds (asked of ERPNext). */
   refusals: ['refusals'] as const,
   admsDevices: ['adms-devices'] as const,
+  admsReach: ['adms-reach'] as const,
   schedule: ['schedule'] as const,
   syncSettings: ['sync-settings'] as const,
   runs: ['runs'] as const,

@@ -195,6 +195,10 @@ export function createFixtureApi(options: FixtureOptions = {}): FixtureApi {
       failIfBroken();
       return devices.map((device) => ({ ...device }));
     },
+    async admsReach() {
+      await delay();
+      return { everyInterface: true, addresses: ['192.168.1.20'] };
+    },
     async listAdmsDevices() {
       await delay();
       return admsDevices.map((device) => ({ ...device }));

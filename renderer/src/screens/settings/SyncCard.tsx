@@ -10,6 +10,7 @@ import { queryKeys } from '../../api/query-keys';
 import { ErrorState, LoadingState } from '../../components/states';
 import { formatWallClock } from '../../lib/format';
 import { useUnsavedChanges } from '../../shell/unsaved-changes';
+import { AdmsPortNotice } from './AdmsPortNotice';
 
 type SyncFormValues = Omit<SyncSettings, 'pushConcurrency' | 'clockSkewWarningSeconds' | 'admsPort'> & {
   pushConcurrency: number | string;
@@ -43,7 +44,8 @@ export function SyncCard({ settings, devices }: { settings: SyncSettings; device
     validate: (values) => {
       const parsed = SyncSettingsSchema.safeParse(toSyncSettings(values));
       if (parsed.success) return {};
-      return Object.fromEntries(parsed.error.issues.map((issue) => [String(issue.path[0]), FIELD_MESSAGES[String(issue.path[0])] ?? issue.message]));
+      // A range slip gets the field's own wording; a rule of the contract (no port below 1024) keeps its reason.
+      return Object.fromEntries(parsed.error.issues.map((issue) => [String(issue.path[0]), (issue.code !== 'custom' && FIELD_MESSAGES[String(issue.path[0])]) || issue.message]));
     },
     validateInputOnChange: true,
   });
@@ -88,6 +90,7 @@ export function SyncCard({ settings, devices }: { settings: SyncSettings; device
               {...form.getInputProps('admsPort')}
             />
           </SimpleGrid>
+          <AdmsPortNotice saved={settings.admsPort} typed={form.getValues().admsPort} valid={!form.errors.admsPort} />
           <div>
             <Text size="sm" fw={500}>
               Shift types to update
