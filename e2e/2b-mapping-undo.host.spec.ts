@@ -12,7 +12,8 @@ test('a link saved to ERPNext can be seen and undone', async ({ page, request })
   const employeeId = /HR-EMP-\d+/.exec((await suggestion.innerText()).replace(/\s+/g, ' '))![0];
   const userId = /ID (\S+) · /.exec(await row.innerText())![1]!;
   await suggestion.click();
-  await expect(row).toContainText(employeeId);
+  // Chosen, the row has no suggestion any more: find it by its user id.
+  await expect(page.getByRole('row').filter({ hasText: `ID ${userId} · ` })).toContainText(employeeId);
   await page.getByRole('button', { name: 'Save to ERPNext' }).click();
   await expect(page.getByText(/1 person linked\./)).toBeVisible();
 

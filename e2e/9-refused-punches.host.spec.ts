@@ -40,7 +40,8 @@ test('refused punches: banner, grouped reason with a link into ERPNext, a send-a
   await page.reload();
   await expect(groups).toContainText('Fixed: ready to send');
   await groups.getByRole('button', { name: 'Send again', exact: true }).click();
-  await expect(page.getByText(`${EMPLOYEE} is Active in ERPNext now, so ERPNext will take these punches.`)).toBeVisible();
+  await expect(page.getByText(`${EMPLOYEE} is Active in ERPNext now, so ERPNext will take these punches.`, { exact: true })).toBeVisible();
+  await expect(groups).toBeHidden();
   await screenshotBoth(page, 'host-refused-sent-again');
 
   await callApi(request, 'syncNow');
