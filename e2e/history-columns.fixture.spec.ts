@@ -24,3 +24,10 @@ test('the dashboard dates the last run by its start, as History does', async ({ 
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: /^Dashboard/ }).click();
   await expect(page.getByText(`Started ${started}`)).toBeVisible();
 });
+
+test('the app log shows times as people read them, not raw UTC', async ({ page }) => {
+  await openFixture(page, '/history?tab=log');
+  const firstTime = page.getByRole('table', { name: 'App log, newest first' }).getByRole('row').first().getByRole('cell').first();
+  await expect(firstTime).toHaveText(/^\d{1,2} [A-Z][a-z]{2} \d{4}, \d{2}:\d{2}:\d{2}$/);
+  await screenshot(page, 'history-log-times-1024x640');
+});

@@ -72,7 +72,8 @@ function LiveApp() {
 export function Root({ backend, queryClient = createQueryClient() }: { backend: Backend; queryClient?: QueryClient }) {
   return (
     <MantineProvider theme={theme} cssVariablesResolver={readableGrays} defaultColorScheme="light">
-      <Notifications position="bottom-right" />
+      {/* Not bottom-right: that is where the Save buttons of the forms are. */}
+      <Notifications position="top-center" />
       <QueryClientProvider client={queryClient}>
         <BackendProvider backend={backend}>
           <LiveApp />
