@@ -7,6 +7,7 @@ import type { Device, EmployeeSummary, PunchState } from '../../../../app/api/co
 import { PUNCH_STATES } from '../../../../app/api/contract';
 import { EmployeePicker } from '../../components/EmployeePicker';
 import { STATE_LABELS } from '../../components/StateBadge';
+import { dateRangePresets } from './date-presets';
 import { hasFilters, NO_FILTERS, type PunchFilters } from './punch-filters';
 
 const VISUALLY_HIDDEN = { position: 'absolute', width: 1, height: 1, overflow: 'hidden', clipPath: 'inset(50%)', whiteSpace: 'nowrap' } as const;
@@ -21,6 +22,7 @@ export interface PunchFiltersBarProps {
 
 export function PunchFiltersBar({ filters, devices, employee, onEmployeeChange, onChange }: PunchFiltersBarProps) {
   const [search, setSearch] = useState(filters.search);
+  const today = dateRangePresets(new Date())[0]!.value[0];
   const [debouncedSearch] = useDebouncedValue(search, 300);
   useEffect(() => {
     if (debouncedSearch !== filters.search) onChange({ ...filters, search: debouncedSearch });
@@ -56,6 +58,11 @@ export function PunchFiltersBar({ filters, devices, employee, onEmployeeChange, 
         onChange={([from, to]) => onChange({ ...filters, from: from ?? null, to: to ?? null })}
         clearable
         allowSingleDateInRange
+        // Punches are never in the future; the usual ranges are one click away.
+        maxDate={today}
+        hideOutsideDates
+        ariaLabels={{ previousMonth: 'Previous month', nextMonth: 'Next month', previousYear: 'Previous year', nextYear: 'Next year', previousDecade: 'Previous decade', nextDecade: 'Next decade' }}
+        presets={dateRangePresets(new Date())}
         valueFormat="D MMM YYYY"
         w={210}
       />
