@@ -26,7 +26,7 @@ test('every screen shows the demo data', async ({ page }) => {
     ['/mapping', 'Person on the device'],
     ['/punches?state=rejected', /match the filters|No punches match/],
     ['/settings', 'Shift types to update'],
-    ['/history', /Took|No syncs yet/],
+    ['/history', /Started|No syncs yet/],
     ['/history?tab=log', 'Problems only'],
   ];
   for (const [hash, proof] of screens) {

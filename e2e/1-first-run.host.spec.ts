@@ -20,7 +20,7 @@ test('first-run setup: ERPNext settings, a device added and tested, first sync, 
     await expect(page.getByText('Connected to ERPNext')).toBeVisible();
     await expect(page.getByText(/Signed in as \S+/)).toBeVisible();
     await screenshotBoth(page, 'host-first-run-erpnext-tested', page.getByText('Connected to ERPNext'));
-    await page.getByRole('button', { name: 'Save', exact: true }).first().click();
+    await page.getByRole('button', { name: 'Save connection' }).click();
     await expect(page.getByText('ERPNext settings saved.')).toBeVisible();
 
     await nav(page).getByRole('link', { name: /^Devices/ }).click();

@@ -20,8 +20,8 @@ test('an unmatched user mapped with a suggestion, then synced: the held punches 
   await page.getByRole('button', { name: 'Map in Punchbridge only' }).click();
   await expect(page.getByText(`1 person linked. ${held} held punches went back to the queue and will be sent at the next sync.`)).toBeVisible();
   await screenshotBoth(page, 'host-mapping-linked');
-  await page.getByRole('tab', { name: 'Linked in Punchbridge' }).click();
-  await expect(page.getByRole('table', { name: 'People linked in Punchbridge' })).toContainText(userId);
+  await page.getByRole('tab', { name: 'Linked', exact: true }).click();
+  await expect(page.getByRole('table', { name: 'People linked to employees' })).toContainText(userId);
 
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: /^Dashboard/ }).click();
   await page.getByRole('button', { name: 'Sync now' }).click();

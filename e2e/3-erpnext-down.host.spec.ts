@@ -12,7 +12,7 @@ test('ERPNext unreachable: the error says what to do, and the next sync after th
 
   await openHost(page, '/settings');
   await address.fill(deadUrl);
-  await page.getByRole('button', { name: 'Save', exact: true }).first().click();
+  await page.getByRole('button', { name: 'Save connection' }).click();
   await expect(page.getByText('ERPNext settings saved.')).toBeVisible();
 
   await nav.getByRole('link', { name: /^Dashboard/ }).click();
@@ -31,7 +31,7 @@ test('ERPNext unreachable: the error says what to do, and the next sync after th
   await address.fill(settings.url);
   await page.getByRole('button', { name: 'Test connection' }).click();
   await expect(page.getByText('Connected to ERPNext')).toBeVisible();
-  await page.getByRole('button', { name: 'Save', exact: true }).first().click();
+  await page.getByRole('button', { name: 'Save connection' }).click();
   await expect.poll(async () => (await callApi<{ url: string }>(request, 'getErpnextSettings')).url).toBe(settings.url);
 
   // Punches that failed while ERPNext was away wait out their retry delay; HR sends them again now.

@@ -24,7 +24,7 @@ test('form validation: bad IP, bad URL and empty key show their messages and not
   await expect(page.getByText('Enter the full address of your ERPNext site, such as https://erp.example.com')).toBeVisible();
   await page.getByRole('textbox', { name: 'API key' }).fill('');
   await expect(page.getByText('Enter the API key from your ERPNext user (User > API Access)')).toBeVisible();
-  await page.getByRole('button', { name: 'Save', exact: true }).first().click();
+  await page.getByRole('button', { name: 'Save connection' }).click();
   await screenshotBoth(page, 'host-validation-settings');
   await expect(page.getByText('ERPNext settings saved.')).toBeHidden();
   expect(await callApi<unknown>(request, 'getErpnextSettings')).toEqual(erpnextBefore);

@@ -15,8 +15,8 @@ test('a push device waits for approval, is approved with a name, and its punches
 
   const sending = page.getByRole('region', { name: 'Sending punches' });
   await sending.getByRole('textbox', { name: /Receive pushes from devices/ }).fill(String(admsPort));
-  await sending.getByRole('button', { name: 'Save', exact: true }).click();
-  await expect(page.getByText('Sync settings saved.')).toBeVisible();
+  await sending.getByRole('button', { name: 'Save sending settings' }).click();
+  await expect(page.getByText('Sending settings saved.')).toBeVisible();
 
   const iclock = `http://127.0.0.1:${admsPort}/iclock/cdata`;
   await expect.poll(async () => (await request.get(`${iclock}?SN=${SERIAL}&options=all&pushver=2.4.1`).catch(() => null))?.status(), { timeout: 10_000 }).toBe(403);

@@ -183,6 +183,32 @@ export const PunchSelectionSchema = z.union([
 ]);
 export type PunchSelection = z.input<typeof PunchSelectionSchema>;
 
+/**
+ * Refused punches that share one reason: what ERPNext said, what to change and where, and whether
+ * the cause still holds, checked when the list was asked for.
+ */
+export interface RefusalGroup {
+  /** ERPNext's words, exactly as stored on the punches (HTML included, if it sent any). */
+  reason: string;
+  count: number;
+  /** Device times of the oldest and newest punch. */
+  firstTime: string;
+  lastTime: string;
+  /** A few of the device user ids concerned. */
+  userIds: string[];
+  /** What to change, in ERPNext or in Punchbridge, before sending them again. */
+  whatToChange: string;
+  /** The ERPNext document (or setting) to change, when one is known. */
+  link: { label: string; url: string } | null;
+  /** true: the cause still holds, so a resend would be refused again; false: it has changed; null: cannot tell. */
+  stillRefused: boolean | null;
+  /** What is different now, in a sentence (or why it cannot be told). */
+  now: string;
+}
+
+export const RefusalReasonSchema = z.object({ reason: z.string().min(1) });
+export type RefusalReason = z.input<typeof RefusalReasonSchema>;
+
 // ---------- devices ----------
 
 export const LOG_TYPE_RULES = ['auto', 'in', 'out', 'none'] as const;
@@ -406,6 +432,8 @@ export interface EmployeeMapping {
   employee: string;
   employeeName: string | null;
   createdAt: string;
+  /** Made with "Save to ERPNext": the employee's Attendance Device ID there. Unlinking puts back the value it replaced. */
+  inErpnext: boolean;
 }
 
 // ---------- schedule, settings, preferences ----------
@@ -431,7 +459,12 @@ export const SyncSettingsSchema = z.object({
   /** Clock skew above this many seconds is a warning. */
   clockSkewWarningSeconds: z.number().int().min(10).default(120),
   /** Port of the ADMS push receiver for terminals that upload by themselves; null = off. */
-  admsPort: PortSchema.nullable().default(null),
+  admsPort: PortSchema.refine(
+    (port) => port >= 1024,
+    'Ports below 1024 belong to system services (80 is the web) and need administrator rights: use one from 1024 up, such as 8081',
+  )
+    .nullable()
+    .default(null),
 });
 export type SyncSettingsInput = z.input<typeof SyncSettingsSchema>;
 export type SyncSettings = z.output<typeof SyncSettingsSchema>;
@@ -515,6 +548,14 @@ export interface ImportOutcome {
   /** Rows that were already in the journal (from the device, ADMS or an earlier import). */
   alreadyKnown: number;
   problems: ImportProblem[];
+}
+
+/** Where terminals can reach the ADMS receiver: shown before a port is opened. */
+export interface AdmsReach {
+  /** true: every network interface of this computer (the LAN can reach it); false: this computer only. */
+  everyInterface: boolean;
+  /** This computer's addresses the port opens on, e.g. 192.168.1.20. */
+  addresses: string[];
 }
 
 export interface AdmsDevice {
@@ -708,6 +749,10 @@ export interface PunchbridgeApi {
   retryPunches(input: PunchSelection): Promise<Result<{ requeued: number }>>;
   ignorePunches(input: PunchSelection): Promise<Result<{ ignored: number }>>;
   exportPunchesCsv(input: PunchExport): Promise<Result<{ fileName: string; csv: string }>>;
+  /** Refused punches grouped by ERPNext's reason, each with what to change and whether it has changed. */
+  listRefusals(): Promise<RefusalGroup[]>;
+  /** The refused punches of one reason go back to the queue; `now` says what is different since. */
+  retryRefusals(input: RefusalReason): Promise<Result<{ requeued: number; stillRefused: boolean | null; now: string }>>;
 
   getSchedule(): Promise<Schedule>;
   setSchedule(input: ScheduleInput): Promise<Result<Schedule>>;
@@ -728,6 +773,8 @@ export interface PunchbridgeApi {
 
   /** ADMS push terminals that contacted the receiver, approved or waiting for approval. */
   listAdmsDevices(): Promise<AdmsDevice[]>;
+  /** The addresses an ADMS port opens on, to say so before it is saved. */
+  admsReach(): Promise<AdmsReach>;
   /** Keep this terminal's uploads from now on, as punches of a new configured device. */
   approveAdmsDevice(input: ApproveAdmsDeviceInput): Promise<Result<Device>>;
 }
@@ -768,6 +815,8 @@ export const PUNCHBRIDGE_API_INPUTS = {
   retryPunches: PunchSelectionSchema,
   ignorePunches: PunchSelectionSchema,
   exportPunchesCsv: PunchExportSchema,
+  listRefusals: NoInput,
+  retryRefusals: RefusalReasonSchema,
   getSchedule: NoInput,
   setSchedule: ScheduleSchema,
   setPaused: PausedSchema,
@@ -781,6 +830,7 @@ export const PUNCHBRIDGE_API_INPUTS = {
   previewImport: ImportPreviewSchema,
   importPunches: ImportPunchesSchema,
   listAdmsDevices: NoInput,
+  admsReach: NoInput,
   approveAdmsDevice: ApproveAdmsDeviceSchema,
 } as const satisfies { [K in keyof PunchbridgeApi]: z.ZodType };
 
@@ -819,6 +869,8 @@ export const PUNCHBRIDGE_API_RETURNS_RESULT: { [M in PunchbridgeApiMethod]: Retu
   retryPunches: true,
   ignorePunches: true,
   exportPunchesCsv: true,
+  listRefusals: false,
+  retryRefusals: true,
   getSchedule: false,
   setSchedule: true,
   setPaused: false,
@@ -832,6 +884,7 @@ export const PUNCHBRIDGE_API_RETURNS_RESULT: { [M in PunchbridgeApiMethod]: Retu
   previewImport: true,
   importPunches: true,
   listAdmsDevices: false,
+  admsReach: false,
   approveAdmsDevice: true,
 };
 

@@ -108,7 +108,7 @@ describe('employee mappings', () => {
     const journal = tempJournal();
     journal.setMapping({ userId: '7', deviceId: null, employee: 'HR-EMP-0007', employeeName: null });
     const replaced = journal.setMapping({ userId: '7', deviceId: null, employee: 'HR-EMP-0008', employeeName: 'Dana' });
-    expect(replaced).toEqual({ userId: '7', deviceId: null, employee: 'HR-EMP-0008', employeeName: 'Dana', createdAt: '2026-03-02T09:00:00.000Z' });
+    expect(replaced).toEqual({ userId: '7', deviceId: null, employee: 'HR-EMP-0008', employeeName: 'Dana', createdAt: '2026-03-02T09:00:00.000Z', inErpnext: false });
     expect(journal.listMappings()).toEqual([replaced]);
     expect(journal.removeMapping('7', null)).toBe(true);
     expect(journal.removeMapping('7', null)).toBe(false);

@@ -6,6 +6,7 @@ export { SCHEMA_VERSION } from './migrations';
 export { CARD_NUMBER_MAX, EARLIEST_PUNCH_YEAR, PUNCH_CODE_MAX, USER_ID_MAX_LENGTH, isWholeNumberUpTo, userIdProblem } from './record-limits';
 export { standInSerial, type PunchWrites } from './punch-writes';
 export type { PunchQueries } from './punch-queries';
+export type { RefusalGroupQueries, RefusalGroupRow } from './refusal-groups';
 export type { DeviceStore } from './devices';
 export type { MappingStore } from './mappings';
 export type { RunStore } from './runs';

@@ -9,12 +9,13 @@ import { createOwnerOnly, tightenToOwnerOnly } from './owner-only';
 import { punchQueries, type PunchQueries } from './punch-queries';
 import { punchWrites, type PunchWrites } from './punch-writes';
 import { pushStopStore, type PushStopStore } from './push-stop';
+import { refusalGroupQueries, type RefusalGroupQueries } from './refusal-groups';
 import type { Clock } from './rows';
 import { runStore, type RunStore } from './runs';
 import { serialOwners, type SerialOwners } from './serial-owners';
 import { inTransaction } from './transaction';
 
-export interface Journal extends PunchWrites, PunchQueries, DeviceStore, MappingStore, RunStore, AdmsDeviceStore, SerialOwners, PushStopStore {
+export interface Journal extends PunchWrites, PunchQueries, DeviceStore, MappingStore, RunStore, AdmsDeviceStore, SerialOwners, PushStopStore, RefusalGroupQueries {
   /** Run several journal calls as one transaction: all of them are written, or none. */
   transaction<T>(work: () => T): T;
   /**
@@ -78,6 +79,7 @@ export function openJournal(filePath: string, options: JournalOptions = {}): Jou
     ...admsDeviceStore(db, now),
     ...serialOwners(db),
     ...pushStopStore(db, now),
+    ...refusalGroupQueries(db),
     transaction: (work) => inTransaction(db, work),
     flushToDisk() {
       // A FULL checkpoint syncs the WAL, copies every frame into the database file and syncs that.

@@ -189,7 +189,14 @@ ALTER TABLE adms_devices ADD COLUMN moved_at TEXT;
 UPDATE adms_devices SET approved_address = remote_address WHERE device_id IS NOT NULL;
 `;
 
-export const MIGRATIONS: readonly string[] = [CORE_TABLES, STATE_COUNTS, ADMS_DEVICES, IN_DOUBT, PUSH_STOP, ADMS_APPROVED_ADDRESS];
+// A link made with "Save to ERPNext" is the employee's Attendance Device ID there; it is kept here
+// too, so that it can be seen and undone, with the value it replaced (NULL: the field was empty).
+const MAPPINGS_IN_ERPNEXT = `
+ALTER TABLE employee_mappings ADD COLUMN in_erpnext INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE employee_mappings ADD COLUMN erpnext_previous_device_id TEXT;
+`;
+
+export const MIGRATIONS: readonly string[] = [CORE_TABLES, STATE_COUNTS, ADMS_DEVICES, IN_DOUBT, PUSH_STOP, ADMS_APPROVED_ADDRESS, MAPPINGS_IN_ERPNEXT];
 export const SCHEMA_VERSION = MIGRATIONS.length;
 
 export function schemaVersion(db: DatabaseSync): number {

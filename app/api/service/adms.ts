@@ -4,8 +4,10 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import { registerSecret } from '../../log';
 import { admsPushCommKeyName } from '../../settings';
 import { startAdmsReceiver, type AdmsReceiver, type AdmsSink } from '../../sources';
-import { DeviceInputSchema, type ApiError, type Device, type PunchbridgeApi, type Result } from '../contract';
+import { networkInterfaces } from 'node:os';
+import { DeviceInputSchema, type AdmsReach, type ApiError, type Device, type PunchbridgeApi, type Result } from '../contract';
 import type { ServiceContext } from './context';
+import { deviceNameTaken } from './device-names';
 import { clockZoneOf, deviceStatus } from './devices';
 
 type AdmsMethods = Pick<PunchbridgeApi, 'listAdmsDevices' | 'approveAdmsDevice'>;
@@ -25,6 +27,8 @@ export function admsMethods(context: ServiceContext, onDeviceAdded: () => void):
       if (!seen) return { ok: false, error: noSuchAdmsDevice(serialNumber) };
       const linked = seen.deviceId ? journal.getDevice(seen.deviceId) : null;
       if (linked && seen.movedToAddress) return approveMove(context, seen.serialNumber, linked.id, seen.movedToAddress);
+      const taken = linked ? null : deviceNameTaken(journal, name);
+      if (taken) return { ok: false, error: taken };
       const device =
         linked ??
         journal.transaction(() => {
@@ -158,6 +162,8 @@ export function journalAdmsSink(context: ServiceContext, onNewPunches: () => voi
 export interface AdmsReceiverControl {
   /** Start, move or stop the receiver to match the setting; an error says why it cannot listen. */
   apply(port: number | null): Promise<Result<null>>;
+  /** Where a port would open: every interface, or only the address given. */
+  reach(): AdmsReach;
   close(): Promise<void>;
 }
 
@@ -190,8 +196,17 @@ export function admsReceiverControl(context: ServiceContext, sink: AdmsSink, hos
         return { ok: false, error: portUnavailable(wanted, error) };
       }
     },
+    reach: () => (host === '0.0.0.0' ? { everyInterface: true, addresses: lanAddresses() } : { everyInterface: false, addresses: [host] }),
     close: stop,
   };
+}
+
+/** This computer's IPv4 addresses on its networks, loopback left out. */
+function lanAddresses(): string[] {
+  return Object.values(networkInterfaces())
+    .flatMap((entries) => entries ?? [])
+    .filter((entry) => entry.family === 'IPv4' && !entry.internal)
+    .map((entry) => entry.address);
 }
 
 function portUnavailable(port: number, error: unknown): ApiError {

@@ -2,9 +2,10 @@
 import { connectZk, probeDevice, ZkError, type ZkConnectOptions } from '../../zk';
 import type { StoredDevice } from '../../journal';
 import { deviceCommKeyName } from '../../settings';
-import { claimIdentity, instantToWallClock, readReportedIdentity } from '../../sync';
+import { claimIdentity, instantToWallClock, readReportedIdentity, wallClockToInstant } from '../../sync';
 import { localTimeZone, type ApiError, type Device, type DeviceStatus, type PunchbridgeApi, type Result } from '../contract';
 import type { ServiceContext } from './context';
+import { deviceNameTaken } from './device-names';
 
 const PROBE_TIMEOUT_MS = 8000;
 
@@ -31,6 +32,8 @@ export function deviceMethods(context: ServiceContext): DeviceMethods {
     },
     async addDevice(input) {
       const { commKey, ...config } = input as Required<typeof input>;
+      const taken = deviceNameTaken(journal, config.name);
+      if (taken) return { ok: false, error: taken };
       const stored = journal.addDevice(config);
       if (commKey) secrets.set(deviceCommKeyName(stored.id), commKey);
       context.log.info(`Device added: ${stored.name} (${stored.host}:${stored.port})`);
@@ -39,6 +42,8 @@ export function deviceMethods(context: ServiceContext): DeviceMethods {
     },
     async updateDevice({ id, changes }) {
       const { commKey, ...config } = changes;
+      const taken = config.name === undefined ? null : deviceNameTaken(journal, config.name, id);
+      if (taken) return { ok: false, error: taken };
       const updated = journal.updateDevice(id, config as Parameters<typeof journal.updateDevice>[1]);
       if (!updated) return { ok: false, error: noSuchDevice(id) };
       if (commKey === '') secrets.delete(deviceCommKeyName(id));
@@ -84,8 +89,21 @@ export function deviceMethods(context: ServiceContext): DeviceMethods {
       return withDevice(context, found.value, async (zk) => {
         const deviceTime = instantToWallClock(new Date(context.clock.now()), zone);
         await zk.setTime(deviceTime);
-        context.log.info(`Set the clock of ${found.value.name} to ${deviceTime} (${zone})`);
-        return { deviceTime };
+        // Read the clock back, so the Devices page shows the skew the device has now rather than
+        // the one of the last sync (and a device that ignored the command still shows as off).
+        const readBack = await zk.getTime();
+        const clockSkewSeconds = Math.round((wallClockToInstant(readBack, zone).instant.getTime() - context.clock.now()) / 1000);
+        const device = found.value;
+        journal.recordDeviceRead(device.id, {
+          serialNumber: await zk.getSerialNumber(),
+          readAt: new Date(context.clock.now()).toISOString(),
+          clockSkewSeconds,
+          recordCount: device.recordCount,
+          recordCapacity: device.recordCapacity,
+        });
+        context.log.info(`Set the clock of ${device.name} to ${deviceTime} (${zone}); it now reads ${readBack}`);
+        context.announceStatus();
+        return { deviceTime: readBack };
       });
     },
   };

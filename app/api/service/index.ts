@@ -39,6 +39,7 @@ import { mappingMethods } from './mapping';
 import { settingsMethods } from './preferences';
 import { punchMethods } from './punches';
 import { pushStopMethods } from './push-stop';
+import { refusalMethods } from './refusals';
 import { readStatus } from './status';
 
 /** Secrets encrypted by the operating system's keystore (desktop app). */
@@ -54,7 +55,7 @@ export interface ServiceOptions {
   /** Desktop: electron-store instead of conf (same file format). */
   settingsBacking?: SettingsBacking;
   clock?: Clock;
-  /** Where the ADMS receiver listens when a port is set; default every interface (tests: 127.0.0.1). */
+  /** Where the ADMS receiver listens when a port is set; default every interface, 127.0.0.1 in demo mode (tests: 127.0.0.1). */
   admsHost?: string;
 }
 
@@ -147,7 +148,8 @@ export async function createPunchbridgeService(options: ServiceOptions): Promise
     if (fresh.length > 0) hub.emit({ type: 'unmatched-users', users: fresh });
     announceStatus();
   });
-  const adms = admsReceiverControl(context, journalAdmsSink(context, punchesArrived), options.admsHost);
+  // Demo mode opens nothing to the network: its receiver answers this computer only.
+  const adms = admsReceiverControl(context, journalAdmsSink(context, punchesArrived), options.admsHost ?? (options.mode === 'demo' ? '127.0.0.1' : undefined));
   const admsStarted = await adms.apply(settings.getSyncSettings().admsPort);
   if (!admsStarted.ok) hub.emit({ type: 'error', error: admsStarted.error });
   liveCapture.refresh();
@@ -186,6 +188,7 @@ export async function createPunchbridgeService(options: ServiceOptions): Promise
     ...mappingMethods(context),
     ...punchMethods(context),
     ...pushStopMethods(context),
+    ...refusalMethods(context),
     ...preferences,
     async saveSyncSettings(input) {
       const saved = await preferences.saveSyncSettings(input);
@@ -195,6 +198,7 @@ export async function createPunchbridgeService(options: ServiceOptions): Promise
     },
     ...importMethods(context),
     ...admsMethods(context, () => liveCapture.refresh()),
+    admsReach: async () => adms.reach(),
     subscribe: hub.subscribe,
     onWake: () => scheduler.onWake(),
     async close() {

@@ -30,7 +30,7 @@ export function readStatus(context: ServiceContext): AppStatus {
     attention.push({
       code: 'rejected-punches',
       message: `ERPNext refused ${plural(counts.rejected, 'punch', 'punches')}.`,
-      action: 'Open Punches filtered to Rejected, fix the reason shown, then retry them.',
+      action: 'Open the refused punches: they are grouped by what ERPNext said, with what to change before sending them again.',
     });
   }
   for (const hold of listShiftHolds(journal, settings.getSyncSettings().shiftTypes)) {

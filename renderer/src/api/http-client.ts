@@ -25,7 +25,7 @@ export interface HttpClientOptions {
 const signedOut: ApiError = {
   code: 'unauthorized',
   message: 'This browser is not signed in to Punchbridge.',
-  action: 'Open the address that `punchbridge serve` printed (it ends with ?token=...) again.',
+  action: 'Open the address that `punchbridge serve` printed (it ends with ?token=...) again. Each start of `serve` prints a new one, and the old one stops working.',
 };
 
 function unreachable(baseUrl: string): ApiError {

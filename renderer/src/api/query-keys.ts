@@ -11,7 +11,10 @@ export const queryKeys = {
   punchesVersion: ['punches', 'version'] as const,
   /** Bumped when new punches arrived by themselves: the table re-reads the rows on screen in place. */
   punchesArrived: ['punches', 'arrived'] as const,
+  /** Refused punches by reason, with whether each cause still holds (asked of ERPNext). */
+  refusals: ['refusals'] as const,
   admsDevices: ['adms-devices'] as const,
+  admsReach: ['adms-reach'] as const,
   schedule: ['schedule'] as const,
   syncSettings: ['sync-settings'] as const,
   runs: ['runs'] as const,

@@ -27,7 +27,9 @@ const RUN_OUTCOME: Record<RunOutcome, { label: string; color: string }> = {
 export function RunOutcomeBadge({ outcome }: { outcome: RunOutcome }) {
   const { label, color } = RUN_OUTCOME[outcome];
   return (
-    <Badge color={color} variant="light" radius="sm">
+    // Never cut: "Partly complet…" hides the one word that matters.
+    // The label clips by default, which lets a table column shrink below its text.
+    <Badge color={color} variant="light" radius="sm" style={{ flexShrink: 0 }} styles={{ label: { overflow: 'visible' } }}>
       {label}
     </Badge>
   );

@@ -58,10 +58,10 @@ export function EmployeePicker({ value, onChange, label, placeholder = 'Search b
         return (
           <div>
             <Group gap={6} wrap="nowrap">
-              <Text size="sm" fw={500}>
+              <Text size="sm" fw={500} truncate>
                 {employee?.employeeName}
               </Text>
-              <Text size="xs" c="dimmed">
+              <Text size="xs" c="dimmed" style={{ flexShrink: 0 }}>
                 {employee?.name}
               </Text>
             </Group>

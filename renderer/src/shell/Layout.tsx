@@ -85,7 +85,7 @@ export function Layout({ children }: { children: ReactNode }) {
               The Punchbridge service is not answering
             </Text>
           ) : (
-            <SyncStatusLine running={status.data?.running ?? false} paused={status.data?.paused ?? false} nextRunAt={status.data?.nextRunAt ?? null} />
+            <SyncStatusLine running={status.data?.running ?? false} paused={status.data?.paused ?? false} nextRunAt={status.data?.nextRunAt ?? null} hasDevices={status.data?.devicesConfigured ?? true} />
           )}
         </AppShell.Section>
       </AppShell.Navbar>
@@ -98,8 +98,9 @@ export function Layout({ children }: { children: ReactNode }) {
   );
 }
 
-function SyncStatusLine({ running, paused, nextRunAt }: { running: boolean; paused: boolean; nextRunAt: string | null }) {
-  const text = running ? 'Syncing now…' : paused ? 'Automatic sync is paused' : nextRunAt ? `Next sync ${formatWallClock(nextRunAt)}` : 'No sync scheduled';
+function SyncStatusLine({ running, paused, nextRunAt, hasDevices }: { running: boolean; paused: boolean; nextRunAt: string | null; hasDevices: boolean }) {
+  // The schedule ticks on a fresh install too, but a sync with no device does nothing.
+  const text = running ? 'Syncing now…' : !hasDevices ? 'Nothing to sync yet' : paused ? 'Automatic sync is paused' : nextRunAt ? `Next sync ${formatWallClock(nextRunAt)}` : 'No sync scheduled';
   return (
     <Tooltip label="Change the schedule under Settings" openDelay={400}>
       <Text size="xs" c={running ? 'teal' : paused ? 'orange' : 'dimmed'} px="xs" py="xs" role="status" aria-live="polite">

@@ -4,6 +4,7 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { BackendProvider, type Backend } from '../api/api-context';
 import { useBackendEvents } from '../api/use-backend-events';
 import { Layout } from './Layout';
+import { UnsavedChangesGuard } from './unsaved-changes';
 import { Screens } from './Screens';
 
 /**
@@ -63,6 +64,7 @@ function LiveApp() {
   return (
     <Layout>
       <Screens />
+      <UnsavedChangesGuard />
     </Layout>
   );
 }
@@ -70,7 +72,8 @@ function LiveApp() {
 export function Root({ backend, queryClient = createQueryClient() }: { backend: Backend; queryClient?: QueryClient }) {
   return (
     <MantineProvider theme={theme} cssVariablesResolver={readableGrays} defaultColorScheme="light">
-      <Notifications position="bottom-right" />
+      {/* Not bottom-right: that is where the Save buttons of the forms are. */}
+      <Notifications position="top-center" />
       <QueryClientProvider client={queryClient}>
         <BackendProvider backend={backend}>
           <LiveApp />

@@ -39,6 +39,7 @@ import {
   fixtureUnmatchedUsers,
   wallClock,
 } from './fixture-data';
+import { fixtureRefusalGroups } from './fixture-refusals';
 
 /** push-devices: the full data with the ADMS receiver on, a terminal waiting and one that moved. */
 export type FixtureScenario = 'full' | 'first-run' | 'empty' | 'erpnext-down' | 'time-trap' | 'broken' | 'push-devices';
@@ -107,6 +108,7 @@ export function createFixtureApi(options: FixtureOptions = {}): FixtureApi {
       const failing = devices.find((device) => device.status === 'error')!;
       attention.push({ code: 'device-unreachable', message: `${failing.name}: ${failing.lastError?.message ?? 'not reachable'}`, action: failing.lastError?.action ?? 'Check the device.' });
     }
+    if (counts.rejected > 0) attention.push({ code: 'rejected-punches', message: `ERPNext refused ${counts.rejected.toLocaleString('en-US')} punches.`, action: 'Open the refused punches: they are grouped by what ERPNext said, with what to change before sending them again.' });
     if (unmatched.length > 0) attention.push({ code: 'unmatched-users', message: `${unmatched.length} people on the devices are not linked to an employee yet.`, action: 'Open Employee mapping and choose who they are.' });
     const shift = syncSettings.shiftTypes[0];
     const holding = unmatched.filter((user) => shift && (shift.deviceIds.length === 0 || (user.deviceId !== null && shift.deviceIds.includes(user.deviceId))));
@@ -221,6 +223,10 @@ export function createFixtureApi(options: FixtureOptions = {}): FixtureApi {
       failIfBroken();
       return devices.map((device) => ({ ...device }));
     },
+    async admsReach() {
+      await delay();
+      return { everyInterface: true, addresses: ['192.168.1.20'] };
+    },
     async listAdmsDevices() {
       await delay();
       return admsDevices.map((device) => ({ ...device }));
@@ -241,6 +247,8 @@ export function createFixtureApi(options: FixtureOptions = {}): FixtureApi {
     async addDevice(input: DeviceInput) {
       await delay();
       const { commKey, ...config } = DeviceInputSchema.parse(input);
+      const holder = devices.find((device) => device.name.trim().toLowerCase() === config.name.trim().toLowerCase());
+      if (holder) return { ok: false, error: { code: 'device-name-taken', message: `Another device is already called "${holder.name}".`, action: `Give this one a name of its own, such as "${holder.name} 2" or "${holder.name} back door": lists and the punchbridge command pick devices by name.` } };
       const device: Device = {
         ...config,
         id: `dev-new-${nextDeviceNumber++}`,
@@ -367,7 +375,7 @@ export function createFixtureApi(options: FixtureOptions = {}): FixtureApi {
             requeued++;
           }
         }
-        mappings.unshift({ userId: mapping.userId, deviceId: writeToErpnext ? null : (mapping.deviceId ?? null), employee: mapping.employee, employeeName: employee?.employeeName ?? null, createdAt: wallClock(FIXTURE_NOW) });
+        mappings.unshift({ userId: mapping.userId, deviceId: writeToErpnext ? null : (mapping.deviceId ?? null), employee: mapping.employee, employeeName: employee?.employeeName ?? null, createdAt: wallClock(FIXTURE_NOW), inErpnext: writeToErpnext ?? false });
         unmatched = unmatched.filter((user) => user.userId !== mapping.userId);
       }
       emit({ type: 'status', status: status() });
@@ -414,6 +422,18 @@ export function createFixtureApi(options: FixtureOptions = {}): FixtureApi {
         }
       }
       return ok({ ignored });
+    },
+    async listRefusals() {
+      await delay();
+      failIfBroken();
+      return fixtureRefusalGroups(punches);
+    },
+    async retryRefusals({ reason }) {
+      await delay();
+      const group = fixtureRefusalGroups(punches).find((candidate) => candidate.reason === reason);
+      if (!group) return { ok: false, error: { code: 'refusal-gone', message: 'No refused punch is held for this reason any more.', action: 'Reload the list: they were sent again or ignored meanwhile.' } };
+      for (const punch of punches) if (punch.state === 'rejected' && punch.lastError === reason) punch.state = 'pending';
+      return ok({ requeued: group.count, stillRefused: group.stillRefused, now: group.now });
     },
     async exportPunchesCsv(query) {
       await delay();

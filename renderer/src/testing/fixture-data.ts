@@ -206,8 +206,9 @@ export function fixtureUnmatchedUsers(devices: Device[], punches: Punch[]): Unma
 
 export function fixtureMappings(): EmployeeMapping[] {
   return [
-    { userId: '5001', deviceId: null, employee: 'HR-EMP-00049', employeeName: 'Rahul Iyer', createdAt: '2026-11-10 11:02:00' },
-    { userId: '5002', deviceId: 'dev-warehouse', employee: 'HR-EMP-00050', employeeName: 'Fatima Zahra', createdAt: '2026-11-12 15:40:00' },
+    { userId: '5001', deviceId: null, employee: 'HR-EMP-00049', employeeName: 'Rahul Iyer', inErpnext: false, createdAt: '2026-11-10 11:02:00' },
+    { userId: '5002', deviceId: 'dev-warehouse', employee: 'HR-EMP-00050', employeeName: 'Fatima Zahra', inErpnext: false, createdAt: '2026-11-12 15:40:00' },
+    { userId: '5003', deviceId: null, employee: 'HR-EMP-00051', employeeName: 'Priya Nakamura', inErpnext: true, createdAt: '2026-11-20 09:12:00' },
   ];
 }
 

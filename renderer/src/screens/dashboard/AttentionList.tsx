@@ -5,14 +5,14 @@ import { hrefFor } from '../../shell/router';
 
 /**
  * Where a person fixes each kind of problem. ApiError carries no destination, so it is read from
- * the code's prefix (device-*, erpnext-*, unmatched-*).
+ * the code's prefix (device-*, erpnext-*, unmatched-*, rejected-punches).
  */
 function screenFor(code: string): { href: string; label: string } | null {
   if (code === 'shift-held-back') return { href: hrefFor('/punches', { state: 'pending,failed,unmatched,rejected' }), label: 'Open the punches not sent yet' };
   if (code.startsWith('device')) return { href: hrefFor('/devices'), label: 'Open Devices' };
   if (code.startsWith('erpnext') || code.startsWith('settings')) return { href: hrefFor('/settings'), label: 'Open Settings' };
   if (code.startsWith('unmatched')) return { href: hrefFor('/mapping'), label: 'Open Employee mapping' };
-  if (code.startsWith('punch')) return { href: hrefFor('/punches', { state: 'rejected' }), label: 'Open Punches' };
+  if (code === 'rejected-punches') return { href: hrefFor('/punches', { state: 'rejected' }), label: 'Open refused punches' };
   return null;
 }
 

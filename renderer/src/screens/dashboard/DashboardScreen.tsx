@@ -1,4 +1,4 @@
-import { Button, Loader, SimpleGrid, Stack } from '@mantine/core';
+import { Button, Loader, SimpleGrid, Stack, Tooltip } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Pause, Play, RefreshCw } from 'lucide-react';
@@ -52,9 +52,14 @@ export function DashboardScreen() {
             >
               {current.paused ? 'Resume automatic sync' : 'Pause automatic sync'}
             </Button>
-            <Button leftSection={syncing ? <Loader size={14} color="gray" /> : <RefreshCw size={16} />} disabled={!ready || syncing} onClick={() => sync.mutate()}>
-              {syncing ? 'Syncing…' : 'Sync now'}
-            </Button>
+            <Tooltip label="Connect ERPNext and add a device first: the steps below show how" disabled={ready} multiline maw={260}>
+              {/* A disabled button gets no pointer events: the wrapper carries the tooltip. */}
+              <span>
+                <Button leftSection={syncing ? <Loader size={14} color="gray" /> : <RefreshCw size={16} />} disabled={!ready || syncing} onClick={() => sync.mutate()}>
+                  {syncing ? 'Syncing…' : 'Sync now'}
+                </Button>
+              </span>
+            </Tooltip>
           </>
         }
       />

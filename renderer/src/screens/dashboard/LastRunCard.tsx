@@ -18,7 +18,8 @@ export function LastRunCard({ run, nextRunAt, paused }: { run: RunSummary | null
       {run ? (
         <Stack gap="sm">
           <Text size="sm">
-            {formatWallClock(run.finishedAt)} · {TRIGGERS[run.trigger]} · took {durationBetween(run.startedAt, run.finishedAt)}
+            {/* Dated by its start, as History lists runs. */}
+            Started {formatWallClock(run.startedAt)} · {TRIGGERS[run.trigger]} · took {durationBetween(run.startedAt, run.finishedAt)}
           </Text>
           <SimpleGrid cols={4} spacing="xs">
             <Figure label="Read" value={run.counts.read} />

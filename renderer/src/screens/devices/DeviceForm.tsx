@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { Button, Group, NumberInput, PasswordInput, SegmentedControl, Select, SimpleGrid, Stack, Switch, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useMutation } from '@tanstack/react-query';
@@ -52,10 +52,36 @@ export function DeviceForm({ device, skewLimit, saving, saveError, onSave, onCan
     onSuccess: (result) => setProbe(result.ok ? { result: result.value } : { error: result.error }),
   });
   const values = form.getValues();
-  const canTest = !validateDeviceForm(values).host && !validateDeviceForm(values).port && !validateDeviceForm(values).commKey;
+  const testBlocker = whyNoTest(validateDeviceForm(values));
+  // The form is taller than a small window: what the person just asked for is brought into view.
+  const outcome = useRef<HTMLDivElement>(null);
+  const nameTaken = saveError?.code === 'device-name-taken';
+  const showFirstError = (formElement: HTMLFormElement | null | undefined) => {
+    const invalid = formElement?.querySelector<HTMLElement>('[aria-invalid="true"]');
+    invalid?.scrollIntoView({ block: 'center', behavior: 'smooth' });
+    invalid?.focus({ preventScroll: true });
+  };
+  useEffect(() => {
+    if (probe || (saveError && !nameTaken)) outcome.current?.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
+  }, [probe, saveError, nameTaken]);
+  useEffect(() => {
+    if (!nameTaken) return;
+    // The service found the name taken: say it at the name, where it is fixed.
+    form.setFieldError('name', `${saveError.message} ${saveError.action}`);
+    requestAnimationFrame(() => showFirstError(outcome.current?.closest('form')));
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [saveError]);
 
   return (
-    <form onSubmit={form.onSubmit(onSave)} noValidate aria-label={device ? `Edit ${device.name}` : 'Add a device'}>
+    <form
+      onSubmit={form.onSubmit(onSave, (_errors, _values, event) => {
+        const formElement = event?.currentTarget as HTMLFormElement | undefined;
+        // After React has drawn the errors, so that the first one is marked.
+        requestAnimationFrame(() => showFirstError(formElement));
+      })}
+      noValidate
+      aria-label={device ? `Edit ${device.name}` : 'Add a device'}
+    >
       <Stack gap="md">
         <TextInput label="Name" description="How HR staff will recognise it" placeholder="Main gate" withAsterisk data-autofocus {...form.getInputProps('name')} />
         <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="md">
@@ -148,19 +174,30 @@ export function DeviceForm({ device, skewLimit, saving, saveError, onSave, onCan
             <Switch label="Receive punches as they happen" description="Keeps a connection open to the device" {...form.getInputProps('live', { type: 'checkbox' })} />
           )}
         </Group>
-        {test.isPending && <Text size="sm" c="dimmed" role="status">Connecting to the device…</Text>}
-        {probe?.result && <ProbeResultView result={probe.result} skewLimit={skewLimit} />}
-        {probe?.error && <ApiErrorAlert error={probe.error} title="Could not connect to the device" />}
-        {saveError && <ApiErrorAlert error={saveError} title="The device was not saved" />}
+        <div ref={outcome} style={{ scrollMarginBottom: 72 }}>
+          <Stack gap="md">
+            {test.isPending && <Text size="sm" c="dimmed" role="status">Connecting to the device…</Text>}
+            {probe?.result && <ProbeResultView result={probe.result} skewLimit={skewLimit} />}
+            {probe?.error && <ApiErrorAlert error={probe.error} title="Could not connect to the device" />}
+            {saveError && !nameTaken && <ApiErrorAlert error={saveError} title="The device was not saved" />}
+          </Stack>
+        </div>
         <Group justify="space-between">
           {pushDevice ? (
             <Text size="sm" c="dimmed" maw={300}>
               This terminal sends its punches to Punchbridge by itself (ADMS push).
             </Text>
           ) : (
-            <Button variant="default" leftSection={<PlugZap size={16} />} onClick={() => test.mutate()} loading={test.isPending} disabled={!canTest}>
-              Test connection
-            </Button>
+            <Group gap="sm" wrap="nowrap">
+              <Button variant="default" leftSection={<PlugZap size={16} />} onClick={() => test.mutate()} loading={test.isPending} disabled={testBlocker !== null} aria-describedby={testBlocker ? 'test-blocker' : undefined}>
+                Test connection
+              </Button>
+              {testBlocker && (
+                <Text size="xs" c="dimmed" id="test-blocker" maw={220}>
+                  {testBlocker}
+                </Text>
+              )}
+            </Group>
           )}
           <Group gap="sm">
             <Button variant="subtle" onClick={onCancel}>
@@ -174,6 +211,14 @@ export function DeviceForm({ device, skewLimit, saving, saveError, onSave, onCan
       </Stack>
     </form>
   );
+}
+
+/** Why the connection cannot be tested yet, in the words of the field to fix; null when it can. */
+function whyNoTest(errors: Partial<Record<keyof DeviceFormValues, unknown>>): string | null {
+  if (errors.host) return 'Enter a valid network address to test the connection.';
+  if (errors.port) return 'Enter a port from 1 to 65535 to test the connection.';
+  if (errors.commKey) return 'Fix the comm key to test the connection.';
+  return null;
 }
 
 /** The comm key is write-only: a stored key is shown as "stored", never read back. */

@@ -8,7 +8,7 @@ import { useBackend } from '../../api/api-context';
 import { queryKeys } from '../../api/query-keys';
 import { PageHeader } from '../../components/PageHeader';
 import { EmptyMessage, ErrorState, LoadingState } from '../../components/states';
-import { plural } from '../../lib/format';
+import { formatWallClock, plural } from '../../lib/format';
 import { replaceRoute, useRoute } from '../../shell/router';
 import { AdmsSection } from './AdmsSection';
 import { DeviceForm } from './DeviceForm';
@@ -54,7 +54,7 @@ export function DevicesScreen() {
   const setTime = useMutation({
     mutationFn: (device: Device) => backend.setDeviceTime({ id: device.id }),
     onSuccess: (result, device) => {
-      if (result.ok) notifications.show({ color: 'teal', message: `${device.name}'s clock now matches this computer.` });
+      if (result.ok) notifications.show({ color: 'teal', message: `${device.name}'s clock now reads ${formatWallClock(result.value.deviceTime, { seconds: true })}.` });
       else notifications.show({ color: 'red', title: result.error.message, message: result.error.action });
       refresh();
     },

@@ -6,6 +6,7 @@ import type { LogLine } from '../../../../app/api/contract';
 import { useBackend } from '../../api/api-context';
 import { queryKeys } from '../../api/query-keys';
 import { EmptyMessage, ErrorState, LoadingState } from '../../components/states';
+import { formatWallClock } from '../../lib/format';
 
 const LEVEL_COLORS: Record<LogLine['level'], string> = { debug: 'gray', info: 'blue', warn: 'orange', error: 'red' };
 const LEVELS_SHOWN = { all: ['debug', 'info', 'warn', 'error'], problems: ['warn', 'error'], info: ['info', 'warn', 'error'] } as const;
@@ -42,9 +43,10 @@ export function LogView() {
             <Table.Tbody>
               {lines.map((line, index) => (
                 <Table.Tr key={index}>
-                  <Table.Td w={150}>
-                    <Text size="xs" ff="monospace" c="dimmed">
-                      {line.time}
+                  <Table.Td w={170}>
+                    {/* Log lines carry UTC instants; people read this computer's time. */}
+                    <Text size="xs" ff="monospace" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
+                      {formatWallClock(line.time, { seconds: true })}
                     </Text>
                   </Table.Td>
                   <Table.Td w={70}>

@@ -4,6 +4,7 @@ import { History } from 'lucide-react';
 import { useBackend } from '../../api/api-context';
 import { queryKeys } from '../../api/query-keys';
 import { RunOutcomeBadge } from '../../components/DeviceStatusBadge';
+import { NoDevicesYet, useHasDevices } from '../../components/NoDevicesYet';
 import { EmptyMessage, ErrorState, LoadingState } from '../../components/states';
 import { durationBetween, formatCount, formatWallClock } from '../../lib/format';
 import { hrefFor } from '../../shell/router';
@@ -13,18 +14,19 @@ export const TRIGGER_LABELS = { manual: 'By hand', schedule: 'Scheduled', startu
 export function RunList() {
   const backend = useBackend();
   const runs = useQuery({ queryKey: queryKeys.runs, queryFn: () => backend.listRuns({ limit: 100 }) });
+  const hasDevices = useHasDevices();
   if (runs.isPending) return <LoadingState label="Loading past syncs…" />;
   if (runs.isError) return <ErrorState error={runs.error} onRetry={() => void runs.refetch()} title="Past syncs could not be loaded" />;
+  if (runs.data.length === 0 && !hasDevices) return <NoDevicesYet what="Past syncs" />;
   if (runs.data.length === 0) return <EmptyMessage title="No syncs yet" description='Press "Sync now" on the Dashboard, or wait for the schedule.' icon={<History size={28} />} />;
   return (
-    <Table.ScrollContainer minWidth={820}>
+    // Narrow enough for every column at 1024 px: how and how long sit under the start time.
+    <Table.ScrollContainer minWidth={660}>
       <Table verticalSpacing="xs" highlightOnHover aria-label="Past syncs">
         <Table.Thead>
           <Table.Tr>
             <Table.Th>Started</Table.Th>
-            <Table.Th>How</Table.Th>
             <Table.Th>Result</Table.Th>
-            <Table.Th>Took</Table.Th>
             <Table.Th ta="right">Read</Table.Th>
             <Table.Th ta="right">New</Table.Th>
             <Table.Th ta="right">Sent</Table.Th>
@@ -40,15 +42,12 @@ export function RunList() {
                 <Anchor href={hrefFor(`/history/${run.id}`)} size="sm">
                   {formatWallClock(run.startedAt)}
                 </Anchor>
+                <Text size="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
+                  {TRIGGER_LABELS[run.trigger]} · took {durationBetween(run.startedAt, run.finishedAt)}
+                </Text>
               </Table.Td>
-              <Table.Td>
-                <Text size="sm">{TRIGGER_LABELS[run.trigger]}</Text>
-              </Table.Td>
-              <Table.Td>
+              <Table.Td style={{ whiteSpace: 'nowrap' }}>
                 <RunOutcomeBadge outcome={run.outcome} />
-              </Table.Td>
-              <Table.Td>
-                <Text size="sm">{durationBetween(run.startedAt, run.finishedAt)}</Text>
               </Table.Td>
               {[run.counts.read, run.counts.new, run.counts.synced, run.counts.unmatched, run.counts.rejected, run.counts.failed].map((value, index) => (
                 <Table.Td key={index} ta="right">

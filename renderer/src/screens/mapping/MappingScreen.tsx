@@ -9,6 +9,7 @@ import { queryKeys } from '../../api/query-keys';
 import { PageHeader } from '../../components/PageHeader';
 import { EmptyMessage, ErrorState, LoadingState } from '../../components/states';
 import { plural } from '../../lib/format';
+import { NoDevicesYet, useHasDevices } from '../../components/NoDevicesYet';
 import { MappingsTable } from './MappingsTable';
 import { ReplaceDeviceIdModal, type DeviceIdReplacement } from './ReplaceDeviceIdModal';
 import { UnmatchedTable, unmatchedKey } from './UnmatchedTable';
@@ -19,6 +20,8 @@ export function describeMapOutcome(outcome: MapUsersOutcome): string {
   return linked + queued;
 }
 
+const UNLINKED_NOTE = 'Their punches not yet sent wait for a new link. Punches already sent stay in ERPNext as checkins of that employee: delete them there if the link was wrong.';
+
 export function MappingScreen() {
   const backend = useBackend();
   const queryClient = useQueryClient();
@@ -26,6 +29,7 @@ export function MappingScreen() {
   const mappings = useQuery({ queryKey: queryKeys.mappings, queryFn: () => backend.listMappings() });
   const devices = useQuery({ queryKey: queryKeys.devices, queryFn: () => backend.listDevices() });
   const deviceNames = new Map((devices.data ?? []).map((device) => [device.id, device.name]));
+  const hasDevices = useHasDevices();
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [chosen, setChosen] = useState<Map<string, EmployeeSummary>>(new Map());
   const [replacements, setReplacements] = useState<DeviceIdReplacement[]>([]);
@@ -64,8 +68,9 @@ export function MappingScreen() {
   };
   const unmap = useMutation({
     mutationFn: (input: { userId: string; deviceId: string | null }) => backend.unmapUser(input),
-    onSuccess: (result) => {
-      if (!result.ok) notifications.show({ color: 'red', title: result.error.message, message: result.error.action });
+    onSuccess: (result, { userId }) => {
+      if (!result.ok) notifications.show({ color: 'red', title: result.error.message, message: result.error.action, autoClose: 12_000 });
+      else notifications.show({ color: 'teal', title: `User ${userId} unlinked`, message: UNLINKED_NOTE, autoClose: 12_000 });
       refresh();
     },
   });
@@ -78,13 +83,15 @@ export function MappingScreen() {
           <Tabs.Tab value="unmatched" rightSection={users.length ? <Badge size="sm" color="orange" circle={users.length < 10}>{users.length}</Badge> : null}>
             Not linked yet
           </Tabs.Tab>
-          <Tabs.Tab value="mapped">Linked in Punchbridge</Tabs.Tab>
+          <Tabs.Tab value="mapped">Linked</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="unmatched" pt="md">
           {unmatched.isPending ? (
             <LoadingState label="Loading people from the devices…" />
           ) : unmatched.isError ? (
             <ErrorState error={unmatched.error} onRetry={() => void unmatched.refetch()} title="The list could not be loaded" />
+          ) : users.length === 0 && !hasDevices ? (
+            <NoDevicesYet what="People who punch on a device but are not linked to an employee" />
           ) : users.length === 0 ? (
             <EmptyMessage title="Everyone is linked" description="Every person who punched on a device is linked to an employee. New people appear here after a sync." icon={<UserCheck size={28} />} />
           ) : (
@@ -144,7 +151,7 @@ export function MappingScreen() {
           ) : mappings.isError ? (
             <ErrorState error={mappings.error} onRetry={() => void mappings.refetch()} />
           ) : mappings.data.length === 0 ? (
-            <EmptyMessage title="No links made in Punchbridge" description='People linked with "Save to ERPNext" are kept in ERPNext itself (Attendance Device ID), not listed here.' />
+            <EmptyMessage title="No links made yet" description="People you link on the Not linked yet tab are listed here, whether the link is kept in ERPNext or in Punchbridge only, and can be unlinked." />
           ) : (
             <MappingsTable mappings={mappings.data} deviceNames={deviceNames} removing={unmap.isPending ? (unmap.variables ?? null) : null} onUnmap={(mapping) => unmap.mutate({ userId: mapping.userId, deviceId: mapping.deviceId })} />
           )}

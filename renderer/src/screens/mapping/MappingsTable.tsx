@@ -13,12 +13,13 @@ export interface MappingsTableProps {
 
 export function MappingsTable({ mappings, deviceNames, removing, onUnmap }: MappingsTableProps) {
   return (
-    <Table verticalSpacing="sm" aria-label="People linked in Punchbridge">
+    <Table verticalSpacing="sm" aria-label="People linked to employees">
       <Table.Thead>
         <Table.Tr>
           <Table.Th>User ID</Table.Th>
           <Table.Th>On device</Table.Th>
           <Table.Th>Employee</Table.Th>
+          <Table.Th>Kept in</Table.Th>
           <Table.Th>Linked on</Table.Th>
           <Table.Th w={120} />
         </Table.Tr>
@@ -35,12 +36,13 @@ export function MappingsTable({ mappings, deviceNames, removing, onUnmap }: Mapp
               <Text size="sm">{mapping.deviceId === null ? 'Every device' : (deviceNames.get(mapping.deviceId) ?? 'A removed device')}</Text>
             </Table.Td>
             <Table.Td>
-              <Text size="sm">
-                {mapping.employeeName ?? mapping.employee}{' '}
-                <Text span size="xs" c="dimmed">
-                  {mapping.employee}
-                </Text>
+              {mapping.employeeName && <Text size="sm">{mapping.employeeName}</Text>}
+              <Text size={mapping.employeeName ? 'xs' : 'sm'} c={mapping.employeeName ? 'dimmed' : undefined} ff="monospace">
+                {mapping.employee}
               </Text>
+            </Table.Td>
+            <Table.Td>
+              <Text size="sm">{mapping.inErpnext ? 'ERPNext (Attendance Device ID)' : 'Punchbridge only'}</Text>
             </Table.Td>
             <Table.Td>
               <Text size="sm">{formatWallClock(mapping.createdAt)}</Text>

@@ -102,6 +102,11 @@ function UnmatchedRow({ user, selected, employee, onToggle, onChoose }: Unmatche
           suggestions={suggestions.data?.map((suggestion) => suggestion.candidate)}
           size="sm"
         />
+        {employee && (
+          <Text size="xs" c="dimmed" mt={2}>
+            {[employee.name, employee.department].filter(Boolean).join(' · ')}
+          </Text>
+        )}
         {best && employee?.name !== best.candidate.name && (
           <Group gap={4} mt={4} wrap="nowrap">
             <Tooltip label={`The names are ${Math.round(best.score * 100)}% alike`}>
@@ -116,9 +121,15 @@ function UnmatchedRow({ user, selected, employee, onToggle, onChoose }: Unmatche
                 onToggle(true);
               }}
             >
-              <Text span size="xs" truncate maw={210}>
-                Suggested: {best.candidate.employeeName} ({best.candidate.name})
-              </Text>
+              {/* The employee ID is what tells two people of one name apart: the name gives way first. */}
+              <Group gap={4} wrap="nowrap" maw={230}>
+                <Text span size="xs" truncate>
+                  Suggested: {best.candidate.employeeName}
+                </Text>{' '}
+                <Text span size="xs" style={{ flexShrink: 0 }}>
+                  ({best.candidate.name})
+                </Text>
+              </Group>
             </Button>
           </Group>
         )}

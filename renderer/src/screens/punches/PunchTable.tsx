@@ -2,13 +2,14 @@ import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { Box, Checkbox, Skeleton, Text } from '@mantine/core';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { Punch } from '../../../../app/api/contract';
-import { StateBadge } from '../../components/StateBadge';
+import { StateBadge, plainReason } from '../../components/StateBadge';
 import { formatWallClock } from '../../lib/format';
 import type { PunchPageCache } from './page-cache';
 import classes from './PunchTable.module.css';
 
 const ROW_HEIGHT = 44;
-const COLUMNS = '32px 168px minmax(140px, 2fr) minmax(100px, 1.5fr) 52px 160px';
+// At 1024 px wide every column still fits beside the scroll bar: the minimums, gaps and padding add up to 710 px.
+const COLUMNS = '32px 168px minmax(100px, 2fr) minmax(70px, 1fr) 44px 156px minmax(80px, 2fr)';
 
 export interface PunchTableProps {
   cache: PunchPageCache;
@@ -92,6 +93,7 @@ export function PunchTable({ cache, selected, onToggle, onToggleLoaded, onOpen, 
         <div role="columnheader">Device</div>
         <div role="columnheader">In/Out</div>
         <div role="columnheader">State</div>
+        <div role="columnheader">Reason</div>
       </div>
       <div
         ref={scroller}
@@ -158,6 +160,13 @@ function PunchCells({ punch, selected, onToggle }: { punch: Punch; selected: boo
       <div role="gridcell">
         <StateBadge state={punch.state} reason={punch.lastError} />
       </div>
+      <div role="gridcell" className={classes.clip}>
+        {punch.lastError && (
+          <Text size="xs" c="dimmed" truncate title={plainReason(punch.lastError)}>
+            {plainReason(punch.lastError)}
+          </Text>
+        )}
+      </div>
     </>
   );
 }
@@ -166,7 +175,7 @@ function LoadingCells() {
   return (
     <>
       <div />
-      {[0, 1, 2, 3, 4].map((cell) => (
+      {[0, 1, 2, 3, 4, 5].map((cell) => (
         <div key={cell} role="gridcell">
           <Skeleton height={10} width="70%" />
         </div>

@@ -11,9 +11,11 @@ import { EmptyMessage, ErrorState, LoadingState } from '../../components/states'
 import { downloadText } from '../../lib/download';
 import { formatCount, plural } from '../../lib/format';
 import { replaceRoute, useRoute } from '../../shell/router';
+import { NoDevicesYet, useHasDevices } from '../../components/NoDevicesYet';
 import { PunchDetail } from './PunchDetail';
 import { PunchFiltersBar } from './PunchFiltersBar';
 import { PunchTable } from './PunchTable';
+import { RefusalGroups } from './RefusalGroups';
 import { filtersFromParams, filtersToParams, filtersToQuery, hasFilters, type PunchFilters } from './punch-filters';
 import { usePunchPages } from './use-punch-pages';
 
@@ -33,6 +35,7 @@ export function PunchesScreen() {
     if (arrived.data) cache.refresh();
   }, [arrived.data, cache]);
   const devices = useQuery({ queryKey: queryKeys.devices, queryFn: () => backend.listDevices() });
+  const hasDevices = useHasDevices();
   const [employee, setEmployee] = useState<EmployeeSummary | null>(null);
   const [selected, setSelected] = useState<Set<number>>(new Set());
   // "Select all": every punch the filters match, also those not loaded yet.
@@ -71,12 +74,15 @@ export function PunchesScreen() {
     clearSelection();
     void queryClient.invalidateQueries({ queryKey: queryKeys.punchesVersion });
     void queryClient.invalidateQueries({ queryKey: queryKeys.status });
+    void queryClient.invalidateQueries({ queryKey: queryKeys.refusals });
   };
+  const onlyRefused = filters.states.length === 1 && filters.states[0] === 'rejected';
 
   const retry = useMutation({
     mutationFn: () => backend.retryPunches(selection()),
     onSuccess: (result) => {
-      if (result.ok) notifications.show({ color: 'teal', message: `${plural(result.value.requeued, 'punch', 'punches')} will be sent again at the next sync.` });
+      if (result.ok && result.value.requeued === 0) notifications.show({ color: 'gray', message: 'Nothing to send again: the selected punches are already in ERPNext or waiting to be sent.' });
+      else if (result.ok) notifications.show({ color: 'teal', message: `${plural(result.value.requeued, 'punch', 'punches')} will be sent again at the next sync.` });
       else notifications.show({ color: 'red', title: result.error.message, message: result.error.action });
       afterChange();
     },
@@ -112,6 +118,7 @@ export function PunchesScreen() {
         }
       />
       <PunchFiltersBar filters={filters} devices={devices.data ?? []} employee={pickedEmployee} onEmployeeChange={setEmployee} onChange={setFilters} />
+      {onlyRefused && <RefusalGroups onShow={(search) => setFilters({ ...filters, search })} onRequeued={afterChange} />}
       <Group gap="sm" mih={36} aria-live="polite">
         {selected.size > 0 || allMatching ? (
           <>
@@ -135,7 +142,7 @@ export function PunchesScreen() {
           </>
         ) : total ? (
           <Text size="sm" c="dimmed">
-            Select punches to send them again or to ignore them. Use the arrow keys to move, Space to select, Enter to open.
+            Select punches to send again or ignore. Arrow keys move, Space selects, Enter opens.
           </Text>
         ) : null}
       </Group>
@@ -151,6 +158,8 @@ export function PunchesScreen() {
                 Clear filters
               </Button>
             </EmptyMessage>
+          ) : !hasDevices ? (
+            <NoDevicesYet what="Punches" />
           ) : (
             <EmptyMessage title="No punches yet" description='Punches appear here after the first sync. Press "Sync now" on the Dashboard.' icon={<ListChecks size={28} />} />
           )

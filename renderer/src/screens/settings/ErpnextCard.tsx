@@ -10,6 +10,7 @@ import { queryKeys } from '../../api/query-keys';
 import { ApiErrorAlert } from '../../components/states';
 import { erpnextToForm, toErpnextInput, validateErpnextForm, type ErpnextFormValues } from './erpnext-form';
 import { timeZoneOptions } from '../../lib/time-zones';
+import { useUnsavedChanges } from '../../shell/unsaved-changes';
 
 export function ErpnextCard({ settings }: { settings: ErpnextSettings | null }) {
   const backend = useBackend();
@@ -21,8 +22,11 @@ export function ErpnextCard({ settings }: { settings: ErpnextSettings | null }) 
     initialValues: erpnextToForm(settings),
     validate: (values) => validateErpnextForm(values, hasSecret),
     validateInputOnChange: true,
+    // A test result speaks for the values it was made with: "Connected" must not stay beside an address typed since.
+    onValuesChange: () => setTest(null),
   });
   const [test, setTest] = useState<{ result?: ErpnextTestResult; error?: ApiError } | null>(null);
+  useUnsavedChanges('ERPNext connection', form.isDirty());
   const [saveError, setSaveError] = useState<ApiError | null>(null);
 
   const testing = useMutation({
@@ -102,7 +106,7 @@ export function ErpnextCard({ settings }: { settings: ErpnextSettings | null }) 
               Test connection
             </Button>
             <Button type="submit" loading={save.isPending}>
-              Save
+              Save connection
             </Button>
           </Group>
         </Stack>

@@ -7,6 +7,7 @@ import { ScheduleSchema } from '../../../../app/api/contract';
 import { useBackend } from '../../api/api-context';
 import { queryKeys } from '../../api/query-keys';
 import { formatWallClock } from '../../lib/format';
+import { useUnsavedChanges } from '../../shell/unsaved-changes';
 
 export function ScheduleCard({ schedule }: { schedule: Schedule }) {
   const backend = useBackend();
@@ -20,6 +21,7 @@ export function ScheduleCard({ schedule }: { schedule: Schedule }) {
     },
     validateInputOnChange: true,
   });
+  useUnsavedChanges('Schedule', form.isDirty());
   const refresh = () => {
     void queryClient.invalidateQueries({ queryKey: queryKeys.schedule });
     void queryClient.invalidateQueries({ queryKey: queryKeys.status });
@@ -41,7 +43,8 @@ export function ScheduleCard({ schedule }: { schedule: Schedule }) {
       </Title>
       <form onSubmit={form.onSubmit((values) => save.mutate(values))} noValidate>
         <Stack gap="md">
-          <NumberInput label="Sync every" suffix=" minutes" min={1} max={1440} allowDecimal={false} w={220} {...form.getInputProps('intervalMinutes')} />
+          {/* No clamping: 0 must be an error that says why, not a silent "1 minutes". */}
+          <NumberInput label="Sync every" suffix=" min" min={1} max={1440} clampBehavior="none" allowDecimal={false} allowNegative={false} w={220} {...form.getInputProps('intervalMinutes')} />
           <Switch label="Sync when Punchbridge starts" {...form.getInputProps('runAtStart', { type: 'checkbox' })} />
           <Switch
             label="Pause automatic sync"

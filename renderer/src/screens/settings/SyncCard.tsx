@@ -9,6 +9,8 @@ import { unwrap, useBackend } from '../../api/api-context';
 import { queryKeys } from '../../api/query-keys';
 import { ErrorState, LoadingState } from '../../components/states';
 import { formatWallClock } from '../../lib/format';
+import { useUnsavedChanges } from '../../shell/unsaved-changes';
+import { AdmsPortNotice } from './AdmsPortNotice';
 
 type SyncFormValues = Omit<SyncSettings, 'pushConcurrency' | 'clockSkewWarningSeconds' | 'admsPort'> & {
   pushConcurrency: number | string;
@@ -42,14 +44,19 @@ export function SyncCard({ settings, devices }: { settings: SyncSettings; device
     validate: (values) => {
       const parsed = SyncSettingsSchema.safeParse(toSyncSettings(values));
       if (parsed.success) return {};
-      return Object.fromEntries(parsed.error.issues.map((issue) => [String(issue.path[0]), FIELD_MESSAGES[String(issue.path[0])] ?? issue.message]));
+      // A range slip gets the field's own wording; a rule of the contract (no port below 1024) keeps its reason.
+      return Object.fromEntries(parsed.error.issues.map((issue) => [String(issue.path[0]), (issue.code !== 'custom' && FIELD_MESSAGES[String(issue.path[0])]) || issue.message]));
     },
     validateInputOnChange: true,
   });
+  useUnsavedChanges('Sending punches', form.isDirty());
   const save = useMutation({
     mutationFn: (values: SyncFormValues) => backend.saveSyncSettings(toSyncSettings(values)),
     onSuccess: (result) => {
-      if (result.ok) notifications.show({ color: 'teal', message: 'Sync settings saved.' });
+      if (result.ok) {
+        notifications.show({ color: 'teal', message: 'Sending settings saved.' });
+        form.resetDirty();
+      }
       else notifications.show({ color: 'red', title: result.error.message, message: result.error.action });
       void queryClient.invalidateQueries({ queryKey: queryKeys.syncSettings });
     },
@@ -68,19 +75,22 @@ export function SyncCard({ settings, devices }: { settings: SyncSettings; device
         <Stack gap="md">
           <SimpleGrid cols={{ base: 2, lg: 4 }} spacing="md">
             <DateInput label="Ignore punches before" placeholder="Send every punch" clearable valueFormat="D MMM YYYY" {...form.getInputProps('importStartDate')} />
-            <NumberInput label="Punches sent at once" min={1} max={32} allowDecimal={false} {...form.getInputProps('pushConcurrency')} />
-            <NumberInput label="Warn when a device clock is off by" suffix=" s" min={10} allowDecimal={false} {...form.getInputProps('clockSkewWarningSeconds')} />
+            <NumberInput label="Punches sent at once" min={1} max={32} clampBehavior="none" allowDecimal={false} allowNegative={false} {...form.getInputProps('pushConcurrency')} />
+            <NumberInput label="Warn when a device clock is off by" suffix=" s" min={10} clampBehavior="none" allowDecimal={false} allowNegative={false} {...form.getInputProps('clockSkewWarningSeconds')} />
             <NumberInput
               label="Receive pushes from devices (ADMS) on port"
               description="For terminals set to upload by themselves"
               placeholder="Off"
               min={1}
               max={65535}
+              clampBehavior="none"
               allowDecimal={false}
+              allowNegative={false}
               hideControls
               {...form.getInputProps('admsPort')}
             />
           </SimpleGrid>
+          <AdmsPortNotice saved={settings.admsPort} typed={form.getValues().admsPort} valid={!form.errors.admsPort} />
           <div>
             <Text size="sm" fw={500}>
               Shift types to update
@@ -131,7 +141,7 @@ export function SyncCard({ settings, devices }: { settings: SyncSettings; device
           </div>
           <Group justify="flex-end">
             <Button type="submit" loading={save.isPending}>
-              Save
+              Save sending settings
             </Button>
           </Group>
         </Stack>
