@@ -1,11 +1,12 @@
 // The ZK protocol client: connect to a ZKTeco terminal over TCP or UDP port 4370 and read it.
-export { connectZk, type AttendanceReadout, type ZkDevice } from './client';
+export { connectZk, type AttendanceReadout, type UserTable, type ZkDevice } from './client';
 export { DEFAULT_TIMEOUT_MS, type ZkConnectOptions } from './connect';
 export { probeDevice, clockSkewSeconds, type ProbeLists, type ProbeReport } from './probe';
 export { ZkError, type ZkErrorCode } from './errors';
 export type { ProgressCallback } from './buffered-read';
 export { decodeAttendanceLog, type AttendanceLog, type AttendanceRecord, type InvalidRecord } from './attendance-records';
-export { decodeUserList, type ZkUser } from './user-records';
+export { decodeUserList, type UserRecordSize, type ZkUser } from './user-records';
+export { fitUserName, userIdFits, writableEncoding, USER_NAME_BYTES, type ZkUserWrite } from './user-writes';
 export { decodeFreeSizes, type ZkSizes } from './free-sizes';
 export { decodeLiveEvent, type LiveEvent } from './live-event';
 export { punchStateName, verifyTypeName } from './punch-codes';

@@ -5,6 +5,7 @@ import { fitsU32Pin, type ResolvedOptions, type ZkFaults } from './options';
 import { writeRecords, writeUsers } from './record-writers';
 import { seededRandom } from '../seeded-random';
 import { buildRecords, buildUsers, type SimulatedRecord, type SimulatedUser } from './roster';
+import { applyUserWrite, readWrittenUser, type UserWriteOutcome } from './user-table';
 
 export interface LivePunch {
   userId: string;
@@ -35,6 +36,7 @@ export class SimulatedDevice {
   eventsSent = 0;
   eventsAcked = 0;
   rejectedChecksums = 0;
+  userWritesAccepted = 0;
   /** How many times CMD_DISABLEDEVICE was accepted, and the unlock timeout the last one asked for. */
   disableCount = 0;
   lastDisableTimeoutSeconds: number | null = null;
@@ -147,6 +149,31 @@ export class SimulatedDevice {
   clearUsers(): void {
     this.users = [];
     this.revision++;
+  }
+
+  /** CMD_USER_WRQ. With `crashAfterUserWrites` the terminal freezes instead of taking one more. */
+  writeUser(data: Buffer): UserWriteOutcome | 'frozen' {
+    const { crashAfterUserWrites } = this.faults;
+    if (crashAfterUserWrites !== null && this.userWritesAccepted >= crashAfterUserWrites) {
+      this.faults = { ...this.faults, silent: true };
+      return 'frozen';
+    }
+    const written = readWrittenUser(data, this.options.userRecordSize, this.options.nameEncoding);
+    const outcome = written ? applyUserWrite(this.users, written, this.options.userCapacity) : 'refused';
+    if (outcome === 'written') {
+      this.userWritesAccepted++;
+      this.revision++;
+    }
+    return outcome;
+  }
+
+  /** CMD_DELETE_USER: false for a uid the terminal does not hold. */
+  deleteUser(uid: number): boolean {
+    const index = this.users.findIndex((user) => user.uid === uid);
+    if (index === -1) return false;
+    this.users.splice(index, 1);
+    this.revision++;
+    return true;
   }
 
   /**

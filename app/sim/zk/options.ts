@@ -32,6 +32,11 @@ export interface ZkFaults {
    * CMD_ENABLEDEVICE or the disable command's own timeout unlocks it.
    */
   staysDisabledAfterDisconnect: boolean;
+  /**
+   * After this many accepted user writes the terminal freezes (no answer to anything, as after a
+   * power cut mid-enrolment): the write that would be one more is never stored.
+   */
+  crashAfterUserWrites: number | null;
 }
 
 export interface ZkSimulatorOptions {
@@ -104,6 +109,7 @@ export const NO_FAULTS: ZkFaults = {
   misreportRecordCount: null,
   ignoreDisable: false,
   staysDisabledAfterDisconnect: false,
+  crashAfterUserWrites: null,
 };
 
 const PIN_LIMIT_16_BYTE_RECORD = 0xffffffff;

@@ -8,6 +8,7 @@ import {
   CMD_CLEAR_ATTLOG,
   CMD_CLEAR_DATA,
   CMD_CONNECT,
+  CMD_DELETE_USER,
   CMD_DISABLEDEVICE,
   CMD_ENABLEDEVICE,
   CMD_EXIT,
@@ -24,6 +25,7 @@ import {
   CMD_REFRESHOPTION,
   CMD_REG_EVENT,
   CMD_SET_TIME,
+  CMD_USER_WRQ,
   EF_ATTLOG,
 } from '../../zk/constants';
 import { makeCommKey } from '../../zk/comm-key';
@@ -81,7 +83,9 @@ export class Session implements AttendanceEventSubscriber {
     }
     if (!this.authenticated && !ALLOWED_BEFORE_AUTH.has(request.command)) return this.reply(CMD_ACK_UNAUTH, request);
     if (this.device.faults.ackErrorFor === request.command) return this.reply(CMD_ACK_ERROR, request);
-    this.link.send(this.answer(request));
+    const answer = this.answer(request);
+    if (answer.length === 0) return;
+    this.link.send(answer);
     // Punches held while disabled go out as events after the ENABLEDEVICE answer, not before it.
     if (request.command === CMD_ENABLEDEVICE) this.device.enable();
     if (request.command === CMD_EXIT) this.link.end();
@@ -146,6 +150,11 @@ export class Session implements AttendanceEventSubscriber {
         return this.ok(request);
       case CMD_CLEAR_DATA:
         return this.clearData(request);
+      case CMD_USER_WRQ:
+        return this.writeUser(request);
+      case CMD_DELETE_USER:
+        if (request.data.length < 2) return [this.packet(CMD_ACK_ERROR, request)];
+        return device.deleteUser(request.data.readUInt16LE(0)) ? this.ok(request) : [this.packet(CMD_ACK_ERROR, request)];
       case CMD_REG_EVENT:
         return this.registerEvents(request);
       case CMD_PREPARE_BUFFER:
@@ -196,6 +205,13 @@ export class Session implements AttendanceEventSubscriber {
     if (table === undefined || table === CLEAR_ATTENDANCE) this.device.clearRecords();
     if (table === undefined || table === CLEAR_USERS) this.device.clearUsers();
     return this.ok(request);
+  }
+
+  /** No answer at all when the terminal froze mid-write. */
+  private writeUser(request: ZkPacket): Buffer[] {
+    const outcome = this.device.writeUser(request.data);
+    if (outcome === 'frozen') return [];
+    return outcome === 'written' ? this.ok(request) : [this.packet(CMD_ACK_ERROR, request)];
   }
 
   private registerEvents(request: ZkPacket): Buffer[] {
