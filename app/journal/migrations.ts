@@ -152,7 +152,25 @@ CREATE TABLE adms_devices (
 CREATE UNIQUE INDEX adms_devices_device ON adms_devices(device_id) WHERE device_id IS NOT NULL;
 `;
 
-export const MIGRATIONS: readonly string[] = [CORE_TABLES, STATE_COUNTS, ADMS_DEVICES];
+// Changes made to terminals' users (issue 15). device_id is kept loose: the record outlives the device.
+const DEVICE_USER_CHANGES = `
+CREATE TABLE device_user_changes (
+  id INTEGER PRIMARY KEY,
+  device_id TEXT,
+  device_name TEXT NOT NULL,
+  kind TEXT NOT NULL CHECK (kind IN ('add', 'rename', 'remove')),
+  user_id TEXT NOT NULL,
+  employee TEXT NOT NULL,
+  name TEXT NOT NULL,
+  previous_name TEXT,
+  outcome TEXT NOT NULL CHECK (outcome IN ('done', 'refused', 'unconfirmed', 'not-attempted')),
+  error TEXT,
+  requested_by TEXT NOT NULL,
+  recorded_at TEXT NOT NULL
+) STRICT;
+`;
+
+export const MIGRATIONS: readonly string[] = [CORE_TABLES, STATE_COUNTS, ADMS_DEVICES, DEVICE_USER_CHANGES];
 export const SCHEMA_VERSION = MIGRATIONS.length;
 
 export function schemaVersion(db: DatabaseSync): number {
