@@ -6,6 +6,7 @@ import { registerErpnextCommands } from './erpnext/commands';
 import { registerSyncCommands } from './sync/commands';
 import { registerHostCommands } from './host/commands';
 import { registerSourceCommands } from './sources/commands';
+import { registerUserCommands } from './sync/device-users/commands';
 
 export function buildProgram(): Command {
   const program = new Command('punchbridge')
@@ -20,6 +21,7 @@ export function buildProgram(): Command {
   registerSimCommands(program);
   registerHostCommands(program);
   registerSourceCommands(program);
+  registerUserCommands(program);
   return program;
 }
 

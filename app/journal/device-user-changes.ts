@@ -1,23 +1,8 @@
 // Every change Punchbridge made, or tried to make, to a terminal's users (issue 15): what, on which
 // device, when, who asked, and how it ended. History shows them; nothing rewrites them.
 import type { DatabaseSync } from 'node:sqlite';
+import type { DeviceUserChangeRecord } from '../api/device-users-contract';
 import type { Clock } from './rows';
-
-export interface DeviceUserChangeRecord {
-  id: number;
-  deviceId: string | null;
-  deviceName: string;
-  kind: 'add' | 'rename' | 'remove';
-  userId: string;
-  employee: string;
-  name: string;
-  previousName: string | null;
-  /** done: the terminal's list shows it; refused, unconfirmed, not-attempted: it does not count as made. */
-  outcome: 'done' | 'refused' | 'unconfirmed' | 'not-attempted';
-  error: string | null;
-  requestedBy: string;
-  recordedAt: string;
-}
 
 export type NewDeviceUserChange = Omit<DeviceUserChangeRecord, 'id' | 'recordedAt'>;
 

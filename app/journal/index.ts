@@ -8,7 +8,7 @@ export type { PunchQueries } from './punch-queries';
 export type { DeviceStore } from './devices';
 export type { MappingStore } from './mappings';
 export type { RunStore } from './runs';
-export type { DeviceUserChangeRecord, DeviceUserChangeStore, NewDeviceUserChange } from './device-user-changes';
+export type { DeviceUserChangeStore, NewDeviceUserChange } from './device-user-changes';
 export type { AdmsDeviceStore, AdmsTable, StoredAdmsDevice } from './adms-devices';
 export type {
   DeviceClear,

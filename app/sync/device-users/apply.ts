@@ -2,15 +2,9 @@
 // reading the list back: a change counts as done only when the terminal shows it, so a write cut off
 // by a crash is never reported as done (issue 15).
 import type { ApiError } from '../../api/contract';
+import type { ChangeResult, DeviceUserChange } from '../../api/device-users-contract';
 import { ZkError, type UserTable, type ZkDevice } from '../../zk';
-import { planDeviceUsers, userWriteFor, type DeviceUserChange, type PlanInput } from './plan';
-
-export type ChangeOutcome = 'done' | 'refused' | 'unconfirmed' | 'not-attempted';
-
-export interface ChangeResult extends DeviceUserChange {
-  outcome: ChangeOutcome;
-  error: ApiError | null;
-}
+import { planDeviceUsers, userWriteFor, type PlanInput } from './plan';
 
 const UNCONFIRMED: ApiError = {
   code: 'device-users-unconfirmed',

@@ -2,29 +2,11 @@
 // Attendance Device ID the terminal lacks are added, changed names rewritten, and leavers removed
 // only when asked. Administrators and users that match no employee are never touched.
 import type { EmployeeSummary } from '../../api/contract';
+import type { DeviceUserChange, SkippedEmployee } from '../../api/device-users-contract';
 import { fitUserName, userIdFits, writableEncoding, type UserRecordSize, type ZkUser, type ZkUserWrite } from '../../zk';
-
-export type DeviceUserChangeKind = 'add' | 'rename' | 'remove';
-
-export interface DeviceUserChange {
-  kind: DeviceUserChangeKind;
-  userId: string;
-  employee: string;
-  /** The name as the terminal will hold it (for a removal, the name it holds now). */
-  name: string;
-  /** The terminal's name before a rename; null otherwise. */
-  previousName: string | null;
-}
-
-export interface SkippedEmployee {
-  employee: string;
-  userId: string;
-  reason: string;
-}
 
 export interface DeviceUserPlan {
   changes: DeviceUserChange[];
-  /** Employees left alone, with why (an id the terminal cannot hold, an administrator leaver...). */
   skipped: SkippedEmployee[];
 }
 

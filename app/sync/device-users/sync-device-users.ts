@@ -2,32 +2,17 @@
 // changes the person approved, each recorded with its outcome. One device failing does not stop the
 // others; devices are done one after another, so a slow terminal holds up nobody but itself.
 import type { ApiError, DeviceConfig, EmployeeSummary } from '../../api/contract';
+import type { DeviceUserChange, DeviceUserOutcome, DeviceUserPreview } from '../../api/device-users-contract';
 import type { NewDeviceUserChange } from '../../journal';
 import { ZkError, type ZkConnectOptions, type ZkDevice } from '../../zk';
-import { applyDeviceUserChanges, type ChangeResult } from './apply';
-import { changeKey, planDeviceUsers, type DeviceUserChange, type SkippedEmployee } from './plan';
+import { applyDeviceUserChanges } from './apply';
+import { changeKey, planDeviceUsers } from './plan';
 
 export type UserSyncDevice = Pick<DeviceConfig, 'name' | 'host' | 'port' | 'transport' | 'nameEncoding'> & { id: string };
 
 export interface UserSyncHooks {
   connect(options: ZkConnectOptions): Promise<ZkDevice>;
   commKeyOf(deviceId: string): string | null;
-}
-
-export interface DeviceUserPreview {
-  deviceId: string;
-  deviceName: string;
-  /** Null when the terminal could not be read: then it has no changes either. */
-  error: ApiError | null;
-  changes: DeviceUserChange[];
-  skipped: SkippedEmployee[];
-}
-
-export interface DeviceUserOutcome {
-  deviceId: string;
-  deviceName: string;
-  error: ApiError | null;
-  results: ChangeResult[];
 }
 
 export interface UserSyncRequest {
