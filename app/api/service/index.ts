@@ -29,6 +29,7 @@ import type { PunchbridgeApi, PunchbridgeEvents, Result, UnmatchedUser } from '.
 import { admsMethods, admsReceiverControl, journalAdmsSink } from './adms';
 import type { ServiceContext } from './context';
 import { startDemo, type Demo } from './demo';
+import { deviceUserMethods } from './device-users';
 import { deviceMethods } from './devices';
 import { erpnextMethods, savedErpnextClient } from './erpnext';
 import { createEventHub } from './event-hub';
@@ -189,6 +190,7 @@ export async function createPunchbridgeService(options: ServiceOptions): Promise
     },
     ...importMethods(context),
     ...admsMethods(context, () => liveCapture.refresh()),
+    ...deviceUserMethods(context),
     subscribe: hub.subscribe,
     onWake: () => scheduler.onWake(),
     async close() {
