@@ -9,7 +9,7 @@ import {
   type ApplyDeviceUsersInput,
   type DeviceUserChangeRecord,
   type DeviceUserOutcome,
-  type DeviceUserPreview,
+  type DeviceUserOverview,
   type DeviceUserSyncInput,
 } from './device-users-contract';
 
@@ -681,7 +681,7 @@ export interface PunchbridgeApi {
   approveAdmsDevice(input: ApproveAdmsDeviceInput): Promise<Result<Device>>;
 
   /** What enrolling ERPNext's employees would change on each terminal; nothing is written. */
-  previewDeviceUsers(input: DeviceUserSyncInput): Promise<Result<DeviceUserPreview[]>>;
+  previewDeviceUsers(input: DeviceUserSyncInput): Promise<Result<DeviceUserOverview>>;
   /** Makes the approved changes the terminals still need; each attempt is recorded. */
   applyDeviceUsers(input: ApplyDeviceUsersInput): Promise<Result<DeviceUserOutcome[]>>;
   listDeviceUserChanges(input: { limit?: number }): Promise<DeviceUserChangeRecord[]>;

@@ -29,6 +29,21 @@ export interface DeviceUserPreview {
   changes: DeviceUserChange[];
   /** Employees left alone, with why (an id the terminal cannot hold, an administrator leaver...). */
   skipped: SkippedEmployee[];
+  /** The user ids the terminal holds now. */
+  userIds: string[];
+}
+
+/** An employee with an Attendance Device ID, as ERPNext has them. */
+export interface EmployeeWithDeviceId {
+  employee: string;
+  employeeName: string;
+  userId: string;
+  status: string;
+}
+
+export interface DeviceUserOverview {
+  devices: DeviceUserPreview[];
+  employees: EmployeeWithDeviceId[];
 }
 
 /** done: the terminal's read-back list shows it; every other outcome means it does not count as made. */

@@ -21,9 +21,11 @@ describe('employees to the terminals through the service (demo mode)', () => {
 
     const preview = await service.previewDeviceUsers({});
     if (!preview.ok) throw new Error(preview.error.message);
-    expect(preview.value.map((device) => device.deviceName).sort()).toEqual(['Back office', 'Main gate', 'Warehouse']);
-    expect(preview.value.every((device) => device.error === null)).toBe(true);
-    const gate = preview.value.find((device) => device.deviceName === 'Warehouse')!;
+    expect(preview.value.devices.map((device) => device.deviceName).sort()).toEqual(['Back office', 'Main gate', 'Warehouse']);
+    expect(preview.value.devices.every((device) => device.error === null)).toBe(true);
+    // The demo's 40 employees carry device ids 1-40; the Warehouse terminal holds 1-30.
+    expect(preview.value.employees).toHaveLength(40);
+    const gate = preview.value.devices.find((device) => device.deviceName === 'Warehouse')!;
     const adds = gate.changes.filter((change) => change.kind === 'add');
     expect(adds.length).toBeGreaterThan(0);
     expect(gate.changes.some((change) => change.kind === 'remove')).toBe(false);
@@ -39,7 +41,8 @@ describe('employees to the terminals through the service (demo mode)', () => {
     expect(history[0]!.requestedBy).toMatch(/^demo/);
 
     const again = await service.previewDeviceUsers({ deviceId: gate.deviceId });
-    expect(again.ok && again.value[0]!.changes.map((change) => change.userId)).not.toContain(approved[0]!.userId);
+    expect(again.ok && again.value.devices[0]!.userIds).toContain(approved[0]!.userId);
+    expect(again.ok && again.value.devices[0]!.changes.map((change) => change.userId)).not.toContain(approved[0]!.userId);
   });
 });
 

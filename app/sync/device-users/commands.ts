@@ -51,15 +51,16 @@ async function syncUsers(context: CliContext, folder: DataFolder, options: UserS
     const input = { deviceId: options.device, removeLeft: Boolean(options.removeLeft) };
     const preview = await previewUserSync(sources, input);
     if (!preview.ok) return fail(context, preview.error);
-    const approved = preview.value.flatMap((device) => device.changes.map((change) => ({ deviceId: device.deviceId, kind: change.kind, userId: change.userId })));
+    const previews = preview.value.devices;
+    const approved = previews.flatMap((device) => device.changes.map((change) => ({ deviceId: device.deviceId, kind: change.kind, userId: change.userId })));
     if (options.dryRun || approved.length === 0) {
-      if (preview.value.some((device) => device.error)) process.exitCode = EXIT_PARTIAL;
-      return report(context, { dryRun: Boolean(options.dryRun), devices: preview.value }, () => describePreview(preview.value, Boolean(options.dryRun)));
+      if (previews.some((device) => device.error)) process.exitCode = EXIT_PARTIAL;
+      return report(context, { dryRun: Boolean(options.dryRun), devices: previews }, () => describePreview(previews, Boolean(options.dryRun)));
     }
-    if (!context.json) progress(describePreview(preview.value, false));
+    if (!context.json) progress(describePreview(previews, false));
     const applied = await applyUserSync(sources, { ...input, approved }, commandLineRequester());
     if (!applied.ok) return fail(context, applied.error);
-    const unreachable = preview.value.filter((device) => device.error);
+    const unreachable = previews.filter((device) => device.error);
     if (unreachable.length > 0 || applied.value.some((device) => device.error || device.results.some((result) => result.outcome !== 'done'))) process.exitCode = EXIT_PARTIAL;
     report(context, { dryRun: false, devices: applied.value, unreachable }, () => describeOutcome(applied.value));
   } finally {

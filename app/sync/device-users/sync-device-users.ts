@@ -24,10 +24,11 @@ export interface UserSyncRequest {
 export async function previewDeviceUsers(request: UserSyncRequest, hooks: UserSyncHooks): Promise<DeviceUserPreview[]> {
   const previews: DeviceUserPreview[] = [];
   for (const device of request.devices) {
-    const preview: DeviceUserPreview = { deviceId: device.id, deviceName: device.name, error: null, changes: [], skipped: [] };
+    const preview: DeviceUserPreview = { deviceId: device.id, deviceName: device.name, error: null, changes: [], skipped: [], userIds: [] };
     const outcome = await withConnection(device, hooks, async (connection) => {
       const table = await connection.readUserTable();
-      return planDeviceUsers({ ...request, users: table.users, recordSize: table.recordSize, nameEncoding: device.nameEncoding });
+      const plan = planDeviceUsers({ ...request, users: table.users, recordSize: table.recordSize, nameEncoding: device.nameEncoding });
+      return { ...plan, userIds: table.users.map((user) => user.userId) };
     });
     if (outcome.ok) Object.assign(preview, outcome.value);
     else preview.error = outcome.error;

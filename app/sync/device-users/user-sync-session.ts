@@ -1,7 +1,7 @@
 // One preview or apply as the CLI and the app run it: the devices chosen, every employee read from
 // ERPNext, the terminals' lists read, and (on apply) each attempt written to the journal.
 import type { EmployeeSummary, Result } from '../../api/contract';
-import type { DeviceUserOutcome, DeviceUserPreview, DeviceUserSyncInput, ApplyDeviceUsersInput } from '../../api/device-users-contract';
+import type { ApplyDeviceUsersInput, DeviceUserOutcome, DeviceUserOverview, DeviceUserSyncInput } from '../../api/device-users-contract';
 import type { ErpnextClient } from '../../erpnext';
 import type { Journal, StoredDevice } from '../../journal';
 import { deviceCommKeyName, type SecretStore } from '../../settings';
@@ -61,10 +61,13 @@ async function prepare(sources: UserSyncSources, input: DeviceUserSyncInput) {
   return { ok: true as const, request: { devices: devices.value, employees: employees.value, removeLeft: input.removeLeft ?? false }, hooks };
 }
 
-export async function previewUserSync(sources: UserSyncSources, input: DeviceUserSyncInput): Promise<Result<DeviceUserPreview[]>> {
+export async function previewUserSync(sources: UserSyncSources, input: DeviceUserSyncInput): Promise<Result<DeviceUserOverview>> {
   const prepared = await prepare(sources, input);
   if (!prepared.ok) return prepared;
-  return { ok: true, value: await previewDeviceUsers(prepared.request, prepared.hooks) };
+  const employees = prepared.request.employees
+    .filter((employee) => employee.attendanceDeviceId?.trim())
+    .map((employee) => ({ employee: employee.name, employeeName: employee.employeeName, userId: employee.attendanceDeviceId!, status: employee.status }));
+  return { ok: true, value: { devices: await previewDeviceUsers(prepared.request, prepared.hooks), employees } };
 }
 
 export async function applyUserSync(sources: UserSyncSources, input: ApplyDeviceUsersInput, requestedBy: string): Promise<Result<DeviceUserOutcome[]>> {

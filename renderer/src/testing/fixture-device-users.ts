@@ -6,8 +6,10 @@ import type {
   DeviceUserChange,
   DeviceUserChangeRecord,
   DeviceUserOutcome,
+  DeviceUserOverview,
   DeviceUserPreview,
   DeviceUserSyncInput,
+  EmployeeWithDeviceId,
   PunchbridgeApi,
   Result,
 } from '../../../app/api/contract';
@@ -21,28 +23,43 @@ const PENDING: DeviceUserChange[] = [
   { kind: 'remove', userId: '1013', employee: 'HR-EMP-00013', name: 'Tomasz Nowak', previousName: null },
 ];
 
+const FIXTURE_EMPLOYEES: EmployeeWithDeviceId[] = [
+  { employee: 'HR-EMP-00001', employeeName: 'Grace Mwangi', userId: '1', status: 'Left' },
+  { employee: 'HR-EMP-00013', employeeName: 'Tomasz Nowak', userId: '1013', status: 'Left' },
+  { employee: 'HR-EMP-00042', employeeName: 'José Álvarez Ruiz', userId: '1042', status: 'Active' },
+  { employee: 'HR-EMP-00057', employeeName: 'Aisha Okafor', userId: '1057', status: 'Active' },
+  { employee: 'HR-EMP-00063', employeeName: 'Chen Wang', userId: '1063', status: 'Active' },
+  { employee: 'HR-EMP-00107', employeeName: 'Ngozi Adeyemi', userId: '1107', status: 'Active' },
+];
+
 export function fixtureDeviceUsers(devices: () => Device[], delay: () => Promise<void>): DeviceUserMethods {
   const applied = new Set<string>();
+  // The new hire is on no terminal yet; Chen Wang was enrolled at the first terminal only.
+  const enrolledAtStart = (device: Device, userId: string) => userId !== '1107' && (userId !== '1063' || device.id === devices()[0]?.id);
   const history: DeviceUserChangeRecord[] = [];
   const key = (deviceId: string, change: Pick<DeviceUserChange, 'kind' | 'userId'>) => `${deviceId}:${change.kind}:${change.userId}`;
   const chosen = (input: DeviceUserSyncInput) => devices().filter((device) => device.enabled && (input.deviceId === undefined || device.id === input.deviceId));
   const previewOf = (device: Device, removeLeft: boolean): DeviceUserPreview => {
     if (device.status === 'error') {
-      return { deviceId: device.id, deviceName: device.name, error: device.lastError, changes: [], skipped: [] };
+      return { deviceId: device.id, deviceName: device.name, error: device.lastError, changes: [], skipped: [], userIds: [] };
     }
-    const changes = PENDING.filter((change) => (removeLeft || change.kind !== 'remove') && !applied.has(key(device.id, change)));
+    const missingHere: DeviceUserChange[] = enrolledAtStart(device, '1063') ? [] : [{ kind: 'add', userId: '1063', employee: 'HR-EMP-00063', name: 'Chen Wang', previousName: null }];
+    const changes = [...PENDING, ...missingHere].filter((change) => (removeLeft || change.kind !== 'remove') && !applied.has(key(device.id, change)));
     return {
       deviceId: device.id,
       deviceName: device.name,
       error: null,
       changes,
+      userIds: FIXTURE_EMPLOYEES.map((employee) => employee.userId).filter(
+        (userId) => (enrolledAtStart(device, userId) || applied.has(key(device.id, { kind: 'add', userId }))) && !applied.has(key(device.id, { kind: 'remove', userId })),
+      ),
       skipped: [{ employee: 'HR-EMP-00001', userId: '1', reason: 'Left in ERPNext, but a device administrator: Punchbridge never removes administrators' }],
     };
   };
   return {
-    async previewDeviceUsers(input): Promise<Result<DeviceUserPreview[]>> {
+    async previewDeviceUsers(input): Promise<Result<DeviceUserOverview>> {
       await delay();
-      return { ok: true, value: chosen(input).map((device) => previewOf(device, input.removeLeft ?? false)) };
+      return { ok: true, value: { devices: chosen(input).map((device) => previewOf(device, input.removeLeft ?? false)), employees: FIXTURE_EMPLOYEES } };
     },
     async applyDeviceUsers(input: ApplyDeviceUsersInput): Promise<Result<DeviceUserOutcome[]>> {
       await delay();
