@@ -10,6 +10,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { EmptyMessage, ErrorState, LoadingState } from '../../components/states';
 import { plural } from '../../lib/format';
 import { MappingsTable } from './MappingsTable';
+import { OnDevicesPanel } from './OnDevicesPanel';
 import { UnmatchedTable, unmatchedKey } from './UnmatchedTable';
 
 export function describeMapOutcome(outcome: MapUsersOutcome): string {
@@ -71,6 +72,7 @@ export function MappingScreen() {
             Not linked yet
           </Tabs.Tab>
           <Tabs.Tab value="mapped">Linked in Punchbridge</Tabs.Tab>
+          <Tabs.Tab value="on-devices">On the devices</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="unmatched" pt="md">
           {unmatched.isPending ? (
@@ -140,6 +142,9 @@ export function MappingScreen() {
           ) : (
             <MappingsTable mappings={mappings.data} deviceNames={deviceNames} removing={unmap.isPending ? (unmap.variables ?? null) : null} onUnmap={(mapping) => unmap.mutate({ userId: mapping.userId, deviceId: mapping.deviceId })} />
           )}
+        </Tabs.Panel>
+        <Tabs.Panel value="on-devices" pt="md">
+          <OnDevicesPanel />
         </Tabs.Panel>
       </Tabs>
     </Stack>
