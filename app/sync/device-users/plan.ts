@@ -33,9 +33,9 @@ export function planDeviceUsers(input: PlanInput): DeviceUserPlan {
     const user = onDevice.get(userId);
     const skip = (reason: string) => plan.skipped.push({ employee: employee.name, userId, reason });
     if (LEAVER_STATUSES.has(employee.status)) {
-      if (!user) continue;
+      if (!user || !input.removeLeft) continue;
       if (isDeviceAdministrator(user)) skip(`${employee.status} in ERPNext, but a device administrator: Punchbridge never removes administrators`);
-      else if (input.removeLeft) plan.changes.push({ kind: 'remove', userId, employee: employee.name, name: user.name, previousName: null });
+      else plan.changes.push({ kind: 'remove', userId, employee: employee.name, name: user.name, previousName: null });
       continue;
     }
     if (employee.status !== 'Active') continue;

@@ -53,7 +53,7 @@ export function fixtureDeviceUsers(devices: () => Device[], delay: () => Promise
       userIds: FIXTURE_EMPLOYEES.map((employee) => employee.userId).filter(
         (userId) => (enrolledAtStart(device, userId) || applied.has(key(device.id, { kind: 'add', userId }))) && !applied.has(key(device.id, { kind: 'remove', userId })),
       ),
-      skipped: [{ employee: 'HR-EMP-00001', userId: '1', reason: 'Left in ERPNext, but a device administrator: Punchbridge never removes administrators' }],
+      skipped: removeLeft ? [{ employee: 'HR-EMP-00001', userId: '1', reason: 'Left in ERPNext, but a device administrator: Punchbridge never removes administrators' }] : [],
     };
   };
   return {

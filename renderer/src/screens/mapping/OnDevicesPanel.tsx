@@ -1,7 +1,7 @@
 // "On the devices": ERPNext's employees against each terminal's users, the changes that would
 // enrol them (always previewed first), and applying the ones the person keeps ticked.
 import { useState } from 'react';
-import { Button, Checkbox, Group, List, Modal, Stack, Text } from '@mantine/core';
+import { Button, Checkbox, Group, List, Modal, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { RefreshCw, UserPlus } from 'lucide-react';
@@ -95,7 +95,24 @@ export function OnDevicesPanel() {
           {changes.length === 0 ? (
             <EmptyMessage title="The devices are up to date" description="Every active employee with an Attendance Device ID is on every device, under their ERPNext name." icon={<UserPlus size={28} />} />
           ) : (
-            <Stack gap="sm">
+            <Group gap="sm" aria-live="polite">
+              <Button leftSection={<UserPlus size={16} />} disabled={approved.length === 0} loading={apply.isPending} onClick={start}>
+                Apply {plural(approved.length, 'change')}
+              </Button>
+              <Text size="sm" c="dimmed">
+                {approved.length} of {plural(changes.length, 'proposed change')} ticked below.
+              </Text>
+            </Group>
+          )}
+          <Title order={3} size="h4">
+            Who is on which device
+          </Title>
+          <OnDevicesTable overview={overview} />
+          {changes.length > 0 && (
+            <>
+              <Title order={3} size="h4">
+                Changes to make
+              </Title>
               <DeviceUserChanges
                 devices={overview.devices}
                 chosen={chosen}
@@ -108,14 +125,8 @@ export function OnDevicesPanel() {
                   })
                 }
               />
-              <Group>
-                <Button leftSection={<UserPlus size={16} />} disabled={approved.length === 0} loading={apply.isPending} onClick={start}>
-                  Apply {plural(approved.length, 'change')}
-                </Button>
-              </Group>
-            </Stack>
+            </>
           )}
-          <OnDevicesTable overview={overview} />
         </>
       )}
 
