@@ -7,6 +7,7 @@ import { registerSyncCommands } from './sync/commands';
 import { registerHostCommands } from './host/commands';
 import { registerSourceCommands } from './sources/commands';
 import { registerUserCommands } from './sync/device-users/commands';
+import { registerDeviceFindCommand } from './sync/device-find-command';
 
 export function buildProgram(): Command {
   const program = new Command('punchbridge')
@@ -22,6 +23,7 @@ export function buildProgram(): Command {
   registerHostCommands(program);
   registerSourceCommands(program);
   registerUserCommands(program);
+  registerDeviceFindCommand(device);
   return program;
 }
 
