@@ -28,6 +28,7 @@ import type { ZkSession } from './session';
 import { createNameDecoder } from './text-fields';
 import { decodeUserTable, type UserRecordSize, type ZkUser } from './user-records';
 import { encodeUserDelete, encodeUserWrite, type ZkUserWrite } from './user-writes';
+import { encodeTemplateUpload, readTemplates, uploadUserTemplates, type ZkTemplate } from './templates';
 import { decodeZkTime, encodeZkTime, formatWallClock, isRealCalendarTime, parseWallClock } from './wall-clock';
 
 export interface AttendanceReadout {
@@ -74,6 +75,10 @@ export interface ZkDevice {
   deleteUser(uid: number): Promise<void>;
   /** CMD_REFRESHDATA: the terminal reloads its tables, so written users can be used at the keypad. */
   refreshData(): Promise<void>;
+  /** Every fingerprint template on the terminal. */
+  readTemplates(): Promise<ZkTemplate[]>;
+  /** Writes the user (by uid) together with these fingers, replacing the fingers it had at those indexes. */
+  writeUserTemplates(user: ZkUserWrite, recordSize: UserRecordSize, templates: readonly Pick<ZkTemplate, 'fid' | 'template'>[]): Promise<void>;
   readAttendance(onProgress?: ProgressCallback): Promise<AttendanceReadout>;
   /**
    * Live punches (CMD_REG_EVENT), each event ACKed; ends when `signal` aborts. A connection quiet
@@ -192,6 +197,18 @@ class ZkDeviceConnection implements ZkDevice {
   }
 
   refreshData = () => this.simple(CMD_REFRESHDATA, 'the refresh request');
+
+  readTemplates(): Promise<ZkTemplate[]> {
+    return this.exclusive(async () => {
+      const sizes = decodeFreeSizes(await this.session.expectOk(CMD_GET_FREE_SIZES, 'the size request'));
+      return sizes.fingers === 0 ? [] : readTemplates(this.session, this.chunkSize);
+    });
+  }
+
+  writeUserTemplates(user: ZkUserWrite, recordSize: UserRecordSize, templates: readonly Pick<ZkTemplate, 'fid' | 'template'>[]): Promise<void> {
+    const upload = encodeTemplateUpload(encodeUserWrite(user, recordSize, this.nameEncoding), user.uid, templates);
+    return this.exclusive(() => uploadUserTemplates(this.session, upload, user.userId));
+  }
 
   private async readUserList(onProgress?: ProgressCallback) {
     const sizes = decodeFreeSizes(await this.session.expectOk(CMD_GET_FREE_SIZES, 'the size request'));

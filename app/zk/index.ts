@@ -17,3 +17,4 @@ export { makeCommKey } from './comm-key';
 export { decodePacket, encodePacket, hasValidChecksum, TcpPacketReader, wrapTcp, ZkFramingError, type ZkPacket } from './packet';
 export * from './wall-clock';
 export { MAX_SCAN_ADDRESSES, scanForSerial, subnetHosts, subnetOf, type SerialScanOptions, type SerialScanResult } from './serial-scan';
+export { decodeTemplates, encodeTemplateUpload, type ZkTemplate } from './templates';

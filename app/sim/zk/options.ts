@@ -71,6 +71,8 @@ export interface ZkSimulatorOptions {
   clockOffsetSeconds?: number;
   /** Put one record dated February 31 in the log, as a device does after a power loss. */
   includeInvalidDate?: boolean;
+  /** Fingerprint templates enrolled per user, from finger 0 up; default 0. */
+  templatesPerUser?: number;
   userCapacity?: number;
   recordCapacity?: number;
   fingerCapacity?: number;
@@ -134,6 +136,7 @@ export function resolveOptions(options: ZkSimulatorOptions): ResolvedOptions {
     seed: options.seed ?? 1,
     clockOffsetSeconds: options.clockOffsetSeconds ?? 0,
     includeInvalidDate: options.includeInvalidDate ?? false,
+    templatesPerUser: options.templatesPerUser ?? 0,
     userCapacity: options.userCapacity ?? 10_000,
     recordCapacity: options.recordCapacity ?? 200_000,
     fingerCapacity: options.fingerCapacity ?? 3_000,

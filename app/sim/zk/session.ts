@@ -16,10 +16,12 @@ import {
   CMD_GET_FREE_SIZES,
   CMD_GET_PINWIDTH,
   CMD_GET_TIME,
+  CMD_DATA,
   CMD_GET_VERSION,
   CMD_OPTIONS_RRQ,
   CMD_OPTIONS_WRQ,
   CMD_PREPARE_BUFFER,
+  CMD_PREPARE_DATA,
   CMD_READ_BUFFER,
   CMD_REFRESHDATA,
   CMD_REFRESHOPTION,
@@ -43,6 +45,8 @@ const ACKNOWLEDGED_ONLY = new Set([CMD_REFRESHDATA, CMD_REFRESHOPTION, CMD_TESTV
 /** CMD_CLEAR_DATA's optional table byte (ADRO): 1 attendance, 5 users; none clears both. */
 const CLEAR_ATTENDANCE = 1;
 const CLEAR_USERS = 5;
+/** pyzk's _CMD_SAVE_USERTEMPS: saves the user and fingers of the upload that came before it. */
+const CMD_SAVE_USERTEMPS = 110;
 const ALLOWED_BEFORE_AUTH = new Set([CMD_CONNECT, CMD_AUTH, CMD_EXIT]);
 
 /** How a session talks back: the transport applies delays, coalescing and the other faults. */
@@ -58,6 +62,8 @@ export class Session implements AttendanceEventSubscriber {
   private sessionId = 0;
   private authenticated: boolean;
   private readonly bufferedRead: BufferedRead;
+  /** A client-to-device upload (CMD_PREPARE_DATA, then CMD_DATA packets) waiting for the command that uses it. */
+  private upload: { expected: number; parts: Buffer[]; received: number } | null = null;
 
   constructor(
     private readonly device: SimulatedDevice,
@@ -163,7 +169,16 @@ export class Session implements AttendanceEventSubscriber {
         return this.bufferedRead.readChunk(request, this.sessionId, this.link.transport, device.options.tcpDataPieceSize);
       case CMD_FREE_DATA:
         this.bufferedRead.free();
+        this.upload = null;
         return this.ok(request);
+      case CMD_PREPARE_DATA:
+        if (request.data.length < 4) return [this.packet(CMD_ACK_ERROR, request)];
+        this.upload = { expected: request.data.readUInt32LE(0), parts: [], received: 0 };
+        return this.ok(request);
+      case CMD_DATA:
+        return this.receiveUpload(request);
+      case CMD_SAVE_USERTEMPS:
+        return this.saveUserTemplates(request);
       default:
         // Unknown commands, and pyzk's 2001 / 0xFFFF after an error (reference §1.4), get ACK_ERROR.
         return ACKNOWLEDGED_ONLY.has(request.command) ? this.ok(request) : [this.packet(CMD_ACK_ERROR, request)];
@@ -205,6 +220,21 @@ export class Session implements AttendanceEventSubscriber {
     if (table === undefined || table === CLEAR_ATTENDANCE) this.device.clearRecords();
     if (table === undefined || table === CLEAR_USERS) this.device.clearUsers();
     return this.ok(request);
+  }
+
+  private receiveUpload(request: ZkPacket): Buffer[] {
+    const upload = this.upload;
+    if (!upload || upload.received + request.data.length > upload.expected) return [this.packet(CMD_ACK_ERROR, request)];
+    upload.parts.push(Buffer.from(request.data));
+    upload.received += request.data.length;
+    return this.ok(request);
+  }
+
+  private saveUserTemplates(request: ZkPacket): Buffer[] {
+    const upload = this.upload;
+    this.upload = null;
+    if (!upload || upload.received !== upload.expected) return [this.packet(CMD_ACK_ERROR, request)];
+    return this.device.saveUserTemplates(Buffer.concat(upload.parts)) ? this.ok(request) : [this.packet(CMD_ACK_ERROR, request)];
   }
 
   /** No answer at all when the terminal froze mid-write. */
