@@ -61,7 +61,9 @@ export interface DeviceUserOutcome {
   results: ChangeResult[];
 }
 
-export interface DeviceUserChangeRecord extends DeviceUserChange {
+export interface DeviceUserChangeRecord extends Omit<DeviceUserChange, 'kind'> {
+  /** copy-fingerprints: the user's templates written from another terminal (`employee` names that terminal). */
+  kind: DeviceUserChangeKind | 'copy-fingerprints';
   id: number;
   deviceId: string | null;
   deviceName: string;

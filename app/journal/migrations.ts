@@ -158,7 +158,7 @@ CREATE TABLE device_user_changes (
   id INTEGER PRIMARY KEY,
   device_id TEXT,
   device_name TEXT NOT NULL,
-  kind TEXT NOT NULL CHECK (kind IN ('add', 'rename', 'remove')),
+  kind TEXT NOT NULL CHECK (kind IN ('add', 'rename', 'remove', 'copy-fingerprints')),
   user_id TEXT NOT NULL,
   employee TEXT NOT NULL,
   name TEXT NOT NULL,

@@ -15,6 +15,7 @@ import { JOURNAL_FILE_NAME } from '../data-folder';
 const projectRoot = fileURLToPath(new URL('../../..', import.meta.url));
 let dataDir: string;
 let zk: ZkSimulator;
+let backDoor: ZkSimulator;
 let erpnext: ErpnextSimulator;
 
 function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
@@ -30,6 +31,7 @@ beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'punchbridge-users-'));
   // Terminal users "1".."4"; user 1 is its administrator.
   zk = await startZkSimulator({ userCount: 4, recordCount: 0 });
+  backDoor = await startZkSimulator({ userCount: 2, recordCount: 0, templatesPerUser: 2, serialNumber: 'BACKDOOR0001' });
   erpnext = await startErpnextSimulator({
     employees: [
       { name: 'HR-EMP-00002', employee_name: 'Amina Okafor', attendance_device_id: '2', status: 'Active' },
@@ -42,7 +44,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await Promise.all([zk.close(), erpnext.close()]);
+  await Promise.all([zk.close(), backDoor.close(), erpnext.close()]);
   rmSync(dataDir, { recursive: true, force: true });
 });
 
@@ -85,5 +87,26 @@ describe('punchbridge users sync', { timeout: 120_000 }, () => {
 
     const again = await cli('--json', 'users', 'sync');
     expect((JSON.parse(again.stdout) as { devices: DeviceUserOutcome[] }).devices[0]).toMatchObject({ changes: [] });
+  });
+
+  it('copies one user\'s fingers from another terminal, and records it', async () => {
+    expect((await cli('device', 'add', '--name', 'Back door', '--host', backDoor.host, '--port', String(backDoor.port))).code).toBe(0);
+    const dry = await cli('users', 'copy-templates', '--from', 'back-door', '--to', 'front-door', '--user', '2', '--dry-run');
+    expect(dry.stdout).toContain('2 "');
+    expect(zk.templates).toHaveLength(0);
+
+    const copied = await cli('users', 'copy-templates', '--from', 'back-door', '--to', 'front-door', '--user', '2');
+    expect(copied.code).toBe(0);
+    expect(copied.stdout).toContain('1 of 1 user(s) copied from Back door to Front door.');
+    const uidOnFrontDoor = zk.users.find((user) => user.userId === '2')!.uid;
+    expect(zk.templates.map((finger) => [finger.uid, finger.template.toString('hex')])).toEqual(
+      backDoor.templates.filter((finger) => finger.uid === 2).map((finger) => [uidOnFrontDoor, finger.template.toString('hex')]),
+    );
+    const journal = openJournal(join(dataDir, JOURNAL_FILE_NAME));
+    try {
+      expect(journal.listDeviceUserChanges(1)[0]).toMatchObject({ kind: 'copy-fingerprints', userId: '2', employee: 'Back door', deviceName: 'Front door', outcome: 'done' });
+    } finally {
+      journal.close();
+    }
   });
 });

@@ -9,6 +9,7 @@ import { ERPNEXT_API_SECRET } from '../../settings';
 import { connectZk } from '../../zk';
 import type { DataFolder } from '../data-folder';
 import { withCommandFolder } from '../with-data-folder';
+import { registerCopyTemplatesCommand } from './copy-command';
 import { applyUserSync, previewUserSync, type UserSyncSources } from './user-sync-session';
 
 interface UserSyncOptions {
@@ -26,6 +27,7 @@ export function registerUserCommands(program: Command): void {
     .option('--dry-run', 'show the changes without making them')
     .option('--remove-left', 'also remove users whose employee is Left or Inactive (never device administrators)')
     .action((options: UserSyncOptions, command: Command) => withCommandFolder(command, (context, folder) => syncUsers(context, folder, options)));
+  registerCopyTemplatesCommand(users, commandLineRequester);
 }
 
 /** Who asked, for History: the surface and the operating-system account. */

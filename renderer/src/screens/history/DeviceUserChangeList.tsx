@@ -17,6 +17,7 @@ const OUTCOMES: Record<ChangeOutcome, { label: string; color: string }> = {
 
 function describe(change: DeviceUserChangeRecord): string {
   if (change.kind === 'add') return `Added ${change.userId} "${change.name}"`;
+  if (change.kind === 'copy-fingerprints') return `Copied the fingerprints of ${change.userId} "${change.name}" from ${change.employee}`;
   if (change.kind === 'rename') return `Renamed ${change.userId} "${change.previousName}" to "${change.name}"`;
   return `Removed ${change.userId} "${change.name}"`;
 }
@@ -52,9 +53,11 @@ export function DeviceUserChangeList() {
               </Table.Td>
               <Table.Td>
                 <Text size="sm">{describe(change)}</Text>
-                <Text size="xs" c="dimmed">
-                  {change.employee}
-                </Text>
+                {change.kind !== 'copy-fingerprints' && (
+                  <Text size="xs" c="dimmed">
+                    {change.employee}
+                  </Text>
+                )}
               </Table.Td>
               <Table.Td>
                 <Badge size="sm" variant="light" color={OUTCOMES[change.outcome].color}>
