@@ -31,6 +31,8 @@ export interface DeviceUserPreview {
   skipped: SkippedEmployee[];
   /** The user ids the terminal holds now. */
   userIds: string[];
+  /** Fingerprint templates per user id; null when the terminal would not give its templates. */
+  fingerprints: Record<string, number> | null;
 }
 
 /** An employee with an Attendance Device ID, as ERPNext has them. */

@@ -82,6 +82,15 @@ describe.each(['tcp', 'udp'] as const)('employees to a terminal over %s', (trans
   });
 });
 
+describe('the overview', () => {
+  it('counts each user\'s fingerprints on the terminal', async () => {
+    const { device } = await terminal({ templatesPerUser: 2 }, 'udp');
+    const [preview] = await previewDeviceUsers({ devices: [device], employees: EMPLOYEES, removeLeft: false }, hooks);
+    expect(preview!.userIds).toEqual(['1', '2', '3', '4', '5']);
+    expect(preview!.fingerprints).toEqual({ '1': 2, '2': 2, '3': 2, '4': 2, '5': 2 });
+  });
+});
+
 describe('leavers', () => {
   it('removes a leaver only when asked, and never a device administrator or a user matching no employee', async () => {
     const { simulator, device } = await terminal({});

@@ -4,7 +4,7 @@
 import type { ApiError, DeviceConfig, EmployeeSummary } from '../../api/contract';
 import type { DeviceUserChange, DeviceUserOutcome, DeviceUserPreview } from '../../api/device-users-contract';
 import type { NewDeviceUserChange } from '../../journal';
-import { ZkError, type ZkConnectOptions, type ZkDevice } from '../../zk';
+import { ZkError, type ZkConnectOptions, type ZkDevice, type ZkUser } from '../../zk';
 import { applyDeviceUserChanges } from './apply';
 import { changeKey, planDeviceUsers } from './plan';
 
@@ -24,11 +24,11 @@ export interface UserSyncRequest {
 export async function previewDeviceUsers(request: UserSyncRequest, hooks: UserSyncHooks): Promise<DeviceUserPreview[]> {
   const previews: DeviceUserPreview[] = [];
   for (const device of request.devices) {
-    const preview: DeviceUserPreview = { deviceId: device.id, deviceName: device.name, error: null, changes: [], skipped: [], userIds: [] };
+    const preview: DeviceUserPreview = { deviceId: device.id, deviceName: device.name, error: null, changes: [], skipped: [], userIds: [], fingerprints: null };
     const outcome = await withConnection(device, hooks, async (connection) => {
       const table = await connection.readUserTable();
       const plan = planDeviceUsers({ ...request, users: table.users, recordSize: table.recordSize, nameEncoding: device.nameEncoding });
-      return { ...plan, userIds: table.users.map((user) => user.userId) };
+      return { ...plan, userIds: table.users.map((user) => user.userId), fingerprints: await fingerprintCounts(connection, table.users) };
     });
     if (outcome.ok) Object.assign(preview, outcome.value);
     else preview.error = outcome.error;
@@ -69,6 +69,19 @@ export async function applyDeviceUsers(
     outcomes.push({ deviceId: device.id, deviceName: device.name, error: outcome.ok ? null : outcome.error, results });
   }
   return outcomes;
+}
+
+/** Some firmware refuses the template table (face-only units): the view then shows no counts. */
+async function fingerprintCounts(connection: ZkDevice, users: readonly ZkUser[]): Promise<Record<string, number> | null> {
+  try {
+    const templates = await connection.readTemplates();
+    const byUid = new Map<number, number>();
+    for (const finger of templates) byUid.set(finger.uid, (byUid.get(finger.uid) ?? 0) + 1);
+    return Object.fromEntries(users.map((user) => [user.userId, byUid.get(user.uid) ?? 0]));
+  } catch (error) {
+    if (error instanceof ZkError && error.code === 'device-refused') return null;
+    throw error;
+  }
 }
 
 type Attempt<T> = { ok: true; value: T } | { ok: false; error: ApiError };

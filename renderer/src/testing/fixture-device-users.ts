@@ -41,7 +41,7 @@ export function fixtureDeviceUsers(devices: () => Device[], delay: () => Promise
   const chosen = (input: DeviceUserSyncInput) => devices().filter((device) => device.enabled && (input.deviceId === undefined || device.id === input.deviceId));
   const previewOf = (device: Device, removeLeft: boolean): DeviceUserPreview => {
     if (device.status === 'error') {
-      return { deviceId: device.id, deviceName: device.name, error: device.lastError, changes: [], skipped: [], userIds: [] };
+      return { deviceId: device.id, deviceName: device.name, error: device.lastError, changes: [], skipped: [], userIds: [], fingerprints: null };
     }
     const missingHere: DeviceUserChange[] = enrolledAtStart(device, '1063') ? [] : [{ kind: 'add', userId: '1063', employee: 'HR-EMP-00063', name: 'Chen Wang', previousName: null }];
     const changes = [...PENDING, ...missingHere].filter((change) => (removeLeft || change.kind !== 'remove') && !applied.has(key(device.id, change)));
@@ -50,6 +50,7 @@ export function fixtureDeviceUsers(devices: () => Device[], delay: () => Promise
       deviceName: device.name,
       error: null,
       changes,
+      fingerprints: { '1': 2, '1013': 1, '1042': 2, '1057': 3, '1063': 2, '1107': 0 },
       userIds: FIXTURE_EMPLOYEES.map((employee) => employee.userId).filter(
         (userId) => (enrolledAtStart(device, userId) || applied.has(key(device.id, { kind: 'add', userId }))) && !applied.has(key(device.id, { kind: 'remove', userId })),
       ),

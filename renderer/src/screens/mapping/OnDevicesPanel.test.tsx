@@ -20,7 +20,7 @@ describe('on the devices', () => {
     const table = await screen.findByRole('table', { name: 'Employees on the devices' }, { timeout: 10_000 });
     const devices = (await backend.listDevices()).filter((device) => device.enabled && device.status !== 'error');
     expect(within(table).getByRole('img', { name: `Ngozi Adeyemi is not on ${devices[0]!.name}` })).toBeTruthy();
-    expect(within(table).getByRole('img', { name: `Chen Wang is on ${devices[0]!.name}` })).toBeTruthy();
+    expect(within(table).getByRole('img', { name: `Chen Wang is on ${devices[0]!.name}, 2 fingerprints` })).toBeTruthy();
     // Leavers are only offered for removal when asked.
     expect(screen.queryByText(/Remove 1013/)).toBeNull();
 
@@ -35,7 +35,7 @@ describe('on the devices', () => {
     expect(await screen.findByText('1 change made on the devices', {}, { timeout: 5_000 })).toBeTruthy();
     const history = await backend.listDeviceUserChanges({});
     expect(history.map((entry) => [entry.deviceName, entry.kind, entry.userId])).toEqual([[devices[0]!.name, 'add', '1107']]);
-    await waitFor(() => expect(screen.getByRole('img', { name: `Ngozi Adeyemi is on ${devices[0]!.name}` })).toBeTruthy());
+    await waitFor(() => expect(screen.getByRole('img', { name: `Ngozi Adeyemi is on ${devices[0]!.name}, 0 fingerprints` })).toBeTruthy());
   });
 
   it('asks before removing leavers, naming each one', async () => {

@@ -2,6 +2,7 @@
 import { Badge, Table, Text, Tooltip } from '@mantine/core';
 import { Check, Minus } from 'lucide-react';
 import type { DeviceUserOverview } from '../../../../app/api/contract';
+import { plural } from '../../lib/format';
 
 const LEAVERS = new Set(['Left', 'Inactive']);
 
@@ -48,12 +49,18 @@ export function OnDevicesTable({ overview }: { overview: DeviceUserOverview }) {
                 </Table.Td>
                 {readable.map((device) => {
                   const present = onDevice.get(device.deviceId)!.has(employee.userId);
-                  const label = `${employee.employeeName} ${present ? 'is' : 'is not'} on ${device.deviceName}`;
+                  const fingers = present ? device.fingerprints?.[employee.userId] : undefined;
+                  const label = `${employee.employeeName} ${present ? 'is' : 'is not'} on ${device.deviceName}${fingers === undefined ? '' : `, ${plural(fingers, 'fingerprint')}`}`;
                   return (
                     <Table.Td key={device.deviceId} ta="center">
                       <Tooltip label={label} withArrow>
                         <span role="img" aria-label={label} style={{ display: 'inline-flex', color: present ? (leaver ? 'var(--mantine-color-orange-7)' : 'var(--mantine-color-teal-7)') : 'var(--mantine-color-gray-6)' }}>
                           {present ? <Check size={16} /> : <Minus size={16} />}
+                          {fingers !== undefined && (
+                            <Text span size="xs" ml={4} c="dimmed" aria-hidden>
+                              {fingers}
+                            </Text>
+                          )}
                         </span>
                       </Tooltip>
                     </Table.Td>
