@@ -6,6 +6,8 @@ import { registerErpnextCommands } from './erpnext/commands';
 import { registerSyncCommands } from './sync/commands';
 import { registerHostCommands } from './host/commands';
 import { registerSourceCommands } from './sources/commands';
+import { registerUserCommands } from './sync/device-users/commands';
+import { registerDeviceFindCommand } from './sync/device-find-command';
 
 export function buildProgram(): Command {
   const program = new Command('punchbridge')
@@ -20,6 +22,8 @@ export function buildProgram(): Command {
   registerSimCommands(program);
   registerHostCommands(program);
   registerSourceCommands(program);
+  registerUserCommands(program);
+  registerDeviceFindCommand(device);
   return program;
 }
 

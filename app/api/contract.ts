@@ -2,6 +2,18 @@
 // and the headless host's routes are all generated from PUNCHBRIDGE_API_INPUTS, so adding a method
 // is one entry here plus its implementation.
 import { z } from 'zod';
+import {
+  ApplyDeviceUsersSchema,
+  DeviceUserSyncSchema,
+  ListDeviceUserChangesSchema,
+  type ApplyDeviceUsersInput,
+  type DeviceUserChangeRecord,
+  type DeviceUserOutcome,
+  type DeviceUserOverview,
+  type DeviceUserSyncInput,
+} from './device-users-contract';
+
+export * from './device-users-contract';
 
 // ---------- results and errors ----------
 
@@ -777,6 +789,12 @@ export interface PunchbridgeApi {
   admsReach(): Promise<AdmsReach>;
   /** Keep this terminal's uploads from now on, as punches of a new configured device. */
   approveAdmsDevice(input: ApproveAdmsDeviceInput): Promise<Result<Device>>;
+
+  /** What enrolling ERPNext's employees would change on each terminal; nothing is written. */
+  previewDeviceUsers(input: DeviceUserSyncInput): Promise<Result<DeviceUserOverview>>;
+  /** Makes the approved changes the terminals still need; each attempt is recorded. */
+  applyDeviceUsers(input: ApplyDeviceUsersInput): Promise<Result<DeviceUserOutcome[]>>;
+  listDeviceUserChanges(input: { limit?: number }): Promise<DeviceUserChangeRecord[]>;
 }
 
 /** Events arrive through a subscription beside the request/response methods. */
@@ -832,6 +850,9 @@ export const PUNCHBRIDGE_API_INPUTS = {
   listAdmsDevices: NoInput,
   admsReach: NoInput,
   approveAdmsDevice: ApproveAdmsDeviceSchema,
+  previewDeviceUsers: DeviceUserSyncSchema,
+  applyDeviceUsers: ApplyDeviceUsersSchema,
+  listDeviceUserChanges: ListDeviceUserChangesSchema,
 } as const satisfies { [K in keyof PunchbridgeApi]: z.ZodType };
 
 export type PunchbridgeApiMethod = keyof PunchbridgeApi;
@@ -886,6 +907,9 @@ export const PUNCHBRIDGE_API_RETURNS_RESULT: { [M in PunchbridgeApiMethod]: Retu
   listAdmsDevices: false,
   admsReach: false,
   approveAdmsDevice: true,
+  previewDeviceUsers: true,
+  applyDeviceUsers: true,
+  listDeviceUserChanges: false,
 };
 
 /** Parse a method's argument; a bad argument becomes an ApiError that says what to fix. */

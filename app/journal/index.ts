@@ -11,6 +11,7 @@ export type { DeviceStore } from './devices';
 export type { MappingStore } from './mappings';
 export type { RunStore } from './runs';
 export type { PushStopStore } from './push-stop';
+export type { DeviceUserChangeStore, NewDeviceUserChange } from './device-user-changes';
 export type { AdmsDeviceStore, AdmsTable, StoredAdmsDevice } from './adms-devices';
 export type {
   DeviceClear,

@@ -1,6 +1,7 @@
 // Opening the journal: one SQLite file, shared by the desktop app and the CLI.
 import { DatabaseSync } from 'node:sqlite';
 import { admsDeviceStore, type AdmsDeviceStore } from './adms-devices';
+import { deviceUserChangeStore, type DeviceUserChangeStore } from './device-user-changes';
 import { deviceStore, type DeviceStore } from './devices';
 import { JournalOpenError } from './errors';
 import { mappingStore, type MappingStore } from './mappings';
@@ -15,7 +16,7 @@ import { runStore, type RunStore } from './runs';
 import { serialOwners, type SerialOwners } from './serial-owners';
 import { inTransaction } from './transaction';
 
-export interface Journal extends PunchWrites, PunchQueries, DeviceStore, MappingStore, RunStore, AdmsDeviceStore, SerialOwners, PushStopStore, RefusalGroupQueries {
+export interface Journal extends PunchWrites, PunchQueries, DeviceStore, MappingStore, RunStore, AdmsDeviceStore, SerialOwners, PushStopStore, RefusalGroupQueries, DeviceUserChangeStore {
   /** Run several journal calls as one transaction: all of them are written, or none. */
   transaction<T>(work: () => T): T;
   /**
@@ -80,6 +81,7 @@ export function openJournal(filePath: string, options: JournalOptions = {}): Jou
     ...serialOwners(db),
     ...pushStopStore(db, now),
     ...refusalGroupQueries(db),
+    ...deviceUserChangeStore(db, now),
     transaction: (work) => inTransaction(db, work),
     flushToDisk() {
       // A FULL checkpoint syncs the WAL, copies every frame into the database file and syncs that.

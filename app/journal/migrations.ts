@@ -196,7 +196,25 @@ ALTER TABLE employee_mappings ADD COLUMN in_erpnext INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE employee_mappings ADD COLUMN erpnext_previous_device_id TEXT;
 `;
 
-export const MIGRATIONS: readonly string[] = [CORE_TABLES, STATE_COUNTS, ADMS_DEVICES, IN_DOUBT, PUSH_STOP, ADMS_APPROVED_ADDRESS, MAPPINGS_IN_ERPNEXT];
+// Changes made to terminals' users (issue 15). device_id is kept loose: the record outlives the device.
+const DEVICE_USER_CHANGES = `
+CREATE TABLE device_user_changes (
+  id INTEGER PRIMARY KEY,
+  device_id TEXT,
+  device_name TEXT NOT NULL,
+  kind TEXT NOT NULL CHECK (kind IN ('add', 'rename', 'remove', 'copy-fingerprints')),
+  user_id TEXT NOT NULL,
+  employee TEXT NOT NULL,
+  name TEXT NOT NULL,
+  previous_name TEXT,
+  outcome TEXT NOT NULL CHECK (outcome IN ('done', 'refused', 'unconfirmed', 'not-attempted')),
+  error TEXT,
+  requested_by TEXT NOT NULL,
+  recorded_at TEXT NOT NULL
+) STRICT;
+`;
+
+export const MIGRATIONS: readonly string[] = [CORE_TABLES, STATE_COUNTS, ADMS_DEVICES, IN_DOUBT, PUSH_STOP, ADMS_APPROVED_ADDRESS, MAPPINGS_IN_ERPNEXT, DEVICE_USER_CHANGES];
 export const SCHEMA_VERSION = MIGRATIONS.length;
 
 export function schemaVersion(db: DatabaseSync): number {

@@ -5,6 +5,7 @@ import { openSession, type ZkConnectOptions } from './connect';
 import {
   CMD_ATTLOG_RRQ,
   CMD_CLEAR_ATTLOG,
+  CMD_DELETE_USER,
   CMD_DISABLEDEVICE,
   CMD_ENABLEDEVICE,
   CMD_EXIT,
@@ -14,6 +15,7 @@ import {
   CMD_OPTIONS_RRQ,
   CMD_REFRESHDATA,
   CMD_SET_TIME,
+  CMD_USER_WRQ,
   CMD_USERTEMP_RRQ,
   FCT_USER,
   MAX_CHUNK_TCP,
@@ -24,7 +26,9 @@ import { decodeFreeSizes, type ZkSizes } from './free-sizes';
 import { streamLiveEvents, type LiveEventOptions } from './live-events';
 import type { ZkSession } from './session';
 import { createNameDecoder } from './text-fields';
-import { decodeUserList, type ZkUser } from './user-records';
+import { decodeUserTable, type UserRecordSize, type ZkUser } from './user-records';
+import { encodeUserDelete, encodeUserWrite, type ZkUserWrite } from './user-writes';
+import { encodeTemplateUpload, readTemplates, uploadUserTemplates, type ZkTemplate } from './templates';
 import { decodeZkTime, encodeZkTime, formatWallClock, isRealCalendarTime, parseWallClock } from './wall-clock';
 
 export interface AttendanceReadout {
@@ -37,6 +41,11 @@ export interface AttendanceReadout {
   strayBytes: number;
   /** What a person should know about this read that is not a failure, in plain words. */
   warnings: string[];
+}
+
+export interface UserTable {
+  users: ZkUser[];
+  recordSize: UserRecordSize;
 }
 
 export interface ZkDevice {
@@ -60,6 +69,18 @@ export interface ZkDevice {
   enable(): Promise<void>;
   clearAttendance(): Promise<void>;
   readUsers(onProgress?: ProgressCallback): Promise<ZkUser[]>;
+  /** The users and the record layout writes must use (from the list, or `~UserExtFmt` when it is empty). */
+  readUserTable(): Promise<UserTable>;
+  /** CMD_USER_WRQ: adds the user, or overwrites the one with the same uid. Call refreshData after a batch. */
+  writeUser(user: ZkUserWrite, recordSize: UserRecordSize): Promise<void>;
+  /** CMD_DELETE_USER by uid (the device also drops that user's templates). */
+  deleteUser(uid: number): Promise<void>;
+  /** CMD_REFRESHDATA: the terminal reloads its tables, so written users can be used at the keypad. */
+  refreshData(): Promise<void>;
+  /** Every fingerprint template on the terminal. */
+  readTemplates(): Promise<ZkTemplate[]>;
+  /** Writes the user (by uid) together with these fingers, replacing the fingers it had at those indexes. */
+  writeUserTemplates(user: ZkUserWrite, recordSize: UserRecordSize, templates: readonly Pick<ZkTemplate, 'fid' | 'template'>[]): Promise<void>;
   readAttendance(onProgress?: ProgressCallback): Promise<AttendanceReadout>;
   /**
    * Live punches (CMD_REG_EVENT), each event ACKed; ends when `signal` aborts. A connection quiet
@@ -149,12 +170,53 @@ class ZkDeviceConnection implements ZkDevice {
   }
 
   readUsers(onProgress?: ProgressCallback): Promise<ZkUser[]> {
+    return this.exclusive(async () => (await this.readUserList(onProgress))?.users ?? []);
+  }
+
+  readUserTable(): Promise<UserTable> {
+    return this.exclusive(async () => {
+      const table = await this.readUserList();
+      if (table) return table;
+      // An empty list shows no layout; TFT firmware says "~UserExtFmt=1" for 72-byte users (pyzk).
+      const extended = await this.session.expectOk(CMD_OPTIONS_RRQ, 'the user format request', Buffer.from('~UserExtFmt\0', 'latin1')).then(
+        (data) => nulTerminated(data).endsWith('=1'),
+        (error: unknown) => {
+          if (error instanceof ZkError && error.code === 'device-refused') return false;
+          throw error;
+        },
+      );
+      return { users: [], recordSize: extended ? 72 : 28 };
+    });
+  }
+
+  writeUser(user: ZkUserWrite, recordSize: UserRecordSize): Promise<void> {
+    const data = encodeUserWrite(user, recordSize, this.nameEncoding);
+    return this.exclusive(async () => void (await this.session.expectOk(CMD_USER_WRQ, `the new details of user ${user.userId}`, data)));
+  }
+
+  deleteUser(uid: number): Promise<void> {
+    return this.exclusive(async () => void (await this.session.expectOk(CMD_DELETE_USER, `the removal of user #${uid}`, encodeUserDelete(uid))));
+  }
+
+  refreshData = () => this.simple(CMD_REFRESHDATA, 'the refresh request');
+
+  readTemplates(): Promise<ZkTemplate[]> {
     return this.exclusive(async () => {
       const sizes = decodeFreeSizes(await this.session.expectOk(CMD_GET_FREE_SIZES, 'the size request'));
-      if (sizes.users === 0) return [];
-      const dataset = await readBuffered(this.session, { command: CMD_USERTEMP_RRQ, fct: FCT_USER, what: 'the user list request' }, this.chunkSize, onProgress);
-      return decodeUserList(dataset, sizes.users, this.nameEncoding);
+      return sizes.fingers === 0 ? [] : readTemplates(this.session, this.chunkSize);
     });
+  }
+
+  writeUserTemplates(user: ZkUserWrite, recordSize: UserRecordSize, templates: readonly Pick<ZkTemplate, 'fid' | 'template'>[]): Promise<void> {
+    const upload = encodeTemplateUpload(encodeUserWrite(user, recordSize, this.nameEncoding), user.uid, templates);
+    return this.exclusive(() => uploadUserTemplates(this.session, upload, user.userId));
+  }
+
+  private async readUserList(onProgress?: ProgressCallback) {
+    const sizes = decodeFreeSizes(await this.session.expectOk(CMD_GET_FREE_SIZES, 'the size request'));
+    if (sizes.users === 0) return null;
+    const dataset = await readBuffered(this.session, { command: CMD_USERTEMP_RRQ, fct: FCT_USER, what: 'the user list request' }, this.chunkSize, onProgress);
+    return decodeUserTable(dataset, sizes.users, this.nameEncoding);
   }
 
   async readAttendance(onProgress?: ProgressCallback): Promise<AttendanceReadout> {

@@ -32,6 +32,7 @@ export const CMD_OPTIONS_WRQ = 12;
 export const CMD_ATTLOG_RRQ = 13;
 export const CMD_CLEAR_DATA = 14;
 export const CMD_CLEAR_ATTLOG = 15;
+export const CMD_DELETE_USER = 18;
 export const CMD_GET_FREE_SIZES = 50;
 export const CMD_GET_PINWIDTH = 69;
 export const CMD_GET_TIME = 201;

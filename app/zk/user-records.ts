@@ -42,6 +42,8 @@ function readUser72(bytes: Buffer, offset: number, decodeName: NameDecoder): ZkU
   };
 }
 
+export type UserRecordSize = 28 | 72;
+
 function userRecordSize(bodyLength: number, userCount: number): 28 | 72 {
   const perUser = bodyLength / userCount;
   if (perUser === 28 || perUser === 72) return perUser;
@@ -53,7 +55,12 @@ function userRecordSize(bodyLength: number, userCount: number): 28 | 72 {
 
 /** Decodes the user dataset of a buffered read: a u32 byte count, then the user records. */
 export function decodeUserList(dataset: Buffer, userCount: number, nameEncoding = 'utf-8'): ZkUser[] {
-  if (userCount === 0) return [];
+  return decodeUserTable(dataset, userCount, nameEncoding)?.users ?? [];
+}
+
+/** The users and the record layout they came in; null for an empty table, which shows no layout. */
+export function decodeUserTable(dataset: Buffer, userCount: number, nameEncoding = 'utf-8'): { users: ZkUser[]; recordSize: UserRecordSize } | null {
+  if (userCount === 0) return null;
   if (dataset.length < 4) throw malformedData(`a user list of ${dataset.length} bytes, too short for its size field`);
   const declared = dataset.readUInt32LE(0);
   if (declared > dataset.length - 4) throw malformedData(`a user list announcing ${declared} bytes but holding ${dataset.length - 4}`);
@@ -67,5 +74,5 @@ export function decodeUserList(dataset: Buffer, userCount: number, nameEncoding 
     // A slot without a usable PIN (blank, or damaged bytes) is nobody who can punch; the journal refuses it.
     if (user.userId !== '' && !CONTROL_CHARACTER.test(user.userId)) users.push(user);
   }
-  return users;
+  return { users, recordSize: size };
 }

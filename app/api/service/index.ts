@@ -30,6 +30,7 @@ import type { PunchbridgeApi, PunchbridgeEvents, Result, UnmatchedUser } from '.
 import { admsMethods, admsReceiverControl, journalAdmsSink } from './adms';
 import type { ServiceContext } from './context';
 import { startDemo, type Demo } from './demo';
+import { deviceUserMethods } from './device-users';
 import { deviceMethods } from './devices';
 import { deviceTraceMethods } from './device-trace';
 import { erpnextMethods, savedErpnextClient } from './erpnext';
@@ -199,6 +200,7 @@ export async function createPunchbridgeService(options: ServiceOptions): Promise
     ...importMethods(context),
     ...admsMethods(context, () => liveCapture.refresh()),
     admsReach: async () => adms.reach(),
+    ...deviceUserMethods(context),
     subscribe: hub.subscribe,
     onWake: () => scheduler.onWake(),
     async close() {

@@ -19,7 +19,6 @@ import type { SimulatedDevice } from './device';
 
 /** Datasets below this many bytes come back at once as CMD_DATA (pyzk's capture: 508 bytes). */
 const DIRECT_DATA_LIMIT = 1024;
-const EMPTY_DATASET = Buffer.alloc(4);
 /** Not even the size field: what some firmwares answer when their log index and storage disagree. */
 const NOTHING = Buffer.alloc(0);
 
@@ -47,7 +46,7 @@ export class BufferedRead {
     // Attendance is asked for with fct 1 by some clients and 0 by pyzk and node-zklib.
     if (command === CMD_ATTLOG_RRQ) return this.device.faults.emptyAttendanceBuffer ? NOTHING : this.device.recordsDataset();
     if (command === CMD_USERTEMP_RRQ && fct === FCT_USER) return this.device.usersDataset();
-    if (command === CMD_DB_RRQ && fct === FCT_FINGERTMP) return EMPTY_DATASET;
+    if (command === CMD_DB_RRQ && fct === FCT_FINGERTMP) return this.device.templatesDataset();
     return null;
   }
 

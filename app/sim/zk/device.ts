@@ -5,6 +5,8 @@ import { fitsU32Pin, type ResolvedOptions, type ZkFaults } from './options';
 import { writeRecords, writeUsers } from './record-writers';
 import { seededRandom } from '../seeded-random';
 import { buildRecords, buildUsers, type SimulatedRecord, type SimulatedUser } from './roster';
+import { applyUserWrite, readWrittenUser, type UserWriteOutcome } from './user-table';
+import { buildTemplates, readTemplateUpload, writeTemplates, type SimulatedTemplate } from './templates';
 
 export interface LivePunch {
   userId: string;
@@ -28,6 +30,7 @@ export class SimulatedDevice {
   readonly clock: DeviceClock;
   users: SimulatedUser[];
   records: SimulatedRecord[];
+  templates: SimulatedTemplate[];
   /** Punches made while the device was disabled: the terminal holds them until it is enabled. */
   readonly queuedPunches: SimulatedRecord[] = [];
   faults: ZkFaults;
@@ -36,6 +39,7 @@ export class SimulatedDevice {
   eventsAcked = 0;
   authAttempts = 0;
   rejectedChecksums = 0;
+  userWritesAccepted = 0;
   /** How many times CMD_DISABLEDEVICE was accepted, and the unlock timeout the last one asked for. */
   disableCount = 0;
   lastDisableTimeoutSeconds: number | null = null;
@@ -43,7 +47,7 @@ export class SimulatedDevice {
   private disabledBy: unknown = NO_OWNER;
   private autoUnlock: NodeJS.Timeout | undefined;
   private revision = 0;
-  private readonly datasets = new Map<'users' | 'records', { revision: number; bytes: Buffer }>();
+  private readonly datasets = new Map<'users' | 'records' | 'templates', { revision: number; bytes: Buffer }>();
   private readonly subscribers = new Set<AttendanceEventSubscriber>();
   private readonly optionTable: Map<string, string>;
 
@@ -52,6 +56,8 @@ export class SimulatedDevice {
     const random = seededRandom(options.seed);
     this.users = buildUsers(options, random);
     this.records = buildRecords(options, this.users, this.clock.nowMs(), random);
+    // After the records, so that a seed gives the same users and records with or without fingers.
+    this.templates = buildTemplates(this.users.map((user) => user.uid), options.templatesPerUser, random);
     this.faults = { ...options.faults };
     this.optionTable = new Map([
       ...(options.serialNumber === null ? [] : [['~SerialNumber', options.serialNumber] as const]),
@@ -99,7 +105,11 @@ export class SimulatedDevice {
     return this.dataset('records', () => writeRecords(this.records, this.options.recordSize));
   }
 
-  private dataset(kind: 'users' | 'records', build: () => Buffer): Buffer {
+  templatesDataset(): Buffer {
+    return this.dataset('templates', () => writeTemplates(this.templates));
+  }
+
+  private dataset(kind: 'users' | 'records' | 'templates', build: () => Buffer): Buffer {
     const cached = this.datasets.get(kind);
     if (cached && cached.revision === this.revision) return cached.bytes;
     const bytes = build();
@@ -113,7 +123,7 @@ export class SimulatedDevice {
     const put = (index: number, value: number) => sizes.writeInt32LE(value, index * 4);
     const { userCapacity, recordCapacity, fingerCapacity } = this.options;
     put(4, this.users.length);
-    put(6, 0);
+    put(6, this.templates.length);
     put(8, this.reportedRecordCount());
     put(12, this.users.filter((user) => user.privilege > 1).length);
     put(13, this.users.filter((user) => user.password !== '').length);
@@ -149,6 +159,53 @@ export class SimulatedDevice {
   clearUsers(): void {
     this.users = [];
     this.revision++;
+  }
+
+  /** CMD_USER_WRQ. With `crashAfterUserWrites` the terminal freezes instead of taking one more. */
+  writeUser(data: Buffer): UserWriteOutcome | 'frozen' {
+    const { crashAfterUserWrites } = this.faults;
+    if (crashAfterUserWrites !== null && this.userWritesAccepted >= crashAfterUserWrites) {
+      this.faults = { ...this.faults, silent: true };
+      return 'frozen';
+    }
+    const written = readWrittenUser(data, this.options.userRecordSize, this.options.nameEncoding);
+    const outcome = written ? applyUserWrite(this.users, written, this.options.userCapacity) : 'refused';
+    if (outcome === 'written') {
+      this.userWritesAccepted++;
+      this.revision++;
+    }
+    return outcome;
+  }
+
+  /** CMD_DELETE_USER: false for a uid the terminal does not hold. */
+  deleteUser(uid: number): boolean {
+    const index = this.users.findIndex((user) => user.uid === uid);
+    if (index === -1) return false;
+    this.users.splice(index, 1);
+    this.templates = this.templates.filter((finger) => finger.uid !== uid);
+    this.revision++;
+    return true;
+  }
+
+  /**
+   * _CMD_SAVE_USERTEMPS: the uploaded user is written as by CMD_USER_WRQ and its fingers replace
+   * the ones at the same indexes. Refused whole when the upload is malformed, the user cannot be
+   * written, or the fingerprint store would overflow.
+   */
+  saveUserTemplates(upload: Buffer): boolean {
+    const parsed = readTemplateUpload(upload, this.options.userRecordSize);
+    if (!parsed) return false;
+    const user = readWrittenUser(parsed.userRecord, this.options.userRecordSize, this.options.nameEncoding);
+    if (!user || parsed.fingers.some((finger) => finger.uid !== user.uid)) return false;
+    const replaced = (finger: SimulatedTemplate) => finger.uid === user.uid && parsed.fingers.some((incoming) => incoming.fid === finger.fid);
+    const kept = this.templates.filter((finger) => !replaced(finger));
+    if (kept.length + parsed.fingers.length > this.options.fingerCapacity) return false;
+    const users = [...this.users];
+    if (applyUserWrite(users, user, this.options.userCapacity) !== 'written') return false;
+    this.users = users;
+    this.templates = [...kept, ...parsed.fingers.map((finger) => ({ ...finger, valid: 1 }))];
+    this.revision++;
+    return true;
   }
 
   /**

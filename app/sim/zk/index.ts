@@ -3,12 +3,14 @@
 import { SimulatedDevice, type LivePunch } from './device';
 import { resolveOptions, type ZkFaults, type ZkSimulatorOptions } from './options';
 import type { SimulatedRecord, SimulatedUser } from './roster';
+import type { SimulatedTemplate } from './templates';
 import { TcpListener } from './tcp-listener';
 import { UdpListener } from './udp-listener';
 
 export type { LivePunch } from './device';
 export type { AttendanceRecordSize, LiveEventSize, NameEncoding, UserRecordSize, ZkFaults, ZkSimulatorOptions } from './options';
 export type { SimulatedRecord, SimulatedUser } from './roster';
+export type { SimulatedTemplate } from './templates';
 
 export interface ZkSimulator {
   readonly host: string;
@@ -18,6 +20,7 @@ export interface ZkSimulator {
   /** The attendance log as the device holds it now (live punches included, queued ones not). */
   readonly records: readonly SimulatedRecord[];
   readonly users: readonly SimulatedUser[];
+  readonly templates: readonly SimulatedTemplate[];
   /** Punches made while the device was disabled, delivered when it is enabled again. */
   readonly queuedPunches: readonly SimulatedRecord[];
   /** How many times the attendance log was cleared (CMD_CLEAR_ATTLOG or CMD_CLEAR_DATA). */
@@ -81,6 +84,9 @@ export async function startZkSimulator(options: ZkSimulatorOptions = {}): Promis
     },
     get users() {
       return device.users;
+    },
+    get templates() {
+      return device.templates;
     },
     get queuedPunches() {
       return device.queuedPunches;

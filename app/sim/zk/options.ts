@@ -54,6 +54,11 @@ export interface ZkFaults {
    * CMD_ENABLEDEVICE or the disable command's own timeout unlocks it.
    */
   staysDisabledAfterDisconnect: boolean;
+  /**
+   * After this many accepted user writes the terminal freezes (no answer to anything, as after a
+   * power cut mid-enrolment): the write that would be one more is never stored.
+   */
+  crashAfterUserWrites: number | null;
 }
 
 export interface ZkSimulatorOptions {
@@ -90,6 +95,8 @@ export interface ZkSimulatorOptions {
   includeInvalidDate?: boolean;
   /** Put one record whose user id bytes are control characters, as damaged flash reads back. */
   includeGarbledUserId?: boolean;
+  /** Fingerprint templates enrolled per user, from finger 0 up; default 0. */
+  templatesPerUser?: number;
   userCapacity?: number;
   recordCapacity?: number;
   fingerCapacity?: number;
@@ -139,6 +146,7 @@ export const NO_FAULTS: ZkFaults = {
   misreportRecordCount: null,
   ignoreDisable: false,
   staysDisabledAfterDisconnect: false,
+  crashAfterUserWrites: null,
 };
 
 const PIN_LIMIT_16_BYTE_RECORD = 0xffffffff;
@@ -164,6 +172,7 @@ export function resolveOptions(options: ZkSimulatorOptions): ResolvedOptions {
     clockOffsetSeconds: options.clockOffsetSeconds ?? 0,
     includeInvalidDate: options.includeInvalidDate ?? false,
     includeGarbledUserId: options.includeGarbledUserId ?? false,
+    templatesPerUser: options.templatesPerUser ?? 0,
     userCapacity: options.userCapacity ?? 10_000,
     recordCapacity: options.recordCapacity ?? 200_000,
     fingerCapacity: options.fingerCapacity ?? 3_000,

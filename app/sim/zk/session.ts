@@ -9,6 +9,7 @@ import {
   CMD_CLEAR_ATTLOG,
   CMD_CLEAR_DATA,
   CMD_CONNECT,
+  CMD_DELETE_USER,
   CMD_DISABLEDEVICE,
   CMD_ENABLEDEVICE,
   CMD_EXIT,
@@ -16,15 +17,18 @@ import {
   CMD_GET_FREE_SIZES,
   CMD_GET_PINWIDTH,
   CMD_GET_TIME,
+  CMD_DATA,
   CMD_GET_VERSION,
   CMD_OPTIONS_RRQ,
   CMD_OPTIONS_WRQ,
   CMD_PREPARE_BUFFER,
+  CMD_PREPARE_DATA,
   CMD_READ_BUFFER,
   CMD_REFRESHDATA,
   CMD_REFRESHOPTION,
   CMD_REG_EVENT,
   CMD_SET_TIME,
+  CMD_USER_WRQ,
   EF_ATTLOG,
 } from '../../zk/constants';
 import { makeCommKey } from '../../zk/comm-key';
@@ -42,6 +46,8 @@ const ACKNOWLEDGED_ONLY = new Set([CMD_REFRESHDATA, CMD_REFRESHOPTION, CMD_TESTV
 /** CMD_CLEAR_DATA's optional table byte (ADRO): 1 attendance, 5 users; none clears both. */
 const CLEAR_ATTENDANCE = 1;
 const CLEAR_USERS = 5;
+/** pyzk's _CMD_SAVE_USERTEMPS: saves the user and fingers of the upload that came before it. */
+const CMD_SAVE_USERTEMPS = 110;
 const ALLOWED_BEFORE_AUTH = new Set([CMD_CONNECT, CMD_AUTH, CMD_EXIT]);
 
 /** How a session talks back: the transport applies delays, coalescing and the other faults. */
@@ -57,6 +63,8 @@ export class Session implements AttendanceEventSubscriber {
   private sessionId = 0;
   private authenticated: boolean;
   private readonly bufferedRead: BufferedRead;
+  /** A client-to-device upload (CMD_PREPARE_DATA, then CMD_DATA packets) waiting for the command that uses it. */
+  private upload: { expected: number; parts: Buffer[]; received: number } | null = null;
 
   constructor(
     private readonly device: SimulatedDevice,
@@ -83,7 +91,9 @@ export class Session implements AttendanceEventSubscriber {
     if (!this.authenticated && !ALLOWED_BEFORE_AUTH.has(request.command)) return this.reply(CMD_ACK_UNAUTH, request);
     if (this.device.faults.ackErrorFor === request.command) return this.reply(CMD_ACK_ERROR, request);
     if (this.device.faults.ackUnknownFor === request.command) return this.reply(CMD_ACK_UNKNOWN, request);
-    this.link.send(this.answer(request), this.workTime(request.command));
+    const answer = this.answer(request);
+    if (answer.length === 0) return;
+    this.link.send(answer, this.workTime(request.command));
     // Punches held while disabled go out as events after the ENABLEDEVICE answer, not before it.
     if (request.command === CMD_ENABLEDEVICE) this.device.enable();
     if (request.command === CMD_EXIT) this.link.end();
@@ -148,6 +158,11 @@ export class Session implements AttendanceEventSubscriber {
         return this.ok(request);
       case CMD_CLEAR_DATA:
         return this.clearData(request);
+      case CMD_USER_WRQ:
+        return this.writeUser(request);
+      case CMD_DELETE_USER:
+        if (request.data.length < 2) return [this.packet(CMD_ACK_ERROR, request)];
+        return device.deleteUser(request.data.readUInt16LE(0)) ? this.ok(request) : [this.packet(CMD_ACK_ERROR, request)];
       case CMD_REG_EVENT:
         return this.registerEvents(request);
       case CMD_PREPARE_BUFFER:
@@ -156,7 +171,16 @@ export class Session implements AttendanceEventSubscriber {
         return this.bufferedRead.readChunk(request, this.sessionId, this.link.transport, device.options.tcpDataPieceSize);
       case CMD_FREE_DATA:
         this.bufferedRead.free();
+        this.upload = null;
         return this.ok(request);
+      case CMD_PREPARE_DATA:
+        if (request.data.length < 4) return [this.packet(CMD_ACK_ERROR, request)];
+        this.upload = { expected: request.data.readUInt32LE(0), parts: [], received: 0 };
+        return this.ok(request);
+      case CMD_DATA:
+        return this.receiveUpload(request);
+      case CMD_SAVE_USERTEMPS:
+        return this.saveUserTemplates(request);
       default:
         // Unknown commands, and pyzk's 2001 / 0xFFFF after an error (reference §1.4), get ACK_ERROR.
         return ACKNOWLEDGED_ONLY.has(request.command) ? this.ok(request) : [this.packet(CMD_ACK_ERROR, request)];
@@ -208,6 +232,28 @@ export class Session implements AttendanceEventSubscriber {
     if (table === undefined || table === CLEAR_ATTENDANCE) this.device.clearRecords();
     if (table === undefined || table === CLEAR_USERS) this.device.clearUsers();
     return this.ok(request);
+  }
+
+  private receiveUpload(request: ZkPacket): Buffer[] {
+    const upload = this.upload;
+    if (!upload || upload.received + request.data.length > upload.expected) return [this.packet(CMD_ACK_ERROR, request)];
+    upload.parts.push(Buffer.from(request.data));
+    upload.received += request.data.length;
+    return this.ok(request);
+  }
+
+  private saveUserTemplates(request: ZkPacket): Buffer[] {
+    const upload = this.upload;
+    this.upload = null;
+    if (!upload || upload.received !== upload.expected) return [this.packet(CMD_ACK_ERROR, request)];
+    return this.device.saveUserTemplates(Buffer.concat(upload.parts)) ? this.ok(request) : [this.packet(CMD_ACK_ERROR, request)];
+  }
+
+  /** No answer at all when the terminal froze mid-write. */
+  private writeUser(request: ZkPacket): Buffer[] {
+    const outcome = this.device.writeUser(request.data);
+    if (outcome === 'frozen') return [];
+    return outcome === 'written' ? this.ok(request) : [this.packet(CMD_ACK_ERROR, request)];
   }
 
   private registerEvents(request: ZkPacket): Buffer[] {

@@ -21,4 +21,5 @@ export const queryKeys = {
   run: (id: number) => ['run', id] as const,
   log: ['log'] as const,
   preferences: ['preferences'] as const,
+  deviceUserChanges: ['device-user-changes'] as const,
 };

@@ -25,6 +25,7 @@ import type {
 } from '../../../app/api/contract';
 import { DeviceInputSchema, PUNCH_STATES } from '../../../app/api/contract';
 import { nameTokens } from '../lib/similarity';
+import { fixtureDeviceUsers } from './fixture-device-users';
 import {
   FIXTURE_NOW,
   erpnextDown,
@@ -195,6 +196,7 @@ export function createFixtureApi(options: FixtureOptions = {}): FixtureApi {
   }
 
   const api: FixtureApi = {
+    ...fixtureDeviceUsers(() => devices, delay),
     subscribe(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);

@@ -12,6 +12,7 @@ import { plural } from '../../lib/format';
 import { NoDevicesYet, useHasDevices } from '../../components/NoDevicesYet';
 import { MappingsTable } from './MappingsTable';
 import { ReplaceDeviceIdModal, type DeviceIdReplacement } from './ReplaceDeviceIdModal';
+import { OnDevicesPanel } from './OnDevicesPanel';
 import { UnmatchedTable, unmatchedKey } from './UnmatchedTable';
 
 export function describeMapOutcome(outcome: MapUsersOutcome): string {
@@ -84,6 +85,7 @@ export function MappingScreen() {
             Not linked yet
           </Tabs.Tab>
           <Tabs.Tab value="mapped">Linked</Tabs.Tab>
+          <Tabs.Tab value="on-devices">On the devices</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="unmatched" pt="md">
           {unmatched.isPending ? (
@@ -155,6 +157,9 @@ export function MappingScreen() {
           ) : (
             <MappingsTable mappings={mappings.data} deviceNames={deviceNames} removing={unmap.isPending ? (unmap.variables ?? null) : null} onUnmap={(mapping) => unmap.mutate({ userId: mapping.userId, deviceId: mapping.deviceId })} />
           )}
+        </Tabs.Panel>
+        <Tabs.Panel value="on-devices" pt="md">
+          <OnDevicesPanel />
         </Tabs.Panel>
       </Tabs>
       <ReplaceDeviceIdModal replacements={replacements} saving={map.isPending} onConfirm={() => map.mutate(true)} onCancel={() => setReplacements([])} />

@@ -1,0 +1,53 @@
+// The changes a preview proposes, per device, each one chosen or not before anything is written.
+import { Checkbox, Group, Stack, Text, Title } from '@mantine/core';
+import type { DeviceUserChange, DeviceUserPreview } from '../../../../app/api/contract';
+
+export const changeKey = (deviceId: string, change: Pick<DeviceUserChange, 'kind' | 'userId'>) => `${deviceId}:${change.kind}:${change.userId}`;
+
+export function describeChange(change: DeviceUserChange): string {
+  if (change.kind === 'add') return `Add ${change.userId} as "${change.name}"`;
+  if (change.kind === 'rename') return `Rename ${change.userId} from "${change.previousName}" to "${change.name}"`;
+  return `Remove ${change.userId} "${change.name}" (left)`;
+}
+
+export interface DeviceUserChangesProps {
+  devices: DeviceUserPreview[];
+  chosen: ReadonlySet<string>;
+  onToggle: (key: string, chosen: boolean) => void;
+}
+
+export function DeviceUserChanges({ devices, chosen, onToggle }: DeviceUserChangesProps) {
+  return (
+    <Stack gap="md">
+      {devices
+        .filter((device) => device.changes.length > 0 || device.skipped.length > 0)
+        .map((device) => (
+          <Stack key={device.deviceId} gap={6}>
+            <Title order={4} size="h5">
+              {device.deviceName}
+            </Title>
+            {device.changes.map((change) => {
+              const key = changeKey(device.deviceId, change);
+              return (
+                <Checkbox
+                  key={key}
+                  checked={chosen.has(key)}
+                  onChange={(event) => onToggle(key, event.currentTarget.checked)}
+                  label={describeChange(change)}
+                  description={change.employee}
+                  color={change.kind === 'remove' ? 'red' : undefined}
+                />
+              );
+            })}
+            {device.skipped.map((skipped) => (
+              <Group key={`${skipped.employee}/${skipped.userId}`} gap={6} wrap="nowrap">
+                <Text size="sm" c="dimmed">
+                  Left alone: {skipped.userId} ({skipped.employee}), {skipped.reason}.
+                </Text>
+              </Group>
+            ))}
+          </Stack>
+        ))}
+    </Stack>
+  );
+}
