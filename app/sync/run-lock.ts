@@ -49,3 +49,15 @@ function lockFile(filePath: string): LockAttempt {
     },
   };
 }
+
+const LOCK_POLL_MS = 250;
+
+/** The run lock once the run holding it ends, or `{ ok: false }` when it is still held after `waitMs`. */
+export async function waitForRunLock(filePath: string, waitMs: number): Promise<LockAttempt> {
+  const deadline = Date.now() + waitMs;
+  for (;;) {
+    const attempt = acquireRunLock(filePath);
+    if (attempt.ok || Date.now() >= deadline) return attempt;
+    await new Promise((resolve) => setTimeout(resolve, LOCK_POLL_MS));
+  }
+}

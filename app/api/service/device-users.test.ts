@@ -2,6 +2,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { RUN_LOCK_FILE_NAME } from '../../sync';
+import { waitForRunLock } from '../../sync/run-lock';
 import { parseApiInput } from '../contract';
 import { createPunchbridgeService, type PunchbridgeService } from '.';
 
@@ -43,6 +45,29 @@ describe('employees to the terminals through the service (demo mode)', () => {
     const again = await service.previewDeviceUsers({ deviceId: gate.deviceId });
     expect(again.ok && again.value.devices[0]!.userIds).toContain(approved[0]!.userId);
     expect(again.ok && again.value.devices[0]!.changes.map((change) => change.userId)).not.toContain(approved[0]!.userId);
+  });
+
+  it('makes its changes only once a sync (here: another process) has let go of the run lock', async () => {
+    dataDir = mkdtempSync(join(tmpdir(), 'punchbridge-device-users-'));
+    service = await createPunchbridgeService({ dataDir, mode: 'demo' });
+    await service.setPaused({ paused: true });
+    const preview = await service.previewDeviceUsers({});
+    if (!preview.ok) throw new Error(preview.error.message);
+    const gate = preview.value.devices.find((device) => device.deviceName === 'Warehouse')!;
+    const add = gate.changes.find((change) => change.kind === 'add')!;
+
+    const sync = await waitForRunLock(join(dataDir, RUN_LOCK_FILE_NAME), 60_000);
+    if (!sync.ok) throw new Error('the test could not take the run lock');
+    let settled = false;
+    const applying = service.applyDeviceUsers({ approved: [{ deviceId: gate.deviceId, kind: add.kind, userId: add.userId }] }).finally(() => (settled = true));
+    // A whole preview (ERPNext and every terminal read) goes by while the sync holds the lock.
+    const during = await service.previewDeviceUsers({ deviceId: gate.deviceId });
+    expect(settled).toBe(false);
+    expect(during.ok && during.value.devices[0]!.userIds).not.toContain(add.userId);
+    expect(await service.listDeviceUserChanges({})).toEqual([]);
+    sync.release();
+    const applied = await applying;
+    expect(applied.ok && applied.value[0]!.results.map((result) => result.outcome)).toEqual(['done']);
   });
 });
 

@@ -18,10 +18,10 @@ function requester(mode: ServiceContext['mode']): string {
   }
 }
 
-export function deviceUserMethods(context: ServiceContext): DeviceUserMethods {
+export function deviceUserMethods(context: ServiceContext, lockFile: string): DeviceUserMethods {
   const sources = () => {
     const erpnext = context.erpnext();
-    return erpnext.ok ? { ok: true as const, value: { journal: context.journal, secrets: context.secrets, erpnext: erpnext.value, connect: connectZk } } : erpnext;
+    return erpnext.ok ? { ok: true as const, value: { journal: context.journal, secrets: context.secrets, erpnext: erpnext.value, connect: connectZk, lockFile } } : erpnext;
   };
   return {
     async previewDeviceUsers(input) {

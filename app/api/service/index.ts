@@ -200,7 +200,7 @@ export async function createPunchbridgeService(options: ServiceOptions): Promise
     ...importMethods(context),
     ...admsMethods(context, () => liveCapture.refresh()),
     admsReach: async () => adms.reach(),
-    ...deviceUserMethods(context),
+    ...deviceUserMethods(context, lockFile),
     subscribe: hub.subscribe,
     onWake: () => scheduler.onWake(),
     async close() {

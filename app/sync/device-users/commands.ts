@@ -1,13 +1,14 @@
 // `punchbridge users sync`: ERPNext's employees onto the terminals, always shown before done; with
 // --dry-run only shown.
 import { userInfo } from 'node:os';
+import { join } from 'node:path';
 import type { Command } from 'commander';
 import type { DeviceUserChange, DeviceUserOutcome, DeviceUserPreview } from '../../api/device-users-contract';
 import { EXIT_PARTIAL, fail, progress, report, type CliContext } from '../../cli-support';
 import { createErpnextClient } from '../../erpnext';
 import { ERPNEXT_API_SECRET } from '../../settings';
 import { connectZk } from '../../zk';
-import type { DataFolder } from '../data-folder';
+import { RUN_LOCK_FILE_NAME, type DataFolder } from '../data-folder';
 import { withCommandFolder } from '../with-data-folder';
 import { registerCopyTemplatesCommand } from './copy-command';
 import { applyUserSync, previewUserSync, type UserSyncSources } from './user-sync-session';
@@ -49,7 +50,7 @@ async function syncUsers(context: CliContext, folder: DataFolder, options: UserS
   const client = createErpnextClient({ ...connection, apiSecret });
   if (!client.ok) return fail(context, client.error);
   try {
-    const sources: UserSyncSources = { journal: folder.journal, secrets: folder.secrets, erpnext: client.value, connect: connectZk };
+    const sources: UserSyncSources = { journal: folder.journal, secrets: folder.secrets, erpnext: client.value, connect: connectZk, lockFile: join(folder.dataDir, RUN_LOCK_FILE_NAME) };
     const input = { deviceId: options.device, removeLeft: Boolean(options.removeLeft) };
     const preview = await previewUserSync(sources, input);
     if (!preview.ok) return fail(context, preview.error);

@@ -1,11 +1,12 @@
 // One preview or apply as the CLI and the app run it: the devices chosen, every employee read from
 // ERPNext, the terminals' lists read, and (on apply) each attempt written to the journal.
-import type { EmployeeSummary, Result } from '../../api/contract';
+import type { ApiError, EmployeeSummary, Result } from '../../api/contract';
 import type { ApplyDeviceUsersInput, DeviceUserOutcome, DeviceUserOverview, DeviceUserSyncInput } from '../../api/device-users-contract';
 import type { ErpnextClient } from '../../erpnext';
 import type { Journal, StoredDevice } from '../../journal';
 import { deviceCommKeyName, type SecretStore } from '../../settings';
 import type { ZkConnectOptions, ZkDevice } from '../../zk';
+import { waitForRunLock } from '../run-lock';
 import { changeKey } from './plan';
 import { applyDeviceUsers, previewDeviceUsers } from './sync-device-users';
 
@@ -14,6 +15,8 @@ export interface UserSyncSources {
   secrets: SecretStore;
   erpnext: Pick<ErpnextClient, 'listEmployees'>;
   connect(options: ZkConnectOptions): Promise<ZkDevice>;
+  /** The run lock: changes to terminals wait for no sync, and no sync starts while they are made. */
+  lockFile?: string;
 }
 
 /** Frappe caps a page; 500 keeps each answer small on a slow link. */
@@ -71,6 +74,27 @@ export async function previewUserSync(sources: UserSyncSources, input: DeviceUse
 }
 
 export async function applyUserSync(sources: UserSyncSources, input: ApplyDeviceUsersInput, requestedBy: string): Promise<Result<DeviceUserOutcome[]>> {
+  // Many terminals take one session at a time: a sync reading the same terminal would break in,
+  // so the changes wait for a running sync to end (and no sync starts while they are made).
+  const lock = sources.lockFile ? await waitForRunLock(sources.lockFile, SYNC_WAIT_MS) : null;
+  if (lock && !lock.ok) return { ok: false, error: SYNC_RUNNING };
+  try {
+    return await applyPrepared(sources, input, requestedBy);
+  } finally {
+    if (lock?.ok) lock.release();
+  }
+}
+
+/** Longer than a sync of a few full terminals takes. */
+const SYNC_WAIT_MS = 5 * 60_000;
+
+const SYNC_RUNNING: ApiError = {
+  code: 'sync-running',
+  message: 'A sync kept reading the devices for 5 minutes, so no change was made to them.',
+  action: 'Wait for the sync to finish (History shows it), then apply the changes again.',
+};
+
+async function applyPrepared(sources: UserSyncSources, input: ApplyDeviceUsersInput, requestedBy: string): Promise<Result<DeviceUserOutcome[]>> {
   const prepared = await prepare(sources, input);
   if (!prepared.ok) return prepared;
   const approved = new Set(input.approved.map((change) => changeKey(change.deviceId, change)));
