@@ -1,6 +1,7 @@
 // Story: ERPNext stops answering (here: its address points at a closed port). A sync says what
 // happened and what to do; once the address is right again, the next sync recovers.
 import { expect, test } from '@playwright/test';
+import { DEFAULT_API_SECRET } from '../app/sim/erpnext/options';
 import { callApi, closedPort, openHost, screenshotBoth, waitForIdle } from './host-support';
 
 test('ERPNext unreachable: the error says what to do, and the next sync after the fix recovers', async ({ page, request }) => {
@@ -28,7 +29,12 @@ test('ERPNext unreachable: the error says what to do, and the next sync after th
   await expect(page.getByText('Could not connect to ERPNext')).toBeVisible();
   await screenshotBoth(page, 'host-erpnext-down-settings', page.getByText('Could not connect to ERPNext'));
 
+  // The stored secret goes only to the saved address (now the dead one): testing the right address
+  // again asks for the secret, which is then saved with it.
   await address.fill(settings.url);
+  await page.getByRole('button', { name: 'Test connection' }).click();
+  await expect(page.getByText('Type the API secret for this address to test it')).toBeVisible();
+  await page.getByLabel('API secret').fill(DEFAULT_API_SECRET);
   await page.getByRole('button', { name: 'Test connection' }).click();
   await expect(page.getByText('Connected to ERPNext')).toBeVisible();
   await page.getByRole('button', { name: 'Save connection' }).click();
