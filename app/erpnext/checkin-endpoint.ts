@@ -1,7 +1,7 @@
 // Which URL creates checkins on this site, found by asking the site rather than the user
 // (reference §0.1: the hrms path on v14+, the erpnext path on v13, the v2 doctype route on
 // Frappe v15+; neither app path forwards to the other).
-import type { ApiError, Result } from '../api/contract';
+import type { ApiError, Result } from '../vocabulary';
 import { badCredentialsError, endpointMissingError, proxyPageError, redirectedError, REDIRECTS } from './checkin-outcome';
 import { readFrappeAnswer, type FrappeAnswer } from './frappe-answer';
 import { withLanguage } from './frappe-call';

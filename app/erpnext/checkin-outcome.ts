@@ -3,7 +3,7 @@
 // ValidationErrors (§0.3), so the text decides between them; where a language-independent signal
 // exists (the link in the duplicate message, the "'field': value" tail of "No Employee found")
 // it is used as well, because Frappe translates messages through the API user's language (§0.4).
-import type { ApiError } from '../api/contract';
+import type { ApiError } from '../vocabulary';
 import { isRecord, type FrappeAnswer } from './frappe-answer';
 
 /** What was sent, as far as classifying the answer needs it. */

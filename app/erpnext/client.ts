@@ -1,6 +1,6 @@
 // The ERPNext client: one transport (keep-alive agents, one axios instance) per connection, the
 // checkin endpoint found once and shared by every push.
-import type { ApiError, EmployeeSummary, Result, ShiftTypeSummary } from '../api/contract';
+import type { ApiError, EmployeeSummary, Result, ShiftTypeSummary } from '../vocabulary';
 import { mayCreateCheckins } from './api-user-roles';
 import { detectCheckinEndpoint, type CheckinEndpoint } from './checkin-endpoint';
 import { findCheckin, type FoundCheckin } from './checkin-lookup';

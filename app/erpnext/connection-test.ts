@@ -1,6 +1,6 @@
 // The connection test: who we are on the site, which checkin path works, the server's time zone,
 // and whatever would make pushes go wrong later, each in words a person can act on.
-import type { ApiError, ErpnextTestResult, Result } from '../api/contract';
+import type { ApiError, ErpnextTestResult, Result } from '../vocabulary';
 import { detectCheckinEndpoint, type CheckinEndpoint } from './checkin-endpoint';
 import { callFrappe } from './frappe-call';
 import type { Transport } from './transport';

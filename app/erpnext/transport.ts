@@ -4,7 +4,7 @@ import http from 'node:http';
 import https from 'node:https';
 import { rootCertificates } from 'node:tls';
 import axios, { type AxiosError, type AxiosInstance } from 'axios';
-import type { ApiError, Result } from '../api/contract';
+import type { ApiError, Result } from '../vocabulary';
 import { readCaFile } from './ca-file';
 import type { HttpResponse } from './frappe-answer';
 import { createRatePacer, type RatePacer } from './rate-pacing';

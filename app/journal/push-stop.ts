@@ -2,7 +2,7 @@
 // runs, restarts and the live pusher until a person lifts it, with every checkin ERPNext saved at
 // its own time instead of the punch time.
 import type { DatabaseSync } from 'node:sqlite';
-import type { PushStop, WrongCheckin } from '../api/contract';
+import type { PushStop, WrongCheckin } from '../vocabulary';
 import type { Clock } from './rows';
 import { inTransaction } from './transaction';
 

@@ -1,7 +1,7 @@
 // The HTTP side of ADMS ("iclock" push, reference §4): devices call us. Known devices (by serial
 // number) upload punches and users; unknown ones get nothing and wait for the user's approval.
 import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
-import type { AdmsTimeZoneUnit } from '../api/contract';
+import type { AdmsTimeZoneUnit } from '../vocabulary';
 import { createLogger } from '../log';
 import { parseAttlogBody, parseOperlogUsers, type AdmsUser } from './adms-lines';
 import { readIclockQuery, STAMP } from './adms-query';

@@ -3,7 +3,7 @@
 // read, so a punch that arrives both ways is one punch. Nothing is half-imported silently: rows
 // with problems stop the import unless the person accepts leaving them out.
 import { setImmediate as nextTurn } from 'node:timers/promises';
-import type { ApiError, ImportOutcome, ImportPreview, Result } from '../api/contract';
+import type { ApiError, ImportOutcome, ImportPreview, Result } from '../vocabulary';
 import { standInSerial, type Journal, type StoredDevice } from '../journal';
 import { readPunchFile, type PunchFile } from './punch-file';
 import type { ColumnMapping } from './spreadsheet';

@@ -2,7 +2,7 @@
 // saved in the journal the moment the device reports it, then pushed soon after. Any drop is
 // followed by a reconnect with backoff; the scheduled full read still runs and catches what was
 // missed meanwhile, and the punch identity makes the overlap harmless.
-import type { ApiError } from '../api/contract';
+import type { ApiError } from '../vocabulary';
 import type { Journal, StoredDevice } from '../journal';
 import type { Logger } from '../log';
 import { deviceCommKeyName } from '../settings';

@@ -1,7 +1,7 @@
 // Issue #4 §6: whatever goes wrong, every punch ends up in ERPNext exactly once, or waits in the
 // journal with its reason. Real simulators, a real journal file.
 import { afterEach, describe, expect, it } from 'vitest';
-import type { RunSummary } from '../api/contract';
+import type { RunSummary } from '../vocabulary';
 import { createErpnextClient, type ErpnextConnection } from '../erpnext';
 import { openJournal } from '../journal';
 import { employeeName, type ApiUser } from '../sim/erpnext';

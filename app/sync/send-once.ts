@@ -2,7 +2,7 @@
 // may be in ERPNext already, committed after the answer was lost. HRMS checks for a duplicate with
 // a plain `exists` and no unique index, so its check cannot be relied on; before such a punch is
 // sent again it is looked up, and the checkin found is recorded as its own.
-import type { Result } from '../api/contract';
+import type { Result } from '../vocabulary';
 import type { CheckinPunch, FoundCheckin, PushOutcome } from '../erpnext';
 
 export interface OnceSender {

@@ -3,7 +3,7 @@
 // cover every device feeding the shift, never pass a punch still on its way, and be read off the
 // devices' clocks, which are what the punches carry.
 import { afterEach, expect, it } from 'vitest';
-import type { Punch } from '../api/contract';
+import type { Punch } from '../vocabulary';
 import { startHarness, type Harness } from './test-harness';
 
 let harness: Harness | null = null;

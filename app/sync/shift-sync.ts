@@ -4,7 +4,7 @@
 // which every device feeding the shift has been heard, and never past a punch of those devices
 // still on its way (pending, failed, unmatched, refused). Both are read on the device clocks, as
 // the punches' own times are.
-import type { ApiError, Punch, Result } from '../api/contract';
+import type { ApiError, Punch, Result } from '../vocabulary';
 import type { ShiftSyncUpdate } from '../erpnext';
 import type { StoredDevice } from '../journal';
 import type { DeviceReadResult } from './device-read';

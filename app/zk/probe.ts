@@ -1,5 +1,5 @@
 // "Try a device": everything a person wants to know about a device in one read-only visit.
-import type { DeviceProbeResult, Result } from '../api/contract';
+import type { DeviceProbeResult, Result } from '../vocabulary';
 import type { AttendanceRecord, InvalidRecord } from './attendance-records';
 import { connectZk, type ZkDevice } from './client';
 import type { ZkConnectOptions } from './connect';
