@@ -3,7 +3,8 @@
 // the controller's validate (active employee, duplicate, fetch_shift, geolocation) → _validate
 // (select options). Frappe runs `validate` before `_validate` (frappe/model/document.py insert),
 // so a bad log_type is reported after the inactive / duplicate / shift checks.
-import { doesNotExist, unhandledError, unknownColumn, userPermissionDenied, validationError, permissionDenied, type FrappeFailure } from './frappe-errors';
+import { doesNotExist, unhandledError, unknownColumn, userPermissionDenied, validationError, permissionDenied } from './frappe-errors';
+import type { FrappeFailure } from './frappe-failure';
 import type { FrappeVersion } from './options';
 import { findShiftWindow, type ShiftWindow } from './shift-window';
 import { isEmployeeField, permissions, type Doc, type Site, type SiteUser } from './site';

@@ -1,7 +1,8 @@
 // How Frappe reads a request: who is calling (frappe/api.py validate_auth, reference §3.1) and its
 // arguments (frappe/app.py make_form_dict, reference §3.2).
 import type { IncomingHttpHeaders } from 'node:http';
-import { authenticationError, unhandledError, validationError, type FrappeFailure } from './frappe-errors';
+import { authenticationError, unhandledError, validationError } from './frappe-errors';
+import type { FrappeFailure } from './frappe-failure';
 import { GUEST, type Site, type SiteUser } from './site';
 
 /**

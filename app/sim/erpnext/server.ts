@@ -2,7 +2,8 @@
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import type { CheckinStore } from './checkin';
 import type { FaultSwitches } from './faults';
-import { routeNotFound, htmlPage, renderFailure, unhandledError, type FrappeFailure, type RenderContext } from './frappe-errors';
+import { routeNotFound, htmlPage, renderFailure, unhandledError, type RenderContext } from './frappe-errors';
+import type { FrappeFailure } from './frappe-failure';
 import { callMethod, isCheckinCommand, type Answer } from './methods';
 import type { FrappeVersion } from './options';
 import { buildFormDict, isFailure, resolveUser, wantsJson } from './request';
