@@ -3,7 +3,7 @@ import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 
-const electronBan = { name: 'electron', message: 'Only main/ may import electron (DESIGN.md: Electron stays thin).' };
+const electronBan = { name: 'electron', message: 'Only main/ may import electron (docs/ARCHITECTURE.md: Electron stays thin).' };
 const coreIsNotUi = { group: ['react', 'react-dom', '@mantine/*'], message: 'app/ is the core: no UI code here.' };
 const vocabularyByIndex = {
   regex: '(^|/)vocabulary/.',

@@ -1,5 +1,5 @@
 // Checkin push throughput against the ERPNext simulator at 20 ms latency per request: one at a
-// time, as the reference sync tool pushes (reference §1.6), and with 4, 8 and 16 pushes in flight.
+// time, as Frappe's sync tool pushes (docs/frappe-hr.md §1.6), and with 4, 8 and 16 pushes in flight.
 // The slower rows push fewer checkins so that the bench stays under two minutes; a rate does not
 // depend on the count once the sockets are open. Each row is a single run on a fresh site.
 import { performance } from 'node:perf_hooks';

@@ -1,4 +1,4 @@
-// Employees, read and matched through /api/resource/Employee (reference §3.6, §2.3).
+// Employees, read and matched through /api/resource/Employee (docs/frappe-hr.md §3.6, §2.3).
 import type { EmployeeSummary, Result } from '../vocabulary';
 import { isRecord } from './frappe-answer';
 import { callFrappe, type CallPurpose } from './frappe-call';

@@ -27,7 +27,7 @@ export interface ErpnextConnection {
   caFile?: string | null;
   /**
    * The language Frappe should answer in (`_lang`). Messages are translated through the API user's
-   * language and the classifier reads English text (reference §0.4).
+   * language and the classifier reads English text (docs/frappe-hr.md §0.4).
    */
   language?: 'en';
 }

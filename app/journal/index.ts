@@ -1,4 +1,4 @@
-// The punch journal (DESIGN.md, "Data flow"): every punch is written here before anything else
+// The punch journal (docs/ARCHITECTURE.md, "Data flow"): every punch is written here before anything else
 // happens to it, and this file is the single source of truth for what has been sent.
 export { openJournal, type Journal, type JournalOptions } from './journal';
 export { JournalOpenError } from './errors';

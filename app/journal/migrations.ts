@@ -64,7 +64,7 @@ CREATE TABLE punches (
   received_at TEXT NOT NULL,
   synced_at TEXT
 ) STRICT;
--- The punch identity (DESIGN.md). user_id leads so that this index also serves lookups by user.
+-- The punch identity (docs/ARCHITECTURE.md). user_id leads so that this index also serves lookups by user.
 CREATE UNIQUE INDEX punches_identity ON punches(user_id, device_serial, device_time);
 -- The UI's page query orders by device time within each of these filters.
 CREATE INDEX punches_time ON punches(device_time);
@@ -135,7 +135,7 @@ CREATE TRIGGER punches_count_update AFTER UPDATE OF state ON punches WHEN OLD.st
 END;
 `;
 
-// Terminals that push over ADMS (reference §4), known by serial number. A device is approved while
+// Terminals that push over ADMS (docs/zk-protocol.md §4), known by serial number. A device is approved while
 // it feeds a configured device (device_id); removing that device withdraws the approval. The stamps
 // are where the terminal resumes uploading after a restart of either side.
 const ADMS_DEVICES = `

@@ -1,4 +1,4 @@
-// Secrets never reach a log line (DESIGN.md, "Secrets"): every value registered here is replaced,
+// Secrets never reach a log line (docs/ARCHITECTURE.md, "Secrets"): every value registered here is replaced,
 // and so is anything that looks like a credential even when nobody registered it.
 
 const MASK = '***';

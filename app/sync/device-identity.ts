@@ -1,4 +1,4 @@
-// The identity punches of a terminal are filed under (DESIGN.md "Identity"): its serial number,
+// The identity punches of a terminal are filed under (docs/ARCHITECTURE.md "Identity"): its serial number,
 // or, for OEM firmware that answers an empty serial or refuses the request, its MAC address, or
 // else one Punchbridge assigns (the device's stand-in serial, which file imports for a device not
 // read yet already use, so they stay joinable). Two units that report one serial are never merged:

@@ -1,4 +1,4 @@
-// One device's turn in a run (DESIGN.md "A sync run"): connect, read identity and clock, read users
+// One device's turn in a run (docs/ARCHITECTURE.md "A sync run"): connect, read identity and clock, read users
 // and attendance, hand everything to the journal, and when the policy says so and it is safe, lock
 // the keypad, count once more, clear and unlock; disconnect. Failures come back as a result, never
 // as a throw, so one device cannot stop the others.

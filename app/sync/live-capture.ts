@@ -1,4 +1,4 @@
-// Live capture (reference §1.9): a lasting connection to each device switched to "live", each punch
+// Live capture (docs/zk-protocol.md §1.9): a lasting connection to each device switched to "live", each punch
 // saved in the journal the moment the device reports it, then pushed soon after. Any drop is
 // followed by a reconnect with backoff; the scheduled full read still runs and catches what was
 // missed meanwhile, and the punch identity makes the overlap harmless.

@@ -22,7 +22,7 @@ const CommKeySchema = z.string().regex(/^\d{0,6}$/, 'The comm key is a number of
 
 export const LOG_TYPE_RULES = ['auto', 'in', 'out', 'none'] as const;
 
-/** How an ADMS push terminal reads the handshake's TimeZone option; firmwares differ (reference §4). */
+/** How an ADMS push terminal reads the handshake's TimeZone option; firmwares differ (docs/zk-protocol.md §4). */
 export const ADMS_TIME_ZONE_UNITS = ['hours', 'minutes'] as const;
 export type AdmsTimeZoneUnit = (typeof ADMS_TIME_ZONE_UNITS)[number];
 export type LogTypeRule = (typeof LOG_TYPE_RULES)[number];

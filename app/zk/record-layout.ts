@@ -6,7 +6,7 @@ import { ZkError } from './errors';
 
 export const ATTENDANCE_RECORD_SIZES = [8, 16, 40, 49] as const;
 
-/** MB560-VL firmware may put "\xff255" and five NULs before the records (reference §1.10). */
+/** MB560-VL firmware may put "\xff255" and five NULs before the records (docs/zk-protocol.md §1.10). */
 const MB560_PREFIX = Buffer.from('ff3235350000000000', 'hex');
 
 export interface ChosenLayout<Decoded> {

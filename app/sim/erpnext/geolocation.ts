@@ -1,4 +1,4 @@
-// HRMS v15+ with HR Settings "Allow Geolocation Tracking" on (reference §2.1): a checkin needs a
+// HRMS v15+ with HR Settings "Allow Geolocation Tracking" on (docs/frappe-hr.md §2.1): a checkin needs a
 // position, and within the shift location's radius when the shift has one.
 import { validationError } from './frappe-errors';
 import type { FrappeFailure } from './frappe-failure';

@@ -75,7 +75,7 @@ export class Session implements AttendanceEventSubscriber {
       this.reply(CMD_ACK_ERROR, request);
       return;
     }
-    // The client's ACK of a realtime event (reference §1.9): nothing to answer.
+    // The client's ACK of a realtime event (docs/zk-protocol.md §1.9): nothing to answer.
     if (request.command === CMD_ACK_OK) {
       this.device.eventsAcked++;
       return;
@@ -96,7 +96,7 @@ export class Session implements AttendanceEventSubscriber {
 
   sendAttendanceEvent(record: SimulatedRecord): void {
     this.device.eventsSent++;
-    // Event packets carry the event code in the session field and reply id 0 (reference §1.9).
+    // Event packets carry the event code in the session field and reply id 0 (docs/zk-protocol.md §1.9).
     this.link.send([encodePacket(CMD_REG_EVENT, EF_ATTLOG, 0, writeAttendanceEvent(record, this.device.options.eventSize))]);
   }
 
@@ -158,7 +158,7 @@ export class Session implements AttendanceEventSubscriber {
         this.bufferedRead.free();
         return this.ok(request);
       default:
-        // Unknown commands, and pyzk's 2001 / 0xFFFF after an error (reference §1.4), get ACK_ERROR.
+        // Unknown commands, and pyzk's 2001 / 0xFFFF after an error (docs/zk-protocol.md §1.4), get ACK_ERROR.
         return ACKNOWLEDGED_ONLY.has(request.command) ? this.ok(request) : [this.packet(CMD_ACK_ERROR, request)];
     }
   }
@@ -182,7 +182,7 @@ export class Session implements AttendanceEventSubscriber {
     const { commKey } = this.device.options;
     this.device.authAttempts++;
     if (commKey !== 0) {
-      // The device recomputes the key with the ticks byte the client chose (byte 2, reference §1.5).
+      // The device recomputes the key with the ticks byte the client chose (byte 2, docs/zk-protocol.md §1.5).
       const ticks = request.data.length >= 4 ? request.data[2]! : 0;
       this.authenticated = request.data.length >= 4 && makeCommKey(commKey, this.sessionId, ticks).equals(request.data.subarray(0, 4));
     }
