@@ -1,4 +1,4 @@
-// A full disk, a read-only file or a failing disk under the data folder (issue 12, item 15): a
+// A full disk, a read-only file or a failing disk under the data folder: a
 // message that says which and what to do, instead of SQLite's or Node's words and a stack trace.
 import type { ApiError } from './vocabulary';
 

@@ -1,5 +1,5 @@
 // Whether the API user holds a role that may create Employee Checkin at all: a 403 for one punch
-// then means a User Permission on that punch's employee, not a missing role (issue 11 §4).
+// then means a User Permission on that punch's employee, not a missing role (docs/frappe-hr.md §2.2).
 import { getLoggedUser } from './connection-test';
 import { callFrappe } from './frappe-call';
 import type { Transport } from './transport';

@@ -151,7 +151,7 @@ describe('classifyCheckinAnswer', () => {
     expect(classify(500, frappeError('OperationalError', 'Lost connection'))).toMatchObject({ kind: 'transient', inDoubt: false });
   });
 
-  it('tells a DoesNotExistError raised inside the method from a path that names no method (issue 11 §4)', () => {
+  it('tells a DoesNotExistError raised inside the method from a path that names no method', () => {
     const inside = classify(404, frappeError('DoesNotExistError', 'Shift Type Night Shift not found'));
     expect(inside).toMatchObject({ kind: 'validation', serverMessage: 'Shift Type Night Shift not found' });
     expect(pushEffect(inside)).toBe('rejected');

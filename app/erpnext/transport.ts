@@ -18,7 +18,7 @@ export interface ErpnextConnection {
   timeoutMs?: number;
   /**
    * For a request that creates a record; default 130 s. It must outlast bench's 120 s worker
-   * timeout: a request given up earlier may still commit, and a resend then doubles it (issue 11 §1).
+   * timeout: a request given up earlier may still commit, and a resend then doubles it.
    */
   writeTimeoutMs?: number;
   /** Off only when the person says so; reported as a warning by testConnection. */

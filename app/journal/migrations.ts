@@ -153,14 +153,14 @@ CREATE UNIQUE INDEX adms_devices_device ON adms_devices(device_id) WHERE device_
 `;
 
 // A punch whose last push got no answer (timeout, reset, a proxy's 502 / 504): ERPNext may have
-// committed it, so it is looked up there before it is sent again (issue 11 §1). Few punches are in
+// committed it, so it is looked up there before it is sent again. Few punches are in
 // doubt at any time: a partial index finds them without costing the others anything.
 const IN_DOUBT = `
 ALTER TABLE punches ADD COLUMN in_doubt INTEGER NOT NULL DEFAULT 0 CHECK (in_doubt = 0 OR in_doubt = 1);
 CREATE INDEX punches_in_doubt ON punches(id) WHERE in_doubt = 1;
 `;
 
-// The time trap stops all pushing until a person says the API user's role is fixed (issue 11 §2):
+// The time trap stops all pushing until a person says the API user's role is fixed:
 // one row while stopped, with when the person lifted it (the next push is then one punch, checked);
 // and every checkin ERPNext saved at its own time, so that HR can delete them.
 const PUSH_STOP = `
@@ -179,7 +179,7 @@ CREATE TABLE time_trap_checkins (
 ) STRICT;
 `;
 
-// An approved terminal is bound to the address it was approved from (issue 12, item 6): requests
+// An approved terminal is bound to the address it was approved from: requests
 // with its serial from anywhere else are refused and the newest such address kept for the person
 // to see and approve. Terminals approved before this step are bound to where they were last seen.
 const ADMS_APPROVED_ADDRESS = `

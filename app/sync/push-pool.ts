@@ -1,4 +1,4 @@
-// Pushes many punches with a bounded number of requests in flight (issue #4 §2). Transient
+// Pushes many punches with a bounded number of requests in flight. Transient
 // failures are retried with backoff inside the run; a 429 pauses every worker for the time the
 // server asks; bad credentials or the time trap stop the whole pool at once, so the person sees
 // the error once instead of once per punch; many transient failures in a row mean the server is

@@ -80,7 +80,7 @@ export interface WrongCheckin {
 }
 
 /**
- * All pushing stopped because ERPNext replaced punch times (issue 11 §2). It lasts until a person
+ * All pushing stopped because ERPNext replaced punch times (the time trap, docs/frappe-hr.md §0.5). It lasts until a person
  * lifts it (`liftedAt`); the next push is then one punch, checked, and the stop ends once one keeps
  * its time.
  */
