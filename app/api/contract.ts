@@ -1,6 +1,6 @@
-// The one interface the renderer sees (docs/ARCHITECTURE.md, "One contract"). The preload, the IPC handlers
-// and the headless host's routes are all generated from PUNCHBRIDGE_API_INPUTS, so adding a method
-// is one entry here plus its implementation.
+// The one interface the renderer sees (docs/ARCHITECTURE.md, "One contract"). The preload, the IPC
+// handlers and the headless host's routes are all generated from PUNCHBRIDGE_API_INPUTS, so adding
+// a method is one entry here plus its implementation.
 import { z } from 'zod';
 import {
   AdmsDevice,

@@ -1,4 +1,5 @@
-// The classifier on bodies shaped exactly as Frappe sends them (docs/frappe-hr.md §2.1, §3.4, §3.5).
+// The classifier on bodies shaped exactly as Frappe
+// sends them (docs/frappe-hr.md §2.1, §3.4, §3.5).
 import { describe, expect, it } from 'vitest';
 import { classifyCheckinAnswer, pushEffect, type PushOutcome, type SentCheckin } from './checkin-outcome';
 import { parseRetryAfter, readFrappeAnswer } from './frappe-answer';

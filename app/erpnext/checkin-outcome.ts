@@ -53,8 +53,8 @@ export type PushOutcome =
   | ({ kind: 'endpoint-missing' } & Refusal)
   /**
    * ERPNext saved the checkin with its own current time instead of the punch time, because the API
-   * user cannot write the permlevel-1 `time` field (docs/frappe-hr.md §0.5). Every further push would do the
-   * same, so pushing must stop.
+   * user cannot write the permlevel-1 `time` field (docs/frappe-hr.md §0.5). Every further push
+   * would do the same, so pushing must stop.
    */
   | ({ kind: 'time-trap'; checkinName: string; savedTime: string } & Refusal);
 

@@ -157,7 +157,8 @@ function checkinBody(punch: CheckinPunch): Record<string, unknown> {
     log_type: punch.logType,
   };
   if (punch.employeeFieldname) body.employee_fieldname = punch.employeeFieldname;
-  // Servers before 2025 drop parameters they do not declare (docs/frappe-hr.md §0.2), so this is safe.
+  // Servers before 2025 drop parameters they do not
+  // declare (docs/frappe-hr.md §0.2), so this is safe.
   if (punch.latitude != null && punch.longitude != null) {
     body.latitude = punch.latitude;
     body.longitude = punch.longitude;

@@ -135,9 +135,9 @@ CREATE TRIGGER punches_count_update AFTER UPDATE OF state ON punches WHEN OLD.st
 END;
 `;
 
-// Terminals that push over ADMS (docs/zk-protocol.md §4), known by serial number. A device is approved while
-// it feeds a configured device (device_id); removing that device withdraws the approval. The stamps
-// are where the terminal resumes uploading after a restart of either side.
+// Terminals that push over ADMS (docs/zk-protocol.md §4), known by serial number. A device is
+// approved while it feeds a configured device (device_id); removing that device withdraws the
+// approval. The stamps are where the terminal resumes uploading after a restart of either side.
 const ADMS_DEVICES = `
 CREATE TABLE adms_devices (
   serial TEXT PRIMARY KEY,

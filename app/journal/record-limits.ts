@@ -1,7 +1,8 @@
 // What a punch or a device user may hold before it is stored. SQLite keeps any integer, but
 // node:sqlite throws reading one beyond 2^53, so one absurd number written once would break every
 // later read of the punch list. The limits are those of the device's own record fields
-// (docs/zk-protocol.md §1.10, §1.11): one byte for state and verify, a 24-byte PIN, a u32 card number.
+// (docs/zk-protocol.md §1.10, §1.11): one byte for state and verify, a 24-byte PIN, a u32 card
+// number.
 
 export const PUNCH_CODE_MAX = 255;
 export const USER_ID_MAX_LENGTH = 24;

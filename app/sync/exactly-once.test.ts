@@ -1,4 +1,5 @@
-// Lost answers, the time trap and refused punches through whole sync runs: real simulators, a real journal file.
+// Lost answers, the time trap and refused punches through
+// whole sync runs: real simulators, a real journal file.
 import { afterEach, describe, expect, it } from 'vitest';
 import { createErpnextClient, type CheckinPunch, type ErpnextConnection } from '../erpnext';
 import { DEFAULT_API_KEY, DEFAULT_API_SECRET, defaultUsers, type ApiUser, type LostAnswer } from '../sim/erpnext';

@@ -1,5 +1,6 @@
 // Pushing the journal's queue to ERPNext: each punch converted to the server zone, given its log
-// type and employee, sent, and moved to the state its answer calls for (docs/ARCHITECTURE.md "Punch states").
+// type and employee, sent, and moved to the state its answer calls for (docs/ARCHITECTURE.md "Punch
+// states").
 import type { ApiError, LogTypeRule, Punch } from '../vocabulary';
 import type { CheckinPunch, PushOutcome } from '../erpnext';
 import type { MappedEmployee, PushStopStore, SentPunch } from '../journal';

@@ -1,6 +1,6 @@
-// The time trap's stop, as pushing and the status read it (docs/frappe-hr.md §0.5). While it stands nothing
-// is pushed, by a run or by the live pusher; once a person lifts it, punches go one at a time until
-// one is accepted with its own time, and only then at full concurrency.
+// The time trap's stop, as pushing and the status read it (docs/frappe-hr.md §0.5). While it stands
+// nothing is pushed, by a run or by the live pusher; once a person lifts it, punches go one at a
+// time until one is accepted with its own time, and only then at full concurrency.
 import type { ApiError, PushStop } from '../vocabulary';
 
 export type PushGate = { kind: 'open' } | { kind: 'stopped'; error: ApiError } | { kind: 'checking' };

@@ -80,9 +80,9 @@ export interface WrongCheckin {
 }
 
 /**
- * All pushing stopped because ERPNext replaced punch times (the time trap, docs/frappe-hr.md §0.5). It lasts until a person
- * lifts it (`liftedAt`); the next push is then one punch, checked, and the stop ends once one keeps
- * its time.
+ * All pushing stopped because ERPNext replaced punch times (the time trap, docs/frappe-hr.md §0.5).
+ * It lasts until a person lifts it (`liftedAt`); the next push is then one punch, checked, and the
+ * stop ends once one keeps its time.
  */
 export interface PushStop {
   reason: 'time-trap';

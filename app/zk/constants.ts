@@ -1,5 +1,5 @@
-// ZK protocol codes, named as in the vendor's manual and pyzk's const.py (docs/zk-protocol.md §1.4), so the
-// code can be held against the manual line by line.
+// ZK protocol codes, named as in the vendor's manual and pyzk's const.py
+// (docs/zk-protocol.md §1.4), so the code can be held against the manual line by line.
 
 export const DEFAULT_ZK_PORT = 4370;
 

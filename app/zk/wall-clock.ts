@@ -1,5 +1,6 @@
-// Device times are naive wall-clock values (docs/ARCHITECTURE.md): we keep them as `YYYY-MM-DD HH:mm:ss`
-// strings and never turn them into JS Dates, which would apply this PC's time zone.
+// Device times are naive wall-clock values (docs/ARCHITECTURE.md): we keep them as
+// `YYYY-MM-DD HH:mm:ss` strings and never turn them into JS Dates, which would apply this PC's
+// time zone.
 
 export interface WallClockParts {
   year: number;
@@ -53,8 +54,8 @@ function daysInMonth(year: number, month: number): number {
 }
 
 /**
- * The device's u32 time (docs/zk-protocol.md §1.7): every month counts 31 days and years run from 2000, so a
- * value can decode to a day the calendar lacks; callers check with isRealCalendarTime.
+ * The device's u32 time (docs/zk-protocol.md §1.7): every month counts 31 days and years run from
+ * 2000, so a value can decode to a day the calendar lacks; callers check with isRealCalendarTime.
  */
 export function decodeZkTime(encoded: number): WallClockParts {
   let t = encoded >>> 0;

@@ -1,6 +1,7 @@
-// A terminal that pushes over ADMS (docs/zk-protocol.md §4), for tests and the demo: it registers with a
-// handshake, uploads ATTLOG lines from the stamp the server gave, polls for commands, and sets its
-// clock from the server's Date header and the TimeZone option, read in its firmware's unit.
+// A terminal that pushes over ADMS (docs/zk-protocol.md §4), for tests and the demo: it registers
+// with a handshake, uploads ATTLOG lines from the stamp the server gave, polls for commands, and
+// sets its clock from the server's Date header and the TimeZone option, read in its firmware's
+// unit.
 import { request } from 'node:http';
 import { formatWallClock, wallClockPartsFromUtcFields } from '../../zk/wall-clock';
 

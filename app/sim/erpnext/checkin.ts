@@ -1,5 +1,5 @@
-// add_log_based_on_employee_field as HRMS / ERPNext run it (docs/frappe-hr.md §2.1): the function's own
-// checks, then Document.insert(): check_permission("create") → validate_higher_perm_levels →
+// add_log_based_on_employee_field as HRMS / ERPNext run it (docs/frappe-hr.md §2.1): the function's
+// own checks, then Document.insert(): check_permission("create") → validate_higher_perm_levels →
 // the controller's validate (active employee, duplicate, fetch_shift, geolocation) → _validate
 // (select options). Frappe runs `validate` before `_validate` (frappe/model/document.py insert),
 // so a bad log_type is reported after the inactive / duplicate / shift checks.

@@ -1,5 +1,6 @@
-// Frappe's exceptions as values, and how Frappe turns one into an HTTP answer (docs/frappe-hr.md §3.4,
-// §3.5; frappe/utils/response.py report_error, _make_logs_v1/_v2; frappe/app.py handle_exception).
+// Frappe's exceptions as values, and how Frappe turns one into an HTTP answer
+// (docs/frappe-hr.md §3.4, §3.5; frappe/utils/response.py report_error, _make_logs_v1/_v2;
+// frappe/app.py handle_exception).
 import { randomBytes } from 'node:crypto';
 import { pythonJsonDumps } from './python-json';
 import { translateFailure, type MessageLanguage } from './translations';

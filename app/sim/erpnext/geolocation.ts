@@ -1,5 +1,5 @@
-// HRMS v15+ with HR Settings "Allow Geolocation Tracking" on (docs/frappe-hr.md §2.1): a checkin needs a
-// position, and within the shift location's radius when the shift has one.
+// HRMS v15+ with HR Settings "Allow Geolocation Tracking" on (docs/frappe-hr.md §2.1): a checkin
+// needs a position, and within the shift location's radius when the shift has one.
 import { validationError } from './frappe-errors';
 import type { FrappeFailure } from './frappe-failure';
 import type { ShiftLocation } from './options';

@@ -1,5 +1,5 @@
-// How Frappe reads a request: who is calling (frappe/api.py validate_auth, docs/frappe-hr.md §3.1) and its
-// arguments (frappe/app.py make_form_dict, docs/frappe-hr.md §3.2).
+// How Frappe reads a request: who is calling (frappe/api.py validate_auth, docs/frappe-hr.md §3.1)
+// and its arguments (frappe/app.py make_form_dict, docs/frappe-hr.md §3.2).
 import type { IncomingHttpHeaders } from 'node:http';
 import { authenticationError, unhandledError, validationError } from './frappe-errors';
 import type { FrappeFailure } from './frappe-failure';
@@ -64,7 +64,8 @@ function isJsonContentType(contentType: string): boolean {
 
 /**
  * frappe.api get_request_form_data: a `data` argument when one was sent, otherwise the raw body,
- * parsed as JSON whatever its Content-Type (Frappe's sync tool sends PUTs without one, docs/frappe-hr.md §1.8).
+ * parsed as JSON whatever its Content-Type (Frappe's sync tool sends PUTs without one,
+ * docs/frappe-hr.md §1.8).
  */
 export function requestDocumentData(formDict: Record<string, unknown>, body: string): Record<string, unknown> | FrappeFailure {
   const data = formDict.data ?? body;

@@ -70,7 +70,8 @@ function applyFaults(state: ServerState, request: FastifyRequest, reply: Fastify
       const page = htmlPage('Updating', 'The system is being updated. Please refresh again after a few moments.');
       void reply.code(503).type('text/html; charset=utf-8').send(page);
     } else if (action.kind === 'rateLimited') {
-      // frappe/rate_limiter.py respond(): a plain "Too Many Requests" with Retry-After (docs/frappe-hr.md §3.7).
+      // frappe/rate_limiter.py respond(): a plain "Too Many
+      // Requests" with Retry-After (docs/frappe-hr.md §3.7).
       void reply
         .code(429)
         .headers({ 'retry-after': String(action.retryAfterSeconds), 'x-ratelimit-limit': String(action.limit), 'x-ratelimit-remaining': '0' })

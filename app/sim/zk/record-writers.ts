@@ -1,5 +1,5 @@
-// Bytes the terminal serves: user and attendance datasets for the buffered read (docs/zk-protocol.md §1.6,
-// §1.10, §1.11) and the realtime attendance event (§1.9).
+// Bytes the terminal serves: user and attendance datasets for the buffered read
+// (docs/zk-protocol.md §1.6, §1.10, §1.11) and the realtime attendance event (§1.9).
 import { encodeZkTimeHex, parseWallClock } from '../../zk/wall-clock';
 import { encodeTimeText } from './device-clock';
 import type { AttendanceRecordSize, LiveEventSize, NameEncoding, UserRecordSize } from './options';
