@@ -3,7 +3,12 @@ import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 
-const electronBan = { name: 'electron', message: 'Only main/ may import electron (DESIGN.md: Electron stays thin).' };
+const electronBan = { name: 'electron', message: 'Only main/ may import electron (docs/ARCHITECTURE.md: Electron stays thin).' };
+const coreIsNotUi = { group: ['react', 'react-dom', '@mantine/*'], message: 'app/ is the core: no UI code here.' };
+const vocabularyByIndex = {
+  regex: '(^|/)vocabulary/.',
+  message: 'Import app/vocabulary through its index (the folder), not one of its files.',
+};
 
 export default tseslint.config(
   { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**'] },
@@ -22,7 +27,26 @@ export default tseslint.config(
         'error',
         {
           paths: [electronBan],
-          patterns: [{ group: ['react', 'react-dom', '@mantine/*'], message: 'app/ is the core: no UI code here.' }],
+          patterns: [coreIsNotUi, vocabularyByIndex],
+        },
+      ],
+    },
+  },
+  {
+    // The core sits below the API: its shared words come from app/vocabulary, and only the layers
+    // that serve the API (app/api itself, the host, the CLI) import app/api.
+    files: ['app/**/*.ts'],
+    ignores: ['app/api/**', 'app/host/**', 'app/cli/**', 'app/cli.ts', 'app/cli-support.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [electronBan],
+          patterns: [
+            coreIsNotUi,
+            vocabularyByIndex,
+            { regex: '^\\.\\.?/(\\.\\./)*api(/.*)?$', message: 'The core does not import app/api: take shared types from app/vocabulary.' },
+          ],
         },
       ],
     },
@@ -39,7 +63,7 @@ export default tseslint.config(
           paths: [electronBan, { name: 'axios', message: 'The renderer talks only to PunchbridgeApi.' }],
           patterns: [
             { group: ['node:*'], message: 'The renderer runs in a browser sandbox: no Node modules.' },
-            { regex: '(^|/)app/(?!api/contract$)', message: 'The renderer imports only the contract from app/.' },
+            { regex: '(^|/)app/(?!api/contract$|vocabulary$)', message: 'The renderer imports only the contract and the vocabulary from app/.' },
           ],
         },
       ],

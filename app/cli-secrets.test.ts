@@ -1,5 +1,5 @@
 // Secrets given to the CLI without putting them in the process list: a file, the environment or a
-// prompt; the flags still work, with a warning (issue 12, item 13).
+// prompt; the flags still work, with a warning.
 import { spawn } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';

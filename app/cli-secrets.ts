@@ -2,7 +2,7 @@
 // the environment or a prompt. On the command line they show in every user's process list (ps), so
 // the flag still works but warns.
 import { readFileSync } from 'node:fs';
-import type { ApiError, Result } from './api/contract';
+import type { ApiError, Result } from './vocabulary';
 
 export interface CliSecretSource {
   /** What it is, for messages: "the sign-in password". */

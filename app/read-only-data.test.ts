@@ -1,4 +1,4 @@
-// A read-only journal or secrets file through the CLI door (issue 12, item 15): a message that says
+// A read-only journal or secrets file through the CLI door: a message that says
 // what to do instead of a stack trace, no `serve` that claims to run while every write fails, and
 // no secrets.json.*.tmp left behind. The files are made immutable (chattr +i), which holds even
 // for root, where a chmod would not; where chattr is not available the tests are skipped.

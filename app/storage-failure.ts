@@ -1,6 +1,6 @@
-// A full disk, a read-only file or a failing disk under the data folder (issue 12, item 15): a
+// A full disk, a read-only file or a failing disk under the data folder: a
 // message that says which and what to do, instead of SQLite's or Node's words and a stack trace.
-import type { ApiError } from './api/contract';
+import type { ApiError } from './vocabulary';
 
 // SQLite primary result codes (errcode & 0xff): https://sqlite.org/rescode.html
 const SQLITE_PERM = 3;

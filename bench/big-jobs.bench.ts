@@ -1,4 +1,4 @@
-// Issue 12 item 16: a 20 MB import and an export of 600,000 punches must not freeze the service.
+// A 20 MB import and an export of 600,000 punches must not freeze the service.
 // While each job runs, an ADMS terminal polls the receiver back to back; the table shows how long
 // the job took and the slowest answer the terminal got meanwhile (the bar is one second).
 import { mkdtempSync, rmSync } from 'node:fs';

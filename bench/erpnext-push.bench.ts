@@ -1,7 +1,7 @@
 // Checkin push throughput against the ERPNext simulator at 20 ms latency per request: one at a
-// time, as the reference sync tool pushes (reference §1.6), and with 4, 8 and 16 pushes in flight.
-// The slower rows push fewer checkins so that the bench stays under two minutes; a rate does not
-// depend on the count once the sockets are open. Each row is a single run on a fresh site.
+// time, as Frappe's sync tool pushes (docs/frappe-hr.md §1.6), and with 4, 8 and 16 pushes in
+// flight. The slower rows push fewer checkins so that the bench stays under two minutes; a rate
+// does not depend on the count once the sockets are open. Each row is a single run on a fresh site.
 import { performance } from 'node:perf_hooks';
 import { CHECKIN_ENDPOINTS, createErpnextClient, type ErpnextClient } from '../app/erpnext';
 import { startErpnextSimulator } from '../app/sim/erpnext';

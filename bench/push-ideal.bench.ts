@@ -1,4 +1,4 @@
-// Issue 11 §6: one sync run that pushes 1,000 punches to the ERPNext simulator at 20 ms per
+// One sync run that pushes 1,000 punches to the ERPNext simulator at 20 ms per
 // request, at the default push concurrency, beside the ideal (punches x latency / concurrency).
 // Ten of the device's users match no employee: their punches should cost no request each.
 // Beside them, the floor this machine sets: the same number of bare node:http round trips to a

@@ -1,4 +1,4 @@
-// The whole sync (issue #4 §7): a first sync of 100,000 punches from the ZK simulator into the
+// The whole sync: a first sync of 100,000 punches from the ZK simulator into the
 // ERPNext simulator at 5 ms per request, split into read, save and push; then a re-sync with those
 // synced and 100 new punches on the device, which must make exactly 100 checkin calls.
 import { mkdtempSync, rmSync } from 'node:fs';

@@ -1,7 +1,8 @@
 // Reading 100,000 40-byte attendance records over TCP from the ZK simulator: our client beside
 // node-zklib 1.3.0 on the same simulator, with each chunk's packets written separately and (as some
 // firmwares do) coalesced into one write. node-zklib loses records and waits out its 10 s timer
-// when packets arrive together (reference §2.3); its records/s counts only the records it returned.
+// when packets arrive together (docs/zk-protocol.md §2.3); its records/s counts only the records it
+// returned.
 import { createRequire } from 'node:module';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';

@@ -51,7 +51,7 @@ test('import a CSV with a bad row: the row is shown with its line and left out o
   await expect(page.getByText(/punches match the filters\./)).toBeVisible();
 });
 
-// Story (issue 14): a spreadsheet written day first. When no day is above 12 Punchbridge cannot tell
+// Story: a spreadsheet written day first. When no day is above 12 Punchbridge cannot tell
 // 01/11 from 11/01, so it asks instead of guessing; once HR says "day first", the preview shows
 // the date each row will be stored under beside the text. A file with a 13th tells by itself.
 test('a day-first CSV: asked when no date tells, then each row previewed with the date it is stored under', async ({ page, request }) => {

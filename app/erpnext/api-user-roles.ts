@@ -1,10 +1,12 @@
 // Whether the API user holds a role that may create Employee Checkin at all: a 403 for one punch
-// then means a User Permission on that punch's employee, not a missing role (issue 11 §4).
+// then means a User Permission on that punch's employee, not a missing role
+// (docs/frappe-hr.md §2.2).
 import { getLoggedUser } from './connection-test';
 import { callFrappe } from './frappe-call';
 import type { Transport } from './transport';
 
-// Employee Checkin's create permission (reference §2.2): Employee may create too, at level 0.
+// Employee Checkin's create permission (docs/frappe-hr.md §2.2):
+// Employee may create too, at level 0.
 const ROLES_THAT_CREATE_CHECKINS = ['System Manager', 'HR Manager', 'HR User', 'Employee'];
 
 /** null when the roles could not be read. */

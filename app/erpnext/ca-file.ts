@@ -2,7 +2,7 @@
 // the whole process, also at the next start); /dev/zero never ends. Only a regular file of the size
 // a CA bundle can have is read, and it is opened without blocking so that the check itself cannot hang.
 import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
-import type { ApiError, Result } from '../api/contract';
+import type { ApiError, Result } from '../vocabulary';
 
 /** The whole Mozilla bundle is about 220 kB; one company CA is a few kB. */
 export const CA_FILE_MAX_BYTES = 1024 * 1024;

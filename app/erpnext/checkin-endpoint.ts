@@ -1,7 +1,7 @@
 // Which URL creates checkins on this site, found by asking the site rather than the user
-// (reference §0.1: the hrms path on v14+, the erpnext path on v13, the v2 doctype route on
+// (docs/frappe-hr.md §0.1: the hrms path on v14+, the erpnext path on v13, the v2 doctype route on
 // Frappe v15+; neither app path forwards to the other).
-import type { ApiError, Result } from '../api/contract';
+import type { ApiError, Result } from '../vocabulary';
 import { badCredentialsError, endpointMissingError, proxyPageError, redirectedError, REDIRECTS } from './checkin-outcome';
 import { readFrappeAnswer, type FrappeAnswer } from './frappe-answer';
 import { withLanguage } from './frappe-call';
@@ -36,10 +36,10 @@ export interface EndpointProbe {
 /**
  * Probe each path with empty `employee_field_value` and `timestamp`. The function checks for empty
  * values before it touches the database and throws a 417 "'employee_field_value' and 'timestamp'
- * are required." (reference §2.1 step 1), so a path that exists answers that and nothing is created.
- * Leaving the keys out would instead raise a TypeError (500) and an Error Log entry on the server.
- * A path that does not exist answers 417 "Failed to get method for command <path> …" or, for the
- * v2 route on older Frappe, 404.
+ * are required." (docs/frappe-hr.md §2.1 step 1), so a path that exists answers that and nothing is
+ * created. Leaving the keys out would instead raise a TypeError (500) and an Error Log entry on the
+ * server. A path that does not exist answers 417 "Failed to get method for command <path> …" or,
+ * for the v2 route on older Frappe, 404.
  */
 export async function detectCheckinEndpoint(transport: Transport): Promise<Result<EndpointProbe>> {
   for (const endpoint of CHECKIN_ENDPOINTS) {

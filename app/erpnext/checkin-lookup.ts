@@ -1,7 +1,7 @@
 // Is this punch in ERPNext already? Asked before sending a punch again whose last push got no
-// answer: it may have been committed all the same (issue 11 §1). Employee Checkin has no unique
+// answer: it may have been committed all the same. Employee Checkin has no unique
 // index, so the journal, not ERPNext, must keep a second copy from being made.
-import type { Result } from '../api/contract';
+import type { Result } from '../vocabulary';
 import type { CheckinPunch } from './client';
 import { isRecord } from './frappe-answer';
 import { callFrappe, type CallPurpose } from './frappe-call';

@@ -1,4 +1,5 @@
-// The classifier on bodies shaped exactly as Frappe sends them (reference §2.1, §3.4, §3.5).
+// The classifier on bodies shaped exactly as Frappe
+// sends them (docs/frappe-hr.md §2.1, §3.4, §3.5).
 import { describe, expect, it } from 'vitest';
 import { classifyCheckinAnswer, pushEffect, type PushOutcome, type SentCheckin } from './checkin-outcome';
 import { parseRetryAfter, readFrappeAnswer } from './frappe-answer';
@@ -151,7 +152,7 @@ describe('classifyCheckinAnswer', () => {
     expect(classify(500, frappeError('OperationalError', 'Lost connection'))).toMatchObject({ kind: 'transient', inDoubt: false });
   });
 
-  it('tells a DoesNotExistError raised inside the method from a path that names no method (issue 11 §4)', () => {
+  it('tells a DoesNotExistError raised inside the method from a path that names no method', () => {
     const inside = classify(404, frappeError('DoesNotExistError', 'Shift Type Night Shift not found'));
     expect(inside).toMatchObject({ kind: 'validation', serverMessage: 'Shift Type Night Shift not found' });
     expect(pushEffect(inside)).toBe('rejected');

@@ -1,9 +1,9 @@
 // Every answer to add_log_based_on_employee_field, told apart: by HTTP status first, then by
-// `exc_type`, and only then by the message text (reference §6). All business errors are 417
+// `exc_type`, and only then by the message text (docs/frappe-hr.md §6). All business errors are 417
 // ValidationErrors (§0.3), so the text decides between them; where a language-independent signal
 // exists (the link in the duplicate message, the "'field': value" tail of "No Employee found")
 // it is used as well, because Frappe translates messages through the API user's language (§0.4).
-import type { ApiError } from '../api/contract';
+import type { ApiError } from '../vocabulary';
 import { isRecord, type FrappeAnswer } from './frappe-answer';
 
 /** What was sent, as far as classifying the answer needs it. */
@@ -53,8 +53,8 @@ export type PushOutcome =
   | ({ kind: 'endpoint-missing' } & Refusal)
   /**
    * ERPNext saved the checkin with its own current time instead of the punch time, because the API
-   * user cannot write the permlevel-1 `time` field (reference §0.5). Every further push would do the
-   * same, so pushing must stop.
+   * user cannot write the permlevel-1 `time` field (docs/frappe-hr.md §0.5). Every further push
+   * would do the same, so pushing must stop.
    */
   | ({ kind: 'time-trap'; checkinName: string; savedTime: string } & Refusal);
 
@@ -131,7 +131,7 @@ export const REDIRECTS = new Set([301, 302, 303, 307, 308]);
 const GATEWAY_ERRORS = new Set([502, 504]);
 
 function classifySuccess(answer: FrappeAnswer, sent: SentCheckin, serverMessage: string | null): PushOutcome {
-  // v1 wraps the return value in `message`, v2 in `data` (reference §3.3).
+  // v1 wraps the return value in `message`, v2 in `data` (docs/frappe-hr.md §3.3).
   const doc = answer.json?.message ?? answer.json?.data;
   if (!isRecord(doc) || typeof doc.name !== 'string') {
     // Something answered 2xx without the document: whether the checkin was made is unknown.
@@ -176,7 +176,7 @@ function classifyValidation(answer: FrappeAnswer, sent: SentCheckin, refusal: (e
   return { kind: 'validation', ...refusal(validationError(text || `ERPNext answered with status ${answer.status}.`)) };
 }
 
-// The duplicate message ends in a link to the checkin already there (reference §2.1):
+// The duplicate message ends in a link to the checkin already there (docs/frappe-hr.md §2.1):
 // `/app/employee-checkin/<name>` in HRMS, `#Form/Employee Checkin/<name>` in older desks.
 const CHECKIN_LINK = /href=["']?[^"'>]*(?:employee-checkin|Employee(?:%20| )Checkin)\/([^"'>/?#]+)/i;
 

@@ -169,7 +169,7 @@ describe('pushCheckin', () => {
   });
 });
 
-describe('refusals of one punch, and answers that go missing (issue 11 §1, §4)', () => {
+describe('refusals of one punch, and answers that go missing', () => {
   it('tells a User Permission on one employee from a missing role', async () => {
     const users = [
       { apiKey: KEY, apiSecret: SECRET, user: 'branch@example.com', roles: ['HR User' as const], allowedEmployees: ['HR-EMP-00001'] },

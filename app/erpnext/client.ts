@@ -1,6 +1,6 @@
 // The ERPNext client: one transport (keep-alive agents, one axios instance) per connection, the
 // checkin endpoint found once and shared by every push.
-import type { ApiError, EmployeeSummary, Result, ShiftTypeSummary } from '../api/contract';
+import type { ApiError, EmployeeSummary, Result, ShiftTypeSummary } from '../vocabulary';
 import { mayCreateCheckins } from './api-user-roles';
 import { detectCheckinEndpoint, type CheckinEndpoint } from './checkin-endpoint';
 import { findCheckin, type FoundCheckin } from './checkin-lookup';
@@ -157,7 +157,8 @@ function checkinBody(punch: CheckinPunch): Record<string, unknown> {
     log_type: punch.logType,
   };
   if (punch.employeeFieldname) body.employee_fieldname = punch.employeeFieldname;
-  // Servers before 2025 drop parameters they do not declare (reference §0.2), so this is safe.
+  // Servers before 2025 drop parameters they do not
+  // declare (docs/frappe-hr.md §0.2), so this is safe.
   if (punch.latitude != null && punch.longitude != null) {
     body.latitude = punch.latitude;
     body.longitude = punch.longitude;

@@ -41,7 +41,8 @@ describe('punchbridge erpnext', () => {
   it('stores the connection with the secret apart from the settings, then tests it', async () => {
     const set = await run('erpnext', 'set', '--url', `${simulator.url}/`, '--api-key', 'cli-key', '--api-secret', 'cli-secret');
     expect(set.exitCode).toBe(0);
-    // Headless mode keeps secrets in a file only its owner can read, apart from the settings (DESIGN.md).
+    // Headless mode keeps secrets in a file only its owner
+    // can read, apart from the settings (docs/ARCHITECTURE.md).
     expect(readFileSync(join(dataDir, SETTINGS_FILE_NAME), 'utf8')).not.toContain('cli-secret');
     if (process.platform !== 'win32') expect(statSync(join(dataDir, SECRETS_FILE_NAME)).mode & 0o077).toBe(0);
     const tested = await run('erpnext', 'test');

@@ -1,6 +1,6 @@
 // `punchbridge erpnext set` and `punchbridge erpnext test`: store the connection, and try it.
 import type { Command } from 'commander';
-import { ErpnextSettingsInputSchema, type ApiError } from '../api/contract';
+import { ErpnextSettingsInputSchema, type ApiError } from '../vocabulary';
 import { cliContext, fail, report, type CliContext } from '../cli-support';
 import { processSecretIo, readCliSecret, secretNeeded } from '../cli-secrets';
 import { ERPNEXT_API_SECRET, openFileSecretStore, openSettings } from '../settings';

@@ -1,11 +1,11 @@
 // The connection test: who we are on the site, which checkin path works, the server's time zone,
 // and whatever would make pushes go wrong later, each in words a person can act on.
-import type { ApiError, ErpnextTestResult, Result } from '../api/contract';
+import type { ApiError, ErpnextTestResult, Result } from '../vocabulary';
 import { detectCheckinEndpoint, type CheckinEndpoint } from './checkin-endpoint';
 import { callFrappe } from './frappe-call';
 import type { Transport } from './transport';
 
-/** Whether the API user can set the permlevel-1 `time` field of Employee Checkin (reference §0.5). */
+/** Whether the API user can set the permlevel-1 `time` field of Employee Checkin (docs/frappe-hr.md §0.5). */
 export type TimeFieldAccess = 'writable' | 'reset-to-now' | 'unknown';
 
 export interface ErpnextTestReport extends ErpnextTestResult {
@@ -33,7 +33,7 @@ export async function getLoggedUser(transport: Transport): Promise<Result<string
   };
 }
 
-/** System Settings `time_zone`; only a System Manager may read it (reference §3.8). */
+/** System Settings `time_zone`; only a System Manager may read it (docs/frappe-hr.md §3.8). */
 export async function getServerTimeZone(transport: Transport): Promise<Result<string>> {
   const called = await callFrappe(
     transport,
@@ -56,7 +56,7 @@ export async function getServerTimeZone(transport: Transport): Promise<Result<st
   };
 }
 
-// Employee Checkin gives permlevel-1 write to these roles only (reference §2.2).
+// Employee Checkin gives permlevel-1 write to these roles only (docs/frappe-hr.md §2.2).
 const ROLES_THAT_SET_TIME = ['System Manager', 'HR Manager', 'HR User'];
 
 /**

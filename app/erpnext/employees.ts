@@ -1,5 +1,5 @@
-// Employees, read and matched through /api/resource/Employee (reference §3.6, §2.3).
-import type { EmployeeSummary, Result } from '../api/contract';
+// Employees, read and matched through /api/resource/Employee (docs/frappe-hr.md §3.6, §2.3).
+import type { EmployeeSummary, Result } from '../vocabulary';
 import { isRecord } from './frappe-answer';
 import { callFrappe, type CallPurpose } from './frappe-call';
 import type { Transport } from './transport';

@@ -1,4 +1,4 @@
-// Reading what Frappe sent back, whatever its shape (reference §3.3, §3.4): v1 bodies carry
+// Reading what Frappe sent back, whatever its shape (docs/frappe-hr.md §3.3, §3.4): v1 bodies carry
 // `exc_type`, `_server_messages` (a JSON string of a list of JSON strings), `exception` and
 // `_error_message`; v2 bodies carry `errors: [{ type, message }]`; old builds and proxies send HTML.
 

@@ -1,6 +1,6 @@
 // The common path of every call other than the checkin push: send, read the answer, and turn any
 // answer that is not a success into an ApiError a person can act on.
-import type { ApiError } from '../api/contract';
+import type { ApiError } from '../vocabulary';
 import { badCredentialsError } from './checkin-outcome';
 import { readFrappeAnswer, type FrappeAnswer } from './frappe-answer';
 import { networkFailureError, type HttpRequest, type Transport } from './transport';

@@ -1,5 +1,5 @@
-// Pacing under Frappe's site-wide rate limiter (frappe/rate_limiter.py, reference §3.7): every
-// answer says how much of the window's processing-time budget was left when it began
+// Pacing under Frappe's site-wide rate limiter (frappe/rate_limiter.py, docs/frappe-hr.md §3.7):
+// every answer says how much of the window's processing-time budget was left when it began
 // (X-RateLimit-Remaining, microseconds) and when the window ends (X-RateLimit-Reset, seconds). The
 // budget is the whole site's: desk users' page loads spend it too, and once it is gone Frappe
 // answers 429 to everyone, them included. So requests wait for the next window before the budget

@@ -1,7 +1,7 @@
 // Shift Types and their `last_sync_of_checkin`: HRMS auto attendance only handles checkins of shifts
-// that ended before that time (reference §1.8). Since hrms PR #2513 a Shift Type can set
+// that ended before that time (docs/frappe-hr.md §1.8). Since hrms PR #2513 a Shift Type can set
 // `auto_update_last_sync` and the server keeps the value itself, so we leave those alone.
-import type { Result, ShiftTypeSummary } from '../api/contract';
+import type { Result, ShiftTypeSummary } from '../vocabulary';
 import { isRecord } from './frappe-answer';
 import { callFrappe, type CallPurpose } from './frappe-call';
 import type { Transport } from './transport';

@@ -4,7 +4,7 @@ import http from 'node:http';
 import https from 'node:https';
 import { rootCertificates } from 'node:tls';
 import axios, { type AxiosError, type AxiosInstance } from 'axios';
-import type { ApiError, Result } from '../api/contract';
+import type { ApiError, Result } from '../vocabulary';
 import { readCaFile } from './ca-file';
 import type { HttpResponse } from './frappe-answer';
 import { createRatePacer, type RatePacer } from './rate-pacing';
@@ -18,7 +18,7 @@ export interface ErpnextConnection {
   timeoutMs?: number;
   /**
    * For a request that creates a record; default 130 s. It must outlast bench's 120 s worker
-   * timeout: a request given up earlier may still commit, and a resend then doubles it (issue 11 §1).
+   * timeout: a request given up earlier may still commit, and a resend then doubles it.
    */
   writeTimeoutMs?: number;
   /** Off only when the person says so; reported as a warning by testConnection. */
@@ -27,7 +27,7 @@ export interface ErpnextConnection {
   caFile?: string | null;
   /**
    * The language Frappe should answer in (`_lang`). Messages are translated through the API user's
-   * language and the classifier reads English text (reference §0.4).
+   * language and the classifier reads English text (docs/frappe-hr.md §0.4).
    */
   language?: 'en';
 }

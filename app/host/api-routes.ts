@@ -1,5 +1,5 @@
-// POST /api/<method> for every method of the contract (notes/http-protocol.md), generated from
-// PUNCHBRIDGE_API_METHODS so the host can never lag behind the contract.
+// POST /api/<method> for every method of the contract (docs/ARCHITECTURE.md, "The host's HTTP
+// protocol"), generated from PUNCHBRIDGE_API_METHODS so the host can never lag behind the contract.
 import type { FastifyInstance } from 'fastify';
 import { FILE_UPLOAD_MAX_REQUEST_BYTES, FILE_UPLOAD_METHODS, PUNCHBRIDGE_API_METHODS, type ApiError, type PunchbridgeApi } from '../api/contract';
 import type { Logger } from '../log';

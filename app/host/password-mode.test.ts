@@ -1,4 +1,4 @@
-// The host beyond loopback, attacked from the LAN (issue 12, item 13): password guessing from many
+// The host beyond loopback, attacked from the LAN: password guessing from many
 // addresses, DNS-rebinding pages under a foreign Host name, and cross-site posts.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';

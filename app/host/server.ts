@@ -1,5 +1,6 @@
 // The headless host: the built renderer and the PunchbridgeApi over HTTP with server-sent events
-// (notes/http-protocol.md). Loopback and a token by default; a password beyond loopback.
+// (docs/ARCHITECTURE.md, "The host's HTTP protocol"). Loopback and a token by default; a password
+// beyond loopback.
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import fastifyCookie from '@fastify/cookie';

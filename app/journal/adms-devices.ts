@@ -1,7 +1,7 @@
-// ADMS push terminals (reference §4): every serial that knocked, where it was seen from, whether it
-// feeds a configured device, and the upload stamps it resumes from.
+// ADMS push terminals (docs/zk-protocol.md §4): every serial that knocked, where it was seen from,
+// whether it feeds a configured device, and the upload stamps it resumes from.
 import type { DatabaseSync } from 'node:sqlite';
-import type { AdmsDevice } from '../api/contract';
+import type { AdmsDevice } from '../vocabulary';
 import type { Clock } from './rows';
 
 export type AdmsTable = 'ATTLOG' | 'OPERLOG';

@@ -1,7 +1,7 @@
-// Every change Punchbridge made, or tried to make, to a terminal's users (issue 15): what, on which
+// Every change Punchbridge made, or tried to make, to a terminal's users: what, on which
 // device, when, who asked, and how it ended. History shows them; nothing rewrites them.
 import type { DatabaseSync } from 'node:sqlite';
-import type { DeviceUserChangeRecord } from '../api/device-users-contract';
+import type { DeviceUserChangeRecord } from '../vocabulary';
 import type { Clock } from './rows';
 
 export type NewDeviceUserChange = Omit<DeviceUserChangeRecord, 'id' | 'recordedAt'>;

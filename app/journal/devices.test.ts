@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { RunSummary } from '../api/contract';
+import type { RunSummary } from '../vocabulary';
 import { deviceConfig, punch, tempJournal } from './test-support';
 
 describe('devices', () => {

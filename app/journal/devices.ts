@@ -1,6 +1,6 @@
 // Configured devices, what their reads learnt about them, their users and their clears.
 import type { DatabaseSync } from 'node:sqlite';
-import { DeviceInputSchema, type ApiError, type DeviceConfig, type DeviceUser } from '../api/contract';
+import { DeviceInputSchema, type ApiError, type DeviceConfig, type DeviceUser } from '../vocabulary';
 import { CARD_NUMBER_MAX, isWholeNumberUpTo, PUNCH_CODE_MAX, userIdProblem } from './record-limits';
 import type { Clock } from './rows';
 import { inTransaction } from './transaction';

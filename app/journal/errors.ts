@@ -1,4 +1,4 @@
-import type { ApiError } from '../api/contract';
+import type { ApiError } from '../vocabulary';
 
 /** The journal file could not be opened; `error` says why and what to do, for a person. */
 export class JournalOpenError extends Error {

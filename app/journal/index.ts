@@ -1,5 +1,5 @@
-// The punch journal (DESIGN.md, "Data flow"): every punch is written here before anything else
-// happens to it, and this file is the single source of truth for what has been sent.
+// The punch journal (docs/ARCHITECTURE.md, "Data flow"): every punch is written here before
+// anything else happens to it, and this file is the single source of truth for what has been sent.
 export { openJournal, type Journal, type JournalOptions } from './journal';
 export { JournalOpenError } from './errors';
 export { SCHEMA_VERSION } from './migrations';

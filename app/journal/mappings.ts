@@ -1,6 +1,6 @@
 // Local employee mappings: a device user id, on one device or on all, is this ERPNext employee.
 import type { DatabaseSync } from 'node:sqlite';
-import type { EmployeeMapping } from '../api/contract';
+import type { EmployeeMapping } from '../vocabulary';
 import type { Clock } from './rows';
 import { inTransaction } from './transaction';
 import type { MappedEmployee } from './types';

@@ -64,7 +64,7 @@ CREATE TABLE punches (
   received_at TEXT NOT NULL,
   synced_at TEXT
 ) STRICT;
--- The punch identity (DESIGN.md). user_id leads so that this index also serves lookups by user.
+-- The punch identity (docs/ARCHITECTURE.md). user_id leads so that this index also serves lookups by user.
 CREATE UNIQUE INDEX punches_identity ON punches(user_id, device_serial, device_time);
 -- The UI's page query orders by device time within each of these filters.
 CREATE INDEX punches_time ON punches(device_time);
@@ -135,9 +135,9 @@ CREATE TRIGGER punches_count_update AFTER UPDATE OF state ON punches WHEN OLD.st
 END;
 `;
 
-// Terminals that push over ADMS (reference §4), known by serial number. A device is approved while
-// it feeds a configured device (device_id); removing that device withdraws the approval. The stamps
-// are where the terminal resumes uploading after a restart of either side.
+// Terminals that push over ADMS (docs/zk-protocol.md §4), known by serial number. A device is
+// approved while it feeds a configured device (device_id); removing that device withdraws the
+// approval. The stamps are where the terminal resumes uploading after a restart of either side.
 const ADMS_DEVICES = `
 CREATE TABLE adms_devices (
   serial TEXT PRIMARY KEY,
@@ -153,14 +153,14 @@ CREATE UNIQUE INDEX adms_devices_device ON adms_devices(device_id) WHERE device_
 `;
 
 // A punch whose last push got no answer (timeout, reset, a proxy's 502 / 504): ERPNext may have
-// committed it, so it is looked up there before it is sent again (issue 11 §1). Few punches are in
+// committed it, so it is looked up there before it is sent again. Few punches are in
 // doubt at any time: a partial index finds them without costing the others anything.
 const IN_DOUBT = `
 ALTER TABLE punches ADD COLUMN in_doubt INTEGER NOT NULL DEFAULT 0 CHECK (in_doubt = 0 OR in_doubt = 1);
 CREATE INDEX punches_in_doubt ON punches(id) WHERE in_doubt = 1;
 `;
 
-// The time trap stops all pushing until a person says the API user's role is fixed (issue 11 §2):
+// The time trap stops all pushing until a person says the API user's role is fixed:
 // one row while stopped, with when the person lifted it (the next push is then one punch, checked);
 // and every checkin ERPNext saved at its own time, so that HR can delete them.
 const PUSH_STOP = `
@@ -179,7 +179,7 @@ CREATE TABLE time_trap_checkins (
 ) STRICT;
 `;
 
-// An approved terminal is bound to the address it was approved from (issue 12, item 6): requests
+// An approved terminal is bound to the address it was approved from: requests
 // with its serial from anywhere else are refused and the newest such address kept for the person
 // to see and approve. Terminals approved before this step are bound to where they were last seen.
 const ADMS_APPROVED_ADDRESS = `
@@ -196,7 +196,7 @@ ALTER TABLE employee_mappings ADD COLUMN in_erpnext INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE employee_mappings ADD COLUMN erpnext_previous_device_id TEXT;
 `;
 
-// Changes made to terminals' users (issue 15). device_id is kept loose: the record outlives the device.
+// Changes made to terminals' users. device_id is kept loose: the record outlives the device.
 const DEVICE_USER_CHANGES = `
 CREATE TABLE device_user_changes (
   id INTEGER PRIMARY KEY,

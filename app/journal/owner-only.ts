@@ -1,5 +1,5 @@
 // The journal holds who came to work when: like secrets.json, only the account running Punchbridge
-// may read it (issue 12, item 14). SQLite gives -wal and -shm the mode of the database file, so the
+// may read it. SQLite gives -wal and -shm the mode of the database file, so the
 // file is created owner-only before SQLite opens it; files left by older versions are tightened.
 import { chmodSync, closeSync, existsSync, openSync, statSync } from 'node:fs';
 

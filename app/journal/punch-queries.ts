@@ -1,7 +1,7 @@
 // What the UI asks of the punches: a filtered page with its total, counts by state, and the device
 // users no employee matched. Built to answer from indexes on a million punches (bench/journal-query).
 import type { DatabaseSync, SQLInputValue, StatementSync } from 'node:sqlite';
-import { PUNCH_STATES, type PunchPage, type PunchQuery, type PunchState, type UnmatchedUser } from '../api/contract';
+import { PUNCH_STATES, type PunchPage, type PunchQuery, type PunchState, type UnmatchedUser } from '../vocabulary';
 import { PUNCH_COLUMNS, PUNCH_JOINS, toPunches } from './rows';
 
 export interface PunchQueries {

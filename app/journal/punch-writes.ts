@@ -1,7 +1,7 @@
 // Punches in, and every state change of the push queue. Each transition is one UPDATE, guarded by
 // the states it may start from, so a late or repeated call cannot undo a sync.
 import type { DatabaseSync } from 'node:sqlite';
-import type { Punch, PunchSource, PunchState } from '../api/contract';
+import type { Punch, PunchSource, PunchState } from '../vocabulary';
 import { PUNCH_COLUMNS, PUNCH_JOINS, WALL_CLOCK_TIME, idList, toPunches, type Clock } from './rows';
 import { isWholeNumberUpTo, PUNCH_CODE_MAX, userIdProblem } from './record-limits';
 import { inTransaction } from './transaction';

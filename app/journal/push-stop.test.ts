@@ -4,7 +4,7 @@ import { SENT, punch, tempFolder, tempJournal } from './test-support';
 
 const SERIAL = 'CQZ7200001';
 
-describe('the push stop (issue 11 §2)', () => {
+describe('the push stop the time trap sets', () => {
   it('holds across a reopened journal until lifted, then is cleared once a checked push keeps its time', () => {
     const filePath = join(tempFolder(), 'journal.sqlite');
     const journal = tempJournal(filePath);
@@ -41,7 +41,7 @@ describe('the push stop (issue 11 §2)', () => {
   });
 });
 
-describe('in doubt (issue 11 §1)', () => {
+describe('in doubt: pushed with no answer', () => {
   it('marks a punch whose push got no answer, keeps the mark through a requeue, and any answer clears it', () => {
     const journal = tempJournal();
     journal.insertPunches(SERIAL, null, 'zk', [punch('7', '2026-03-01 08:00:00'), punch('8', '2026-03-01 08:01:00')]);

@@ -1,8 +1,8 @@
-// The push stop the time trap sets (issue 11 §2): kept in the journal, so that it holds across
-// runs, restarts and the live pusher until a person lifts it, with every checkin ERPNext saved at
-// its own time instead of the punch time.
+// The push stop the time trap (docs/frappe-hr.md §0.5) sets: kept in the journal, so that it holds
+// across runs, restarts and the live pusher until a person lifts it, with every checkin ERPNext
+// saved at its own time instead of the punch time.
 import type { DatabaseSync } from 'node:sqlite';
-import type { PushStop, WrongCheckin } from '../api/contract';
+import type { PushStop, WrongCheckin } from '../vocabulary';
 import type { Clock } from './rows';
 import { inTransaction } from './transaction';
 

@@ -1,12 +1,13 @@
 // What a punch or a device user may hold before it is stored. SQLite keeps any integer, but
 // node:sqlite throws reading one beyond 2^53, so one absurd number written once would break every
-// later read of the punch list (issue 12). The limits are those of the device's own record fields
-// (reference §1.10, §1.11): one byte for state and verify, a 24-byte PIN, a u32 card number.
+// later read of the punch list. The limits are those of the device's own record fields
+// (docs/zk-protocol.md §1.10, §1.11): one byte for state and verify, a 24-byte PIN, a u32 card
+// number.
 
 export const PUNCH_CODE_MAX = 255;
 export const USER_ID_MAX_LENGTH = 24;
 export const CARD_NUMBER_MAX = 0xffff_ffff;
-/** Terminals count time from 2000 (reference §1.7): an earlier punch is a reset clock or a typo. */
+/** Terminals count time from 2000 (docs/zk-protocol.md §1.7): an earlier punch is a reset clock or a typo. */
 export const EARLIEST_PUNCH_YEAR = 2000;
 
 // Control characters in a PIN would end up in logs and ERPNext fields.

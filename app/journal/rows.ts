@@ -1,6 +1,6 @@
 // How punch rows become the contract's Punch: the SELECT names each column after its field, so a
 // row only needs copying into a plain object.
-import type { Punch } from '../api/contract';
+import type { Punch } from '../vocabulary';
 
 export const PUNCH_COLUMNS = `
   p.id AS id, p.device_serial AS deviceSerial, s.device_id AS deviceId,

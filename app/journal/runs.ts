@@ -1,6 +1,6 @@
 // Sync run history: a row when a run starts, its summary when it finishes.
 import type { DatabaseSync } from 'node:sqlite';
-import type { RunSummary, RunTrigger } from '../api/contract';
+import type { RunSummary, RunTrigger } from '../vocabulary';
 import type { Clock } from './rows';
 
 export interface RunStore {

@@ -2,7 +2,7 @@
 import { join } from 'node:path';
 import { afterEach } from 'vitest';
 import { tempFolder as tempFolderNamed } from '../testing/temp-folders';
-import { DeviceInputSchema, type DeviceConfig, type DeviceInput } from '../api/contract';
+import { DeviceInputSchema, type DeviceConfig, type DeviceInput } from '../vocabulary';
 import { openJournal, type Journal } from './journal';
 import type { PunchRecord } from './types';
 

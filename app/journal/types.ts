@@ -1,6 +1,6 @@
 // Types the journal adds to the contract's: what goes in, and device rows before app/api adds
 // what the journal does not own (the comm key flag and the status).
-import type { Device, DeviceConfig, LogType } from '../api/contract';
+import type { Device, DeviceConfig, LogType } from '../vocabulary';
 
 /** One attendance record as a source read it. `deviceTime` is `YYYY-MM-DD HH:mm:ss`, device zone. */
 export interface PunchRecord {

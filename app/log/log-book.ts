@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import type { LogLine } from '../api/contract';
+import type { LogLine } from '../vocabulary';
 import { RotatingFile } from './rotating-file';
 import { SecretMask } from './secret-mask';
 

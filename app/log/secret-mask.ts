@@ -1,5 +1,5 @@
-// Secrets never reach a log line (DESIGN.md, "Secrets"): every value registered here is replaced,
-// and so is anything that looks like a credential even when nobody registered it.
+// Secrets never reach a log line (docs/ARCHITECTURE.md, "Secrets"): every value registered here is
+// replaced, and so is anything that looks like a credential even when nobody registered it.
 
 const MASK = '***';
 

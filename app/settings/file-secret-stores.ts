@@ -6,7 +6,7 @@ import type { SecretStore } from './secret-store';
 
 export const SECRETS_FILE_NAME = 'secrets.json';
 
-/** Headless mode: `secrets.json` in the data folder, readable only by its owner (DESIGN.md, "Secrets"). */
+/** Headless mode: `secrets.json` in the data folder, readable only by its owner (docs/ARCHITECTURE.md, "Secrets"). */
 export function openFileSecretStore(dataDir: string): SecretStore {
   return secretStoreOver(privateJsonFile(join(dataDir, SECRETS_FILE_NAME)), {
     encode: (value) => value,

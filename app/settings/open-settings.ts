@@ -3,7 +3,7 @@
 import { existsSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
 import Conf from 'conf';
-import type { ApiError } from '../api/contract';
+import type { ApiError } from '../vocabulary';
 import { OWNER_ONLY, tightenMode } from './private-file';
 import { settingsStoreFrom, type SettingsBacking, type SettingsStore } from './settings-store';
 

@@ -14,7 +14,7 @@ import {
   type ScheduleInput,
   type SyncSettings,
   type SyncSettingsInput,
-} from '../api/contract';
+} from '../vocabulary';
 
 /** The ERPNext connection without its secret, which lives in the SecretStore. */
 export const ErpnextConnectionSchema = ErpnextSettingsInputSchema.omit({ apiSecret: true });

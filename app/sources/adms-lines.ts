@@ -1,6 +1,6 @@
-// Bodies ADMS ("iclock" push) devices upload (reference §4): positional tab-separated ATTLOG
-// lines, and OPERLOG bodies whose USER lines carry key=value pairs. Each line stands alone: a bad
-// one is a problem line and the others are kept.
+// Bodies ADMS ("iclock" push) devices upload (docs/zk-protocol.md §4): positional tab-separated
+// ATTLOG lines, and OPERLOG bodies whose USER lines carry key=value pairs. Each line stands alone:
+// a bad one is a problem line and the others are kept.
 import { forEachLine, latestPunchTime, punchTimeProblem, readCardNumber, readCode, readUserId } from './field-checks';
 import type { ImportedPunch, ParsedPunches, RowProblem } from './imported-punch';
 import { parseTimeText } from './time-text';

@@ -1,5 +1,6 @@
-// The query of an iclock request (reference §4), checked before anything is looked up or logged:
-// the serial becomes a log field and a journal key, the stamp goes back into the next handshake.
+// The query of an iclock request (docs/zk-protocol.md §4), checked before anything is looked up or
+// logged: the serial becomes a log field and a journal key, the stamp goes back into the next
+// handshake.
 
 export interface IclockQuery {
   serialNumber: string;

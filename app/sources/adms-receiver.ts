@@ -1,7 +1,8 @@
-// The HTTP side of ADMS ("iclock" push, reference §4): devices call us. Known devices (by serial
-// number) upload punches and users; unknown ones get nothing and wait for the user's approval.
+// The HTTP side of ADMS ("iclock" push, docs/zk-protocol.md §4): devices call us. Known devices (by
+// serial number) upload punches and users; unknown ones get nothing and wait for the user's
+// approval.
 import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
-import type { AdmsTimeZoneUnit } from '../api/contract';
+import type { AdmsTimeZoneUnit } from '../vocabulary';
 import { createLogger } from '../log';
 import { parseAttlogBody, parseOperlogUsers, type AdmsUser } from './adms-lines';
 import { readIclockQuery, STAMP } from './adms-query';
@@ -166,8 +167,8 @@ function handshake(serialNumber: string, sink: AdmsSink, options: AdmsReceiverOp
 
 /**
  * The handshake's TimeZone value: the zone's UTC offset at `instant` in the unit the terminal's
- * firmware reads. Firmwares disagree (reference §4, TimeZone): most read hours (5.5), some minutes
- * (330), and a wrong unit makes the terminal set its clock wrong.
+ * firmware reads. Firmwares disagree (docs/zk-protocol.md §4, TimeZone): most read hours (5.5),
+ * some minutes (330), and a wrong unit makes the terminal set its clock wrong.
  */
 export function timeZoneOption({ zone, unit }: { zone: string; unit: AdmsTimeZoneUnit }, instant: Date): string {
   const hours = utcOffsetHours(zone, instant);

@@ -1,6 +1,6 @@
 // Requests from terminals nobody approved each cost a journal write and, for a new serial, a log
-// line. A stranger rotating serials could otherwise rotate every log file away in seconds
-// (issue 12, item 8): past a budget per address and in all, they are refused without either, and
+// line. A stranger rotating serials could otherwise rotate every log file away in seconds:
+// past a budget per address and in all, they are refused without either, and
 // counted into one summary per window.
 
 export interface StrangerBudget {

@@ -1,5 +1,5 @@
 // USB-exported attendance logs (`1_attlog.dat`, `<serial>_attlog.dat`, `attlog.txt`): one record a
-// line, tab-separated PIN, time, device number, status, verify, work code (reference §5).
+// line, tab-separated PIN, time, device number, status, verify, work code (docs/zk-protocol.md §5).
 import { forEachLine, latestPunchTime, punchTimeProblem, readCode, readUserId } from './field-checks';
 import type { ImportedPunch, ParsedPunches, RowProblem } from './imported-punch';
 import { parseTimeText } from './time-text';

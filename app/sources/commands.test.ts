@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Command } from 'commander';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { DeviceInputSchema } from '../api/contract';
+import { DeviceInputSchema } from '../vocabulary';
 import { openDataFolder } from '../sync';
 import { registerSourceCommands } from './commands';
 

@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { Command } from 'commander';
-import type { ApiError, ImportOutcome, ImportPreview } from '../api/contract';
+import type { ApiError, ImportOutcome, ImportPreview } from '../vocabulary';
 import { cliContext, EXIT_CONFIG, EXIT_OK, EXIT_PARTIAL, fail, report, type CliContext } from '../cli-support';
 import type { StoredDevice } from '../journal';
 import { findDevice, noSuchDevice, withDataFolder } from '../sync';

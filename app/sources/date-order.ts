@@ -1,4 +1,4 @@
-// Telling from a file whether its dates are day or month first (issue 14): a first number over 12
+// Telling from a file whether its dates are day or month first: a first number over 12
 // can only be a day, a second one only a day too. A file where no row tells is asked about, never
 // guessed; reading 03/01/2026 the wrong way would store every punch on another day.
 import type { DateOrder } from './time-text';

@@ -1,5 +1,5 @@
 // Range checks for the numbers and times a file or an ADMS upload carries. A value outside them
-// makes its line a problem line, reported and never stored (issue 12); the limits are the journal's.
+// makes its line a problem line, reported and never stored; the limits are the journal's.
 import { CARD_NUMBER_MAX, EARLIEST_PUNCH_YEAR, isWholeNumberUpTo, PUNCH_CODE_MAX, userIdProblem } from '../journal';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { formatWallClock, wallClockPartsFromUtcFields } from '../zk';

@@ -3,7 +3,7 @@
 // read, so a punch that arrives both ways is one punch. Nothing is half-imported silently: rows
 // with problems stop the import unless the person accepts leaving them out.
 import { setImmediate as nextTurn } from 'node:timers/promises';
-import type { ApiError, ImportOutcome, ImportPreview, Result } from '../api/contract';
+import type { ApiError, ImportOutcome, ImportPreview, Result } from '../vocabulary';
 import { standInSerial, type Journal, type StoredDevice } from '../journal';
 import { readPunchFile, type PunchFile } from './punch-file';
 import type { ColumnMapping } from './spreadsheet';
@@ -50,7 +50,7 @@ export function previewPunchFile(file: PunchFile): ImportPreview {
 /**
  * Commits the file's punches as punches of `device`, or says why nothing was imported. The punches
  * go under the device's own serial, or its stand-in until it is first read: never under a serial
- * in the file's name, which would move another device's punches (issue 12).
+ * in the file's name, which would move another device's punches.
  */
 export async function importPunchFile(journal: Journal, device: StoredDevice, fileName: string, file: PunchFile, acceptProblems: boolean): Promise<Result<ImportOutcome>> {
   const parsed = file.parsed;

@@ -53,8 +53,9 @@ const UTF16LE_BOM = [0xff, 0xfe];
 
 /**
  * Text files come from the device or from Excel: UTF-8 when valid, otherwise the Windows ANSI
- * code page the vendor's tools write (reference §5); Excel's "Unicode text" is UTF-16 with a BOM.
- * The BOM goes before decoding, so one stray byte later cannot make it part of the first user id.
+ * code page the vendor's tools write (docs/zk-protocol.md §5); Excel's "Unicode text" is UTF-16
+ * with a BOM. The BOM goes before decoding, so one stray byte later cannot make it part of the
+ * first user id.
  */
 function decodeText(bytes: Uint8Array): string {
   if (startsWith(bytes, UTF16LE_BOM)) return new TextDecoder('utf-16le').decode(bytes.subarray(2));

@@ -1,4 +1,4 @@
-// A spreadsheet bomb is a small XLSX that unpacks to gigabytes (issue 12: 1.3 MB became a 450 MB
+// A spreadsheet bomb is a small XLSX that unpacks to gigabytes (one of 1.3 MB became a 450 MB
 // sheet and took the service down). Before a parser sees it, every part of the ZIP is inflated
 // here, off the main thread and with a cap on what it may produce: the sizes the ZIP declares are
 // not trusted, the inflated bytes are counted.

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Punch, PunchPage, RunSummary } from '../api/contract';
+import type { Punch, PunchPage, RunSummary } from '../vocabulary';
 import { DEFAULT_API_KEY, DEFAULT_API_SECRET, seedEmployees, startErpnextSimulator, type ErpnextSimulator } from '../sim/erpnext';
 import { startZkSimulator, type ZkSimulator } from '../sim/zk';
 import { ERPNEXT_API_SECRET, openFileSecretStore, openSettings } from '../settings';

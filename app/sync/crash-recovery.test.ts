@@ -1,4 +1,4 @@
-// Issue #4 §6: the process killed (SIGKILL) in the middle of pushing, then restarted: nothing is
+// The process killed (SIGKILL) in the middle of pushing, then restarted: nothing is
 // lost, and ERPNext still gets every punch exactly once.
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';

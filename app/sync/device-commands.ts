@@ -1,6 +1,6 @@
 // `punchbridge device add | list | set | remove`: the devices a sync reads.
 import type { Command } from 'commander';
-import { DeviceInputSchema, LOG_TYPE_RULES, type ApiError, type DeviceConfig, type DeviceInput } from '../api/contract';
+import { DeviceInputSchema, LOG_TYPE_RULES, type ApiError, type DeviceConfig, type DeviceInput } from '../vocabulary';
 import { fail, parsePort, report, type CliContext } from '../cli-support';
 import type { Journal, StoredDevice } from '../journal';
 import { deviceCommKeyName } from '../settings';

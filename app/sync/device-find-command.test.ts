@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DeviceInputSchema } from '../api/contract';
+import { DeviceInputSchema } from '../vocabulary';
 import { openJournal } from '../journal';
 import { startZkSimulator, type ZkSimulator } from '../sim/zk';
 import { JOURNAL_FILE_NAME } from './data-folder';

@@ -1,8 +1,9 @@
-// The identity punches of a terminal are filed under (DESIGN.md "Identity"): its serial number,
-// or, for OEM firmware that answers an empty serial or refuses the request, its MAC address, or
-// else one Punchbridge assigns (the device's stand-in serial, which file imports for a device not
-// read yet already use, so they stay joinable). Two units that report one serial are never merged:
-// the one that did not carry it first is filed under its own assigned identity, and that is said.
+// The identity punches of a terminal are filed under (docs/ARCHITECTURE.md "Identity"): its serial
+// number, or, for OEM firmware that answers an empty serial or refuses the request, its MAC
+// address, or else one Punchbridge assigns (the device's stand-in serial, which file imports for a
+// device not read yet already use, so they stay joinable). Two units that report one serial are
+// never merged: the one that did not carry it first is filed under its own assigned identity, and
+// that is said.
 import { standInSerial } from '../journal';
 import { ZkError, type ZkDevice } from '../zk';
 

@@ -1,8 +1,8 @@
-// One device's turn in a run (DESIGN.md "A sync run"): connect, read identity and clock, read users
-// and attendance, hand everything to the journal, and when the policy says so and it is safe, lock
-// the keypad, count once more, clear and unlock; disconnect. Failures come back as a result, never
-// as a throw, so one device cannot stop the others.
-import type { ApiError, ClearPolicy, DeviceConfig, DevicePhase, DeviceRunResult } from '../api/contract';
+// One device's turn in a run (docs/ARCHITECTURE.md "A sync run"): connect, read identity and clock,
+// read users and attendance, hand everything to the journal, and when the policy says so and it is
+// safe, lock the keypad, count once more, clear and unlock; disconnect. Failures come back as a
+// result, never as a throw, so one device cannot stop the others.
+import type { ApiError, ClearPolicy, DeviceConfig, DevicePhase, DeviceRunResult } from '../vocabulary';
 import { ZkError, type AttendanceReadout, type AttendanceRecord, type InvalidRecord, type ZkConnectOptions, type ZkDevice, type ZkUser } from '../zk';
 import type { Clock } from './clock';
 import { claimIdentity, readReportedIdentity, type SerialOwnerLookup } from './device-identity';

@@ -1,4 +1,4 @@
-// Issue 11 §5: when ERPNext answers "already has a log with the same timestamp", its answer links
+// When ERPNext answers "already has a log with the same timestamp", its answer links
 // the checkin it has; the journal keeps that name, so the punch can be found in ERPNext.
 import { afterEach, expect, it } from 'vitest';
 import { createErpnextClient } from '../erpnext';

@@ -1,4 +1,5 @@
-// Issue 11 §1, §2, §4 through whole sync runs: real simulators, a real journal file.
+// Lost answers, the time trap and refused punches through
+// whole sync runs: real simulators, a real journal file.
 import { afterEach, describe, expect, it } from 'vitest';
 import { createErpnextClient, type CheckinPunch, type ErpnextConnection } from '../erpnext';
 import { DEFAULT_API_KEY, DEFAULT_API_SECRET, defaultUsers, type ApiUser, type LostAnswer } from '../sim/erpnext';
@@ -50,7 +51,7 @@ async function runUntilSettled(h: Harness, maxRuns = 6): Promise<void> {
   }
 }
 
-describe('exactly once when answers are slow or lost (issue 11 §1)', { timeout: 60_000 }, () => {
+describe('exactly once when answers are slow or lost', { timeout: 60_000 }, () => {
   it.each<LostAnswer>(['reset', 'bad-gateway', 'gateway-timeout'])(
     'answers lost after the commit (%s): each punch is looked up before it is sent again, and keeps the checkin ERPNext made',
     async (as) => {
@@ -111,7 +112,7 @@ describe('exactly once when answers are slow or lost (issue 11 §1)', { timeout:
   });
 });
 
-describe('the time trap stays stopped (issue 11 §2)', { timeout: 60_000 }, () => {
+describe('the time trap stays stopped', { timeout: 60_000 }, () => {
   it('stops every later run, a restart and the live pusher until lifted; then one punch is checked before the rest', async () => {
     harness = await startHarness({
       devices: [{ simulator: { recordCount: 40 } }],
@@ -174,7 +175,7 @@ describe('the time trap stays stopped (issue 11 §2)', { timeout: 60_000 }, () =
   });
 });
 
-describe('one refused punch never stops the rest (issue 11 §4)', { timeout: 60_000 }, () => {
+describe('one refused punch never stops the rest', { timeout: 60_000 }, () => {
   it('a User Permission refusing some employees holds their punches with the reason, and the others go', async () => {
     const branchUser: ApiUser = {
       apiKey: DEFAULT_API_KEY,

@@ -1,5 +1,5 @@
-// The sync engine (DESIGN.md "A sync run"): devices into the journal, the journal into ERPNext,
-// exactly once, on a schedule or on demand.
+// The sync engine (docs/ARCHITECTURE.md "A sync run"): devices into the journal, the journal into
+// ERPNext, exactly once, on a schedule or on demand.
 export { createSyncEngine, createSyncScheduler, type SyncEngine, type SyncEngineOptions, type SyncSettingsSource, type SecretSource } from './sync-engine';
 export { createScheduler, DEFAULT_INTERVAL_MINUTES, type Scheduler, type SchedulerOptions, type SchedulerState } from './scheduler';
 export { systemClock, type Clock } from './clock';

@@ -5,7 +5,7 @@ import { createErpnextClient, type ErpnextClient, type ErpnextConnection } from 
 import type { Journal } from '../journal';
 import type { Logger } from '../log';
 import { ERPNEXT_API_SECRET } from '../settings';
-import type { ApiError } from '../api/contract';
+import type { ApiError } from '../vocabulary';
 import { systemClock, type Clock } from './clock';
 import { pushPendingPunches } from './push-punches';
 import { acquireRunLock } from './run-lock';

@@ -1,8 +1,8 @@
-// Live capture (reference §1.9): a lasting connection to each device switched to "live", each punch
-// saved in the journal the moment the device reports it, then pushed soon after. Any drop is
-// followed by a reconnect with backoff; the scheduled full read still runs and catches what was
-// missed meanwhile, and the punch identity makes the overlap harmless.
-import type { ApiError } from '../api/contract';
+// Live capture (docs/zk-protocol.md §1.9): a lasting connection to each device switched to "live",
+// each punch saved in the journal the moment the device reports it, then pushed soon after. Any
+// drop is followed by a reconnect with backoff; the scheduled full read still runs and catches what
+// was missed meanwhile, and the punch identity makes the overlap harmless.
+import type { ApiError } from '../vocabulary';
 import type { Journal, StoredDevice } from '../journal';
 import type { Logger } from '../log';
 import { deviceCommKeyName } from '../settings';

@@ -1,6 +1,6 @@
-// Which Log Type ERPNext receives for a punch (issue #4 §2). Frappe HR's "Log Type is required"
+// Which Log Type ERPNext receives for a punch. Frappe HR's "Log Type is required"
 // check only fires for shifts that use strict IN/OUT alternation, so "none" is a valid choice.
-import type { LogType, LogTypeRule } from '../api/contract';
+import type { LogType, LogTypeRule } from '../vocabulary';
 
 export interface LogTypeSettings {
   logTypeRule: LogTypeRule;

@@ -1,7 +1,7 @@
 // `punchbridge punches` (what the journal holds, filtered) and `punchbridge map` (give a device
 // user id its employee; held punches go back to the queue).
 import type { Command } from 'commander';
-import { PunchQuerySchema, PunchStateSchema, type Punch } from '../api/contract';
+import { PunchQuerySchema, PunchStateSchema, type Punch } from '../vocabulary';
 import { fail, parseCount, report, type CliContext } from '../cli-support';
 import { createErpnextClient } from '../erpnext';
 import { ERPNEXT_API_SECRET } from '../settings';

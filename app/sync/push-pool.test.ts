@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ApiError } from '../api/contract';
+import type { ApiError } from '../vocabulary';
 import { backoffDelayMs, BETWEEN_RUNS_BACKOFF, IN_RUN_BACKOFF, MAX_RETRY_AFTER_MS, rateLimitDelayMs } from './backoff';
 import { createFakeClock, type FakeClock } from './fake-clock';
 import { runPushPool, type PushPoolResult, type PushStep } from './push-pool';

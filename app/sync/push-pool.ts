@@ -1,9 +1,9 @@
-// Pushes many punches with a bounded number of requests in flight (issue #4 §2). Transient
+// Pushes many punches with a bounded number of requests in flight. Transient
 // failures are retried with backoff inside the run; a 429 pauses every worker for the time the
 // server asks; bad credentials or the time trap stop the whole pool at once, so the person sees
 // the error once instead of once per punch; many transient failures in a row mean the server is
 // down, and the pool stops rather than spending the run on a dead address.
-import type { ApiError } from '../api/contract';
+import type { ApiError } from '../vocabulary';
 import { backoffDelayMs, IN_RUN_BACKOFF, rateLimitDelayMs, type BackoffPolicy } from './backoff';
 import type { Clock } from './clock';
 

@@ -1,6 +1,7 @@
 // Pushing the journal's queue to ERPNext: each punch converted to the server zone, given its log
-// type and employee, sent, and moved to the state its answer calls for (DESIGN.md "Punch states").
-import type { ApiError, LogTypeRule, Punch } from '../api/contract';
+// type and employee, sent, and moved to the state its answer calls for (docs/ARCHITECTURE.md "Punch
+// states").
+import type { ApiError, LogTypeRule, Punch } from '../vocabulary';
 import type { CheckinPunch, PushOutcome } from '../erpnext';
 import type { MappedEmployee, PushStopStore, SentPunch } from '../journal';
 import { backoffDelayMs, BETWEEN_RUNS_BACKOFF } from './backoff';

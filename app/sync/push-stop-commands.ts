@@ -1,4 +1,4 @@
-// `punchbridge lift-stop`: the person fixed the API user's role; pushing may go on (issue 11 §2).
+// `punchbridge lift-stop`: the person fixed the API user's role; pushing may go on.
 // The same as the dashboard's "The role is fixed" button, for a box run only from the command line.
 import type { Command } from 'commander';
 import { report } from '../cli-support';

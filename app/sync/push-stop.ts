@@ -1,7 +1,7 @@
-// The time trap's stop, as pushing and the status read it (issue 11 §2). While it stands nothing
-// is pushed, by a run or by the live pusher; once a person lifts it, punches go one at a time until
-// one is accepted with its own time, and only then at full concurrency.
-import type { ApiError, PushStop } from '../api/contract';
+// The time trap's stop, as pushing and the status read it (docs/frappe-hr.md §0.5). While it stands
+// nothing is pushed, by a run or by the live pusher; once a person lifts it, punches go one at a
+// time until one is accepted with its own time, and only then at full concurrency.
+import type { ApiError, PushStop } from '../vocabulary';
 
 export type PushGate = { kind: 'open' } | { kind: 'stopped'; error: ApiError } | { kind: 'checking' };
 

@@ -1,7 +1,7 @@
-// Issue 11 §5: Frappe's rate limiter counts processing time for the whole site, and once the
-// window's budget is spent it answers 429 to everyone, desk users included. A run paces itself by
-// the X-RateLimit-* headers of every answer so that it never runs into the 429, and says that it
-// waited and why.
+// Frappe's rate limiter (docs/frappe-hr.md §3.7) counts processing time for the whole site, and
+// once the window's budget is spent it answers 429 to everyone, desk users included. A run paces
+// itself by the X-RateLimit-* headers of every answer so that it never runs into the 429, and says
+// that it waited and why.
 import { afterEach, expect, it } from 'vitest';
 import { startHarness, type Harness } from './test-harness';
 

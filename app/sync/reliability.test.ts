@@ -1,7 +1,7 @@
-// Issue #4 §6: whatever goes wrong, every punch ends up in ERPNext exactly once, or waits in the
+// Whatever goes wrong, every punch ends up in ERPNext exactly once, or waits in the
 // journal with its reason. Real simulators, a real journal file.
 import { afterEach, describe, expect, it } from 'vitest';
-import type { RunSummary } from '../api/contract';
+import type { RunSummary } from '../vocabulary';
 import { createErpnextClient, type ErpnextConnection } from '../erpnext';
 import { openJournal } from '../journal';
 import { employeeName, type ApiUser } from '../sim/erpnext';
@@ -226,7 +226,7 @@ describe('reliability', { timeout: 60_000 }, () => {
     expectEverythingSentOnce(harness, 30);
   });
 
-  it('slow commits, lost answers, per-document 403s and the time trap all on, run twice: every punch once or held with its reason (issue 11)', async () => {
+  it('slow commits, lost answers, per-document 403s and the time trap all on, run twice: every punch once or held with its reason', async () => {
     const allowed = Array.from({ length: 8 }, (_, index) => employeeName(index + 1));
     const trapped: ApiUser = { apiKey: 'kiosk-key', apiSecret: 'kiosk-secret', user: 'kiosk@example.com', roles: ['Employee'], allowedEmployees: allowed };
     const fixed: ApiUser = { apiKey: 'hr-key', apiSecret: 'hr-secret', user: 'hr@example.com', roles: ['HR User'], allowedEmployees: allowed };

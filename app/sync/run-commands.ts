@@ -1,7 +1,7 @@
 // `punchbridge sync` (one run, progress on stderr, a summary; exit 0 / 1 / 2) and
 // `punchbridge runs` (the history).
 import type { Command } from 'commander';
-import type { DevicePhase, RunProgress, RunSummary } from '../api/contract';
+import type { DevicePhase, RunProgress, RunSummary } from '../vocabulary';
 import { cliContext, parseCount, progress as progressLine, report, type CliContext } from '../cli-support';
 import { runExitCode } from './run-summary';
 import { withDataFolder } from './with-data-folder';

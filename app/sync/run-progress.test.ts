@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { RunProgress } from '../api/contract';
+import type { RunProgress } from '../vocabulary';
 import { mapWithLimit, trackRunProgress } from './run-progress';
 
 const run = { runId: 1, trigger: 'manual' as const, startedAt: '2026-11-25T09:00:00.000Z' };

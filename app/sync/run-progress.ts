@@ -1,6 +1,6 @@
 // The live picture of a run for the UI and the tray: each device's phase and bytes, and how far
 // pushing has got. Every change is sent to the listener as a fresh RunProgress snapshot.
-import type { DevicePhase, DeviceProgress, RunProgress, RunTrigger } from '../api/contract';
+import type { DevicePhase, DeviceProgress, RunProgress, RunTrigger } from '../vocabulary';
 
 export interface RunProgressTracker {
   device(deviceId: string, phase: DevicePhase, bytesRead?: number, bytesTotal?: number): void;

@@ -1,6 +1,6 @@
 // A finished run in numbers and words (the contract's RunSummary), and what it means for a script
 // that ran `punchbridge sync`.
-import type { ApiError, DeviceRunResult, RunOutcome, RunSummary, RunTrigger } from '../api/contract';
+import type { ApiError, DeviceRunResult, RunOutcome, RunSummary, RunTrigger } from '../vocabulary';
 import type { DeviceReadResult } from './device-read';
 import type { PushTally } from './push-punches';
 

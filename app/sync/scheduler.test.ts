@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { RunTrigger } from '../api/contract';
+import type { RunTrigger } from '../vocabulary';
 import { createFakeClock } from './fake-clock';
 import { createScheduler } from './scheduler';
 

@@ -1,6 +1,6 @@
-// When sync runs happen (issue #4 §3): every interval, once at start, when the computer wakes, and
+// When sync runs happen: every interval, once at start, when the computer wakes, and
 // on demand. One run at a time: a trigger that arrives during a run joins it and gets its result.
-import type { RunTrigger } from '../api/contract';
+import type { RunTrigger } from '../vocabulary';
 import type { Clock } from './clock';
 
 export const DEFAULT_INTERVAL_MINUTES = 15;

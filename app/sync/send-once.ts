@@ -1,8 +1,8 @@
-// Exactly once when answers are slow or lost (issue 11 §1): a punch whose last push got no answer
+// Exactly once when answers are slow or lost: a punch whose last push got no answer
 // may be in ERPNext already, committed after the answer was lost. HRMS checks for a duplicate with
 // a plain `exists` and no unique index, so its check cannot be relied on; before such a punch is
 // sent again it is looked up, and the checkin found is recorded as its own.
-import type { Result } from '../api/contract';
+import type { Result } from '../vocabulary';
 import type { CheckinPunch, FoundCheckin, PushOutcome } from '../erpnext';
 
 export interface OnceSender {

@@ -1,7 +1,7 @@
-// Issue 11 §5: an HR User cannot read System Settings, so the server's time zone is what the
-// person chose. ERPNext stamps each new checkin's `creation` on its own clock, in its own zone:
-// when those stamps sit hours away from now in the chosen zone, the choice is wrong, and every
-// checkin is off by as much. The run says so.
+// An HR User cannot read System Settings (docs/frappe-hr.md §3.8), so the server's time zone is
+// what the person chose. ERPNext stamps each new checkin's `creation` on its own clock, in its own
+// zone: when those stamps sit hours away from now in the chosen zone, the choice is wrong, and
+// every checkin is off by as much. The run says so.
 import { afterEach, expect, it } from 'vitest';
 import { startHarness, type Harness } from './test-harness';
 

@@ -1,7 +1,7 @@
 // Which punches keep each Shift Type's last sync from moving (shift-sync.ts): the earliest punch of
 // its devices that is not in ERPNext yet. The runs stop there; the dashboard names it, so that HR
 // can map, retry or ignore it.
-import type { Punch, PunchState, SyncSettings } from '../api/contract';
+import type { Punch, PunchState, SyncSettings } from '../vocabulary';
 import type { Journal, StoredDevice } from '../journal';
 import { wallClockToInstant } from './time-zone';
 

@@ -1,9 +1,9 @@
-// Issue 11 §3: Shift Types that really move. HRMS marks attendance for shifts that ended before
-// `last_sync_of_checkin` and skips logs that come later (hrms shift_type.py), so the value must
-// cover every device feeding the shift, never pass a punch still on its way, and be read off the
-// devices' clocks, which are what the punches carry.
+// Shift Types that really move (docs/frappe-hr.md §1.8). HRMS marks attendance for shifts that
+// ended before `last_sync_of_checkin` and skips logs that come later (hrms shift_type.py), so the
+// value must cover every device feeding the shift, never pass a punch still on its way, and be read
+// off the devices' clocks, which are what the punches carry.
 import { afterEach, expect, it } from 'vitest';
-import type { Punch } from '../api/contract';
+import type { Punch } from '../vocabulary';
 import { startHarness, type Harness } from './test-harness';
 
 let harness: Harness | null = null;

@@ -1,10 +1,10 @@
-// Shift Type `last_sync_of_checkin` (reference erpnext-api.md §1.8): HRMS auto attendance marks
+// Shift Type `last_sync_of_checkin` (docs/frappe-hr.md §1.8): HRMS auto attendance marks
 // shifts that ended before it from the checkins it has, and a log that arrives later no longer
 // changes that attendance (hrms shift_type.py). So the value moves to the earliest point up to
 // which every device feeding the shift has been heard, and never past a punch of those devices
 // still on its way (pending, failed, unmatched, refused). Both are read on the device clocks, as
 // the punches' own times are.
-import type { ApiError, Punch, Result } from '../api/contract';
+import type { ApiError, Punch, Result } from '../vocabulary';
 import type { ShiftSyncUpdate } from '../erpnext';
 import type { StoredDevice } from '../journal';
 import type { DeviceReadResult } from './device-read';

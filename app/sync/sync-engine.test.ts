@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { RunProgress } from '../api/contract';
+import type { RunProgress } from '../vocabulary';
 import { checkinKeys, startHarness, type Harness } from './test-harness';
 import { runExitCode } from './run-summary';
 import { createFakeClock } from './fake-clock';

@@ -1,7 +1,7 @@
 // The sync engine: runs one sync at a time (a second trigger joins the run in progress), tells
 // listeners how it goes, and keeps a second process off the journal while it runs. The schedule
 // sits on top (createSyncScheduler).
-import type { ApiError, RunProgress, RunSummary, RunTrigger } from '../api/contract';
+import type { ApiError, RunProgress, RunSummary, RunTrigger } from '../vocabulary';
 import { createErpnextClient, type ErpnextClient, type ErpnextConnection } from '../erpnext';
 import type { Journal } from '../journal';
 import type { Logger } from '../log';

@@ -1,7 +1,7 @@
-// One sync run, as DESIGN.md "A sync run" lays it out: read every enabled device into the journal,
-// then push the queue, then move Shift Types' last sync, then record the summary. Expected failures
-// end up in the summary; a run only throws on a bug.
-import type { ApiError, ErpnextSettings, RunProgress, RunSummary, RunTrigger, SyncSettings } from '../api/contract';
+// One sync run, as docs/ARCHITECTURE.md "A sync run" lays it out: read every enabled device into
+// the journal, then push the queue, then move Shift Types' last sync, then record the summary.
+// Expected failures end up in the summary; a run only throws on a bug.
+import type { ApiError, ErpnextSettings, RunProgress, RunSummary, RunTrigger, SyncSettings } from '../vocabulary';
 import type { ErpnextClient, ErpnextConnection } from '../erpnext';
 import type { Journal, StoredDevice } from '../journal';
 import type { ZkConnectOptions, ZkDevice } from '../zk';

@@ -3,7 +3,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DeviceInputSchema, SyncSettingsSchema, type DeviceInput, type ErpnextSettings, type SyncSettingsInput } from '../api/contract';
+import { DeviceInputSchema, SyncSettingsSchema, type DeviceInput, type ErpnextSettings, type SyncSettingsInput } from '../vocabulary';
 import { openJournal, type Journal, type StoredDevice } from '../journal';
 import { DEFAULT_API_KEY, DEFAULT_API_SECRET, startErpnextSimulator, type ErpnextSimulator, type ErpnextSimulatorOptions } from '../sim/erpnext';
 import { startZkSimulator, type ZkSimulator, type ZkSimulatorOptions } from '../sim/zk';

@@ -1,5 +1,5 @@
 // Device clocks keep naive wall-clock time in the device's zone; ERPNext stores naive times in its
-// system zone (reference erpnext-api.md §3.8). We convert between the two through an instant,
+// system zone (docs/frappe-hr.md §3.8). We convert between the two through an instant,
 // using only IANA zone data (Intl through @date-fns/tz) and UTC arithmetic, so the zone of the PC
 // we run on never enters the result.
 import { tzOffset } from '@date-fns/tz';

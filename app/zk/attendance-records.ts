@@ -1,6 +1,6 @@
-// Attendance records of the buffered read (reference §1.10), decoded at the layout their bytes
-// show (record-layout.ts), never at total bytes / reported count: a device that miscounts would
-// otherwise have every other record read, or garbage, taken for punches.
+// Attendance records of the buffered read (docs/zk-protocol.md §1.10), decoded at the layout their
+// bytes show (record-layout.ts), never at total bytes / reported count: a device that miscounts
+// would otherwise have every other record read, or garbage, taken for punches.
 import { malformedData } from './errors';
 import { chooseLayout } from './record-layout';
 import { UserIdCache, ZkTimeFormatter } from './decode-caches';
@@ -70,7 +70,7 @@ function readerFor8(userIdByUid: ReadonlyMap<number, string> | undefined): Recor
 }
 
 // MANUAL _ExtendAttLog_: byte 8 is the attendance state and byte 9 the verify method, the reverse
-// of pyzk's naming; we follow the manual (reference §1.10).
+// of pyzk's naming; we follow the manual (docs/zk-protocol.md §1.10).
 const readRecord16: RecordReader = (bytes, offset, into) => {
   into.userId = String(bytes.readUInt32LE(offset));
   into.uid = null;
@@ -121,8 +121,9 @@ export function decodeAttendanceLog(dataset: Buffer, reportedCount: number, user
 /** The device's u32 time runs from 2000 and counts 12 × 31 days a year: values from here on are past 2099. */
 const ENCODED_TIME_LIMIT = 100 * 12 * 31 * 86400;
 
-// Bytes a firmware writes as the state and verify method: the codes of reference §1.10 sit well
-// below these limits, and 255 means "none". Misaligned bytes (ASCII digits of a PIN, for one) do not.
+// Bytes a firmware writes as the state and verify method: the codes of docs/zk-protocol.md §1.10
+// sit well below these limits, and 255 means "none". Misaligned bytes (ASCII digits of a PIN, for
+// one) do not.
 const isPlausibleState = (state: number) => state <= 15 || state === 255;
 const isPlausibleVerify = (verify: number) => verify <= 31 || verify === 255;
 

@@ -1,5 +1,6 @@
-// The buffered bulk read (reference §1.6): PREPARE_BUFFER, then either the whole dataset in one
-// CMD_DATA (small datasets) or ACK_OK with the size and READ_BUFFER chunk by chunk, then FREE_DATA.
+// The buffered bulk read (docs/zk-protocol.md §1.6): PREPARE_BUFFER, then either the whole dataset
+// in one CMD_DATA (small datasets) or ACK_OK with the size and READ_BUFFER chunk by chunk, then
+// FREE_DATA.
 import { CMD_ACK_OK, CMD_DATA, CMD_FREE_DATA, CMD_PREPARE_BUFFER, CMD_PREPARE_DATA, CMD_READ_BUFFER } from './constants';
 import { malformedData, ZkError, zkErrors } from './errors';
 import type { ZkPacket } from './packet';
@@ -28,9 +29,10 @@ const CHUNK_TRIES = 3;
 
 /**
  * Requests a TCP read sends ahead of the chunk it is reading. A terminal answers them in order,
- * one at a time (node-zklib even sends every chunk request at once, reference §1.6), so it never
- * sits idle between chunks; and our next request carries the TCP ACK that an embedded stack with
- * Nagle on waits for before it sends a reply's last packet, instead of our delayed ACK 40-200 ms later.
+ * one at a time (node-zklib even sends every chunk request at once, docs/zk-protocol.md §1.6), so
+ * it never sits idle between chunks; and our next request carries the TCP ACK that an embedded
+ * stack with Nagle on waits for before it sends a reply's last packet, instead of our delayed ACK
+ * 40-200 ms later.
  */
 const TCP_REQUESTS_AHEAD = 4;
 

@@ -1,6 +1,7 @@
 /**
- * ZK packet checksum (reference §1.2): ones' complement of the sum of the packet as little-endian
- * 16-bit words, with the checksum field zeroed; an odd last byte counts as a word with a zero high byte.
+ * ZK packet checksum (docs/zk-protocol.md §1.2): ones' complement of the sum of the packet as
+ * little-endian 16-bit words, with the checksum field zeroed; an odd last byte counts as a word
+ * with a zero high byte.
  */
 export function zkChecksum(packet: Uint8Array): number {
   let sum = 0;

@@ -232,7 +232,8 @@ class ZkDeviceConnection implements ZkDevice {
     if (read.log === null) return { records: [], invalid: [], reportedCount: read.count, strayBytes: 0, warnings: [emptyLogWarning(read.count)] };
     const readout = ({ records, invalid, reportedCount, strayBytes }: AttendanceLog) => ({ records, invalid, reportedCount, strayBytes, warnings: [] });
     if (read.log.recordSize !== 8) return readout(read.log);
-    // 8-byte records carry only the device's uid; the user list maps it to the PIN (reference §1.10).
+    // 8-byte records carry only the device's uid; the user
+    // list maps it to the PIN (docs/zk-protocol.md §1.10).
     const users = await this.readUsers();
     return readout(decodeAttendanceLog(read.dataset, read.count, new Map(users.map((user) => [user.uid, user.userId]))));
   }

@@ -8,7 +8,7 @@ import { decodeZkTime, encodeZkTime, formatWallClock, isRealCalendarTime } from 
 const hex = (text: string) => Buffer.from(text.replace(/\s+/g, ''), 'hex');
 
 describe('ZK checksum', () => {
-  it('matches the vectors captured from a real SDK (reference §1.2)', () => {
+  it('matches the vectors captured from a real SDK (docs/zk-protocol.md §1.2)', () => {
     const withZeroedChecksum = (packet: Buffer) => {
       const copy = Buffer.from(packet);
       copy.writeUInt16LE(0, 2);
@@ -20,7 +20,7 @@ describe('ZK checksum', () => {
 });
 
 describe('comm key', () => {
-  it('gives the bytes of pyzk test vectors (reference §1.5)', () => {
+  it('gives the bytes of pyzk test vectors (docs/zk-protocol.md §1.5)', () => {
     expect(makeCommKey(12, 0x45cf).toString('hex')).toBe('614d323c');
     expect(makeCommKey(45, 0x45cf).toString('hex')).toBe('61c9323c');
   });
@@ -55,7 +55,7 @@ describe('TCP framing', () => {
 });
 
 describe('device time', () => {
-  it('encodes and decodes the reference examples (§1.7)', () => {
+  it('encodes and decodes the examples of docs/zk-protocol.md §1.7', () => {
     expect(encodeZkTime({ year: 2024, month: 3, day: 1, hour: 8, minute: 0, second: 0 })).toBe(776764800);
     expect(formatWallClock(decodeZkTime(0x2368b36b))).toBe('2018-06-25 17:50:35');
   });

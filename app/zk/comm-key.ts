@@ -3,8 +3,8 @@ import { COMM_KEY_TICKS } from './constants';
 const ZKSO = [0x5a, 0x4b, 0x53, 0x4f];
 
 /**
- * The 4 bytes CMD_AUTH carries for comm key `key` in session `sessionId` (reference §1.5, the
- * vendor's MakeKey). The third byte is the ticks value itself; a device recomputes with it.
+ * The 4 bytes CMD_AUTH carries for comm key `key` in session `sessionId` (docs/zk-protocol.md §1.5,
+ * the vendor's MakeKey). The third byte is the ticks value itself; a device recomputes with it.
  */
 export function makeCommKey(key: number, sessionId: number, ticks = COMM_KEY_TICKS): Buffer {
   let reversed = 0;

@@ -1,5 +1,5 @@
 // Opening a session: pick the transport (TCP first, UDP when TCP is refused or times out),
-// CMD_CONNECT, and the comm-key login (reference §1.5).
+// CMD_CONNECT, and the comm-key login (docs/zk-protocol.md §1.5).
 import { makeCommKey } from './comm-key';
 import { CMD_ACK_OK, CMD_ACK_UNAUTH, CMD_AUTH, CMD_CONNECT, DEFAULT_ZK_PORT } from './constants';
 import { ZkError, zkErrors } from './errors';

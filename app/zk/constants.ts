@@ -1,9 +1,9 @@
-// ZK protocol codes, named as in the vendor's manual and pyzk's const.py (reference §1.4), so the
-// code can be held against the manual line by line.
+// ZK protocol codes, named as in the vendor's manual and pyzk's const.py
+// (docs/zk-protocol.md §1.4), so the code can be held against the manual line by line.
 
 export const DEFAULT_ZK_PORT = 4370;
 
-/** TCP "top" header magic: every TCP packet starts 50 50 82 7d (reference §1.1). */
+/** TCP "top" header magic: every TCP packet starts 50 50 82 7d (docs/zk-protocol.md §1.1). */
 export const MACHINE_PREPARE_DATA_1 = 0x5050;
 export const MACHINE_PREPARE_DATA_2 = 0x7d82;
 export const TCP_TOP_HEADER_SIZE = 8;
@@ -50,7 +50,7 @@ export const CMD_ACK_ERROR_CMD = 0xfffd;
 export const CMD_ACK_ERROR_INIT = 0xfffc;
 export const CMD_ACK_ERROR_DATA = 0xfffb;
 
-/** Realtime event flags for CMD_REG_EVENT (reference §1.4). */
+/** Realtime event flags for CMD_REG_EVENT (docs/zk-protocol.md §1.4). */
 export const EF_ATTLOG = 1;
 export const EF_FINGER = 2;
 export const EF_ENROLLUSER = 4;
@@ -67,7 +67,7 @@ export const FCT_FINGERTMP = 2;
 export const FCT_OPLOG = 4;
 export const FCT_USER = 5;
 
-/** Largest chunk requested per CMD_READ_BUFFER: 0xFFC0 on TCP, 16 KiB on UDP (reference §1.6). */
+/** Largest chunk requested per CMD_READ_BUFFER: 0xFFC0 on TCP, 16 KiB on UDP (docs/zk-protocol.md §1.6). */
 export const MAX_CHUNK_TCP = 0xffc0;
 export const MAX_CHUNK_UDP = 16 * 1024;
 /** Devices split UDP chunk data into datagrams of at most this many data bytes. */

@@ -11,7 +11,7 @@ import { decodeZkTime, formatWallClock, isRealCalendarTime } from './wall-clock'
 const hex = (text: string) => Buffer.from(text.replace(/\s+/g, ''), 'hex');
 
 describe('attendance records', () => {
-  it('decodes the 40-byte record captured from an F19 (reference §1.10)', () => {
+  it('decodes the 40-byte record captured from an F19 (docs/zk-protocol.md §1.10)', () => {
     const record = Buffer.alloc(40);
     record.writeUInt16LE(0x0d, 0);
     record.write('999111333', 2, 'latin1');
@@ -187,7 +187,7 @@ describe('users', () => {
 });
 
 describe('GET_FREE_SIZES', () => {
-  it('reads counts and capacities at pyzk offsets (reference §1.8)', () => {
+  it('reads counts and capacities at pyzk offsets (docs/zk-protocol.md §1.8)', () => {
     const data = Buffer.alloc(92);
     [
       [4, 7],
@@ -206,7 +206,7 @@ describe('GET_FREE_SIZES', () => {
 });
 
 describe('live events', () => {
-  it('decodes the 12-byte event of pyzk test_tcp_live_connect (reference §1.9)', () => {
+  it('decodes the 12-byte event of pyzk test_tcp_live_connect (docs/zk-protocol.md §1.9)', () => {
     const packet = hex('f401ae4301000000 f1944900 00 00 120c07130906');
     expect(decodeLiveEvent(packet.subarray(8))).toEqual({ ok: true, record: { userId: '4822257', uid: null, time: '2018-12-07 19:09:06', state: 0, verify: 0, workCode: 0 }, byUserNumber: false });
   });

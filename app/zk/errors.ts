@@ -1,4 +1,4 @@
-import type { ApiError } from '../api/contract';
+import type { ApiError } from '../vocabulary';
 
 export type ZkErrorCode =
   | 'host-unreachable'

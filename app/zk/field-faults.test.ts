@@ -1,4 +1,4 @@
-// The client against terminals that misbehave as field reports say real ones do (issue 10): each
+// The client against terminals that misbehave as field reports say real ones do: each
 // case turns on one simulator switch and checks what a person would see.
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { startZkSimulator, type LiveEventSize, type ZkSimulator, type ZkSimulatorOptions } from '../sim/zk';

@@ -1,4 +1,4 @@
-// The GET_FREE_SIZES reply: 23 little-endian i32 (reference §1.8).
+// The GET_FREE_SIZES reply: 23 little-endian i32 (docs/zk-protocol.md §1.8).
 import { malformedData } from './errors';
 
 export interface ZkSizes {

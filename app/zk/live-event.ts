@@ -1,5 +1,5 @@
-// Realtime attendance events pushed after CMD_REG_EVENT (reference §1.9). The layout depends on
-// the device generation and is told apart by the data length, as pyzk does.
+// Realtime attendance events pushed after CMD_REG_EVENT (docs/zk-protocol.md §1.9). The layout
+// depends on the device generation and is told apart by the data length, as pyzk does.
 import type { AttendanceRecord } from './attendance-records';
 import { invalidReason } from './attendance-records';
 import { malformedData } from './errors';

@@ -1,5 +1,5 @@
-// Realtime punches (reference §1.9): register for EF_ATTLOG, ACK every pushed event, unregister
-// with flags 0 when the consumer stops.
+// Realtime punches (docs/zk-protocol.md §1.9): register for EF_ATTLOG, ACK every pushed event,
+// unregister with flags 0 when the consumer stops.
 import type { AttendanceRecord } from './attendance-records';
 import { CMD_GET_TIME, CMD_REG_EVENT, EF_ATTLOG } from './constants';
 import { ZkError, zkErrors } from './errors';

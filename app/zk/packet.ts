@@ -1,11 +1,11 @@
 import { zkChecksum } from './checksum';
 import { MACHINE_PREPARE_DATA_1, MACHINE_PREPARE_DATA_2, TCP_TOP_HEADER_SIZE, ZK_HEADER_SIZE } from './constants';
 
-/** One ZK packet: the 8-byte header (reference §1.1) and its data. */
+/** One ZK packet: the 8-byte header (docs/zk-protocol.md §1.1) and its data. */
 export interface ZkPacket {
   command: number;
   checksum: number;
-  /** In realtime event packets this field carries the event code instead (reference §1.9). */
+  /** In realtime event packets this field carries the event code instead (docs/zk-protocol.md §1.9). */
   sessionId: number;
   replyId: number;
   data: Buffer;

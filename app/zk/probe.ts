@@ -1,5 +1,5 @@
 // "Try a device": everything a person wants to know about a device in one read-only visit.
-import type { DeviceProbeResult, Result } from '../api/contract';
+import type { DeviceProbeResult, Result } from '../vocabulary';
 import type { AttendanceRecord, InvalidRecord } from './attendance-records';
 import { connectZk, type ZkDevice } from './client';
 import type { ZkConnectOptions } from './connect';
@@ -23,7 +23,7 @@ export async function probeDevice(options: ZkConnectOptions, lists: ProbeLists =
   try {
     device = await connectZk(options);
     const report = await describeDevice(device, now);
-    // Read-only: nothing is cleared after it, so the keypad stays free (issue 10, item 4).
+    // Read-only: nothing is cleared after it, so the keypad stays free.
     if (lists.users) report.users = await device.readUsers();
     if (lists.records) {
       const { records, invalid } = await device.readAttendance();
@@ -40,7 +40,7 @@ export async function probeDevice(options: ZkConnectOptions, lists: ProbeLists =
 }
 
 async function describeDevice(device: ZkDevice, now: () => Date): Promise<ProbeReport> {
-  // OEM firmware may refuse the serial; the probe reports it empty rather than failing (issue 10, item 2).
+  // OEM firmware may refuse the serial; the probe reports it empty rather than failing.
   const serialNumber = await optional(device.getSerialNumber());
   const firmware = await device.getFirmwareVersion();
   const deviceName = await optional(device.getDeviceName());

@@ -1,4 +1,4 @@
-// What the state and verify bytes of a punch mean (reference §1.10, §4 ATTLOG).
+// What the state and verify bytes of a punch mean (docs/zk-protocol.md §1.10, §4 ATTLOG).
 
 const PUNCH_STATES: Record<number, string> = {
   0: 'check-in',

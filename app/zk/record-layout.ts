@@ -1,12 +1,13 @@
-// Which record layout an attendance buffer holds, found from its bytes (issue 10, item 1): a size is
-// taken only when the buffer decodes into plausible records at that size. The count a device
-// reports is not trusted to choose (some firmwares report half their log, or one off); it only
-// settles a tie between layouts that both decode, and a tie it cannot settle is reported, not guessed.
+// Which record layout an attendance buffer holds, found from its bytes (docs/zk-protocol.md §1.10):
+// a size is taken only when the buffer decodes into plausible records at that size. The count a
+// device reports is not trusted to choose (some firmwares report half their log, or one off); it
+// only settles a tie between layouts that both decode, and a tie it cannot settle is reported, not
+// guessed.
 import { ZkError } from './errors';
 
 export const ATTENDANCE_RECORD_SIZES = [8, 16, 40, 49] as const;
 
-/** MB560-VL firmware may put "\xff255" and five NULs before the records (reference §1.10). */
+/** MB560-VL firmware may put "\xff255" and five NULs before the records (docs/zk-protocol.md §1.10). */
 const MB560_PREFIX = Buffer.from('ff3235350000000000', 'hex');
 
 export interface ChosenLayout<Decoded> {

@@ -1,4 +1,4 @@
-// Finding a terminal that moved (issue 15): DHCP gave it a new address, the saved one stops
+// Finding a terminal that moved: DHCP gave it a new address, the saved one stops
 // answering. A short, bounded TCP scan of one subnet on the ZK port, then the serial number of
 // every unit that answers, so only the terminal with the saved serial is offered.
 import { Socket } from 'node:net';

@@ -1,5 +1,5 @@
 // One conversation with a device: reply ids, the session id, matching replies to requests, and
-// the timeout on every wait (reference §1.3).
+// the timeout on every wait (docs/zk-protocol.md §1.3).
 import {
   CMD_ACK_ERROR,
   CMD_ACK_OK,
@@ -64,7 +64,7 @@ export class ZkSession {
     return replyId;
   }
 
-  /** Answers a realtime event; the device expects ACK_OK with reply id 0 (reference §1.9). */
+  /** Answers a realtime event; the device expects ACK_OK with reply id 0 (docs/zk-protocol.md §1.9). */
   acknowledgeEvent(): void {
     if (!this.ended) this.transport?.send(encodePacket(CMD_ACK_OK, this.sessionId, 0));
   }

@@ -1,7 +1,7 @@
-// Fingerprint templates (reference §1.4; pyzk get_templates / save_user_template): read as one
-// buffered dataset (CMD_DB_RRQ, FCT_FINGERTMP), written per user as one upload (PREPARE_DATA, DATA
-// chunks) that carries the user record, a table of fingers and the templates, then saved with
-// _CMD_SAVE_USERTEMPS (110).
+// Fingerprint templates (docs/zk-protocol.md §1.4; pyzk get_templates / save_user_template): read
+// as one buffered dataset (CMD_DB_RRQ, FCT_FINGERTMP), written per user as one upload
+// (PREPARE_DATA, DATA chunks) that carries the user record, a table of fingers and the templates,
+// then saved with _CMD_SAVE_USERTEMPS (110).
 import { readBuffered } from './buffered-read';
 import { CMD_DATA, CMD_DB_RRQ, CMD_FREE_DATA, CMD_PREPARE_DATA, FCT_FINGERTMP } from './constants';
 import { malformedData } from './errors';

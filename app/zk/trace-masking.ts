@@ -1,6 +1,7 @@
 // What a support trace must not carry: the comm key (CMD_AUTH's data) and the people on the
-// device (the name and password fields of the user list, reference §1.11). User lists arrive in
-// pieces of a buffered read, so the pass follows the conversation to know where each byte falls.
+// device (the name and password fields of the user list, docs/zk-protocol.md §1.11). User lists
+// arrive in pieces of a buffered read, so the pass follows the conversation to know where each byte
+// falls.
 import { zkChecksum } from './checksum';
 import { CMD_ACK_OK, CMD_AUTH, CMD_DATA, CMD_GET_FREE_SIZES, CMD_PREPARE_BUFFER, CMD_READ_BUFFER, CMD_USERTEMP_RRQ, ZK_HEADER_SIZE } from './constants';
 import { decodePacket } from './packet';

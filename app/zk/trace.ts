@@ -1,4 +1,4 @@
-// A byte transcript of one session for support (issue 10 item 9): every ZK packet both ways, in
+// A byte transcript of one session for support: every ZK packet both ways, in
 // order and timed, with the comm key, user names and user passwords masked. Our tests replay such
 // a file as a golden vector (test-support/trace-replay.ts), so what a user sends us becomes a test.
 import { performance } from 'node:perf_hooks';

@@ -1,4 +1,5 @@
-// The client against the byte transcripts pyzk captured from real devices (reference §1.12).
+// The client against the byte transcripts pyzk captured
+// from real devices (docs/zk-protocol.md §1.12).
 import { createServer, type AddressInfo, type Server } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { connectZk } from './client';

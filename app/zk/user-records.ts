@@ -1,5 +1,5 @@
-// User records of the buffered read (reference §1.11): 28 bytes on black-and-white firmware,
-// 72 bytes on TFT firmware, chosen from total bytes / user count.
+// User records of the buffered read (docs/zk-protocol.md §1.11): 28 bytes on black-and-white
+// firmware, 72 bytes on TFT firmware, chosen from total bytes / user count.
 import { malformedData } from './errors';
 import { CONTROL_CHARACTER, createNameDecoder, readAsciiField } from './text-fields';
 

@@ -1,5 +1,6 @@
-// The user record CMD_USER_WRQ carries (reference §1.11, pyzk set_user): the same 28- or 72-byte
-// layout the device's user list comes in, so the layout is chosen from what the device reads back.
+// The user record CMD_USER_WRQ carries (docs/zk-protocol.md §1.11, pyzk set_user): the same 28- or
+// 72-byte layout the device's user list comes in, so the layout is chosen from what the device
+// reads back.
 import type { UserRecordSize } from './user-records';
 
 export interface ZkUserWrite {
@@ -7,7 +8,7 @@ export interface ZkUserWrite {
   uid: number;
   userId: string;
   name: string;
-  /** 0 user, 14 super-admin (reference §1.11). */
+  /** 0 user, 14 super-admin (docs/zk-protocol.md §1.11). */
   privilege: number;
   password: string;
   cardNumber: number;

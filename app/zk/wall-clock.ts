@@ -1,5 +1,6 @@
-// Device times are naive wall-clock values (DESIGN.md): we keep them as `YYYY-MM-DD HH:mm:ss`
-// strings and never turn them into JS Dates, which would apply this PC's time zone.
+// Device times are naive wall-clock values (docs/ARCHITECTURE.md): we keep them as
+// `YYYY-MM-DD HH:mm:ss` strings and never turn them into JS Dates, which would apply this PC's
+// time zone.
 
 export interface WallClockParts {
   year: number;
@@ -53,8 +54,8 @@ function daysInMonth(year: number, month: number): number {
 }
 
 /**
- * The device's u32 time (reference §1.7): every month counts 31 days and years run from 2000, so a
- * value can decode to a day the calendar lacks; callers check with isRealCalendarTime.
+ * The device's u32 time (docs/zk-protocol.md §1.7): every month counts 31 days and years run from
+ * 2000, so a value can decode to a day the calendar lacks; callers check with isRealCalendarTime.
  */
 export function decodeZkTime(encoded: number): WallClockParts {
   let t = encoded >>> 0;
@@ -79,7 +80,7 @@ export function encodeZkTime(parts: WallClockParts): number {
   );
 }
 
-/** Realtime events carry 6 bytes: YY MM DD hh mm ss, the year as an offset from 2000 (reference §1.9). */
+/** Realtime events carry 6 bytes: YY MM DD hh mm ss, the year as an offset from 2000 (docs/zk-protocol.md §1.9). */
 export function decodeZkTimeHex(bytes: Uint8Array): WallClockParts {
   return { year: 2000 + bytes[0]!, month: bytes[1]!, day: bytes[2]!, hour: bytes[3]!, minute: bytes[4]!, second: bytes[5]! };
 }

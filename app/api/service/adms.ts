@@ -1,5 +1,5 @@
-// ADMS push terminals (reference §4) in the service: the receiver on the port the user chose, its
-// sink into the journal, and the list of terminals waiting for approval.
+// ADMS push terminals (docs/zk-protocol.md §4) in the service: the receiver on the port the user
+// chose, its sink into the journal, and the list of terminals waiting for approval.
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { registerSecret } from '../../log';
 import { admsPushCommKeyName } from '../../settings';

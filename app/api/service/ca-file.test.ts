@@ -1,5 +1,5 @@
 // The CA file is a path a person typed: a FIFO, a device or a huge file must not freeze or sink the
-// service (issue 12, item 12), now or at the next start.
+// service, now or at the next start.
 import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';

@@ -1,4 +1,4 @@
-// Employees onto the terminals from the app (issue 15): preview, apply what the person approved,
+// Employees onto the terminals from the app: preview, apply what the person approved,
 // and the history of those changes.
 import { userInfo } from 'node:os';
 import { applyUserSync, previewUserSync } from '../../sync/device-users';

@@ -1,5 +1,5 @@
 // Attendance data and settings are for the account that runs Punchbridge only, like secrets.json
-// (issue 12, item 14): the journal with its -wal and -shm, and config.json.
+// (docs/ARCHITECTURE.md, "Secrets"): the journal with its -wal and -shm, and config.json.
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';

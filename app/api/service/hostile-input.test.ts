@@ -1,4 +1,4 @@
-// Issue 12, data items, through the real doors: an ADMS terminal posting to the receiver's HTTP
+// Hostile data through the real doors: an ADMS terminal posting to the receiver's HTTP
 // port, and files sent to the host's HTTP API as the browser UI sends them. Real journal, real
 // receiver; the journal must stay readable and every good line must be kept once.
 import { join } from 'node:path';

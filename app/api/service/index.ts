@@ -227,7 +227,7 @@ function unmatchedKeys(journal: Journal): string[] {
   return journal.listUnmatchedUsers().map(unmatchedKey);
 }
 
-/** A service that cannot keep what it receives must not start and claim to run (issue 12, item 15). */
+/** A service that cannot keep what it receives must not start and claim to run. */
 function refuseUnwritableJournal(journal: Journal, dataDir: string): void {
   try {
     journal.checkWritable();

@@ -1,4 +1,4 @@
-// Fuzz (issue 12, "done when"): seeded random and mutated ATTLOG/OPERLOG bodies at the ADMS port,
+// Fuzz: seeded random and mutated ATTLOG/OPERLOG bodies at the ADMS port,
 // and mutated USB and CSV files at the host's import API. Whatever arrives: no 500, the service
 // keeps answering, the journal stays readable, and every good line is stored exactly once. A
 // failing seed reproduces: the seed is in the test name.

@@ -1,6 +1,6 @@
 // Device user ids that match no employee: mapped here or in ERPNext, then their held punches go
-// back to the queue (DESIGN.md, punch states). Links made in ERPNext are recorded here as well,
-// so that a wrong choice can be seen and undone.
+// back to the queue (docs/ARCHITECTURE.md, punch states). Links made in ERPNext are recorded here
+// as well, so that a wrong choice can be seen and undone.
 import type { ErpnextClient } from '../../erpnext';
 import type { ApiError, EmployeeSummary, PunchbridgeApi, Result } from '../contract';
 import type { ServiceContext } from './context';

@@ -42,7 +42,7 @@ async function selectedIds(journal: Pick<Journal, 'queryPunches'>, selection: Pu
 
 /**
  * Every punch a filter matches, a page at a time, so a large journal is never held at once; the
- * event loop turns between pages, so 600,000 punches do not stop the service answering (issue 12).
+ * event loop turns between pages, so 600,000 punches do not stop the service answering.
  */
 async function* matchingPunches(journal: Pick<Journal, 'queryPunches'>, filter: PunchExport): AsyncGenerator<Punch> {
   for (let offset = 0; ; offset += PAGE_SIZE) {

@@ -1,4 +1,5 @@
-// Lifting the time trap's stop once the person has fixed the API user's role (issue 11 §2).
+// Lifting the time trap's stop once the person has fixed
+// the API user's role (docs/frappe-hr.md §0.5).
 import type { PunchbridgeApi } from '../contract';
 import type { ServiceContext } from './context';
 

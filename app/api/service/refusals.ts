@@ -1,7 +1,8 @@
 // Refused punches by reason: what to change (with a link to that ERPNext document), and, asked
 // again each time, whether the cause still holds, so that "Send again" says what is different now.
-// Frappe stores no reason code on a punch, so the kind is read from ERPNext's words (reference
-// §2.1); a reason that is not recognised still gets a group, with ERPNext's words as the guide.
+// Frappe stores no reason code on a punch, so the kind is read from ERPNext's words
+// (docs/frappe-hr.md §2.1); a reason that is not recognised still gets a group, with ERPNext's
+// words as the guide.
 import type { PunchbridgeApi, RefusalGroup } from '../contract';
 import type { ServiceContext } from './context';
 
@@ -104,7 +105,8 @@ async function employeeStatusNow(context: ServiceContext, employee: string): Pro
   if (!found.ok) return { stillRefused: null, now: `Punchbridge could not ask ERPNext about ${employee}: ${found.error.message}` };
   const status = found.value.find((candidate) => candidate.name === employee)?.status;
   if (status === undefined) return { stillRefused: null, now: `ERPNext has no employee ${employee} any more.` };
-  // Frappe refuses only "Inactive"; Left and Suspended employees are accepted (reference §2.1).
+  // Frappe refuses only "Inactive"; Left and Suspended
+  // employees are accepted (docs/frappe-hr.md §2.1).
   if (status === 'Inactive') return { stillRefused: true, now: `Nothing has changed: ${employee} is still Inactive in ERPNext, which would refuse these punches again.` };
   return { stillRefused: false, now: `${employee} is ${status} in ERPNext now, so ERPNext will take these punches.` };
 }

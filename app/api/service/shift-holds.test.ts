@@ -1,4 +1,4 @@
-// Issue 11 §3: the dashboard names the punches that keep a Shift Type's last sync from moving, so
+// The dashboard names the punches that keep a Shift Type's last sync from moving, so
 // that HR can map, retry or ignore them and let auto attendance go on.
 import { afterEach, expect, it } from 'vitest';
 import { DEFAULT_API_KEY, DEFAULT_API_SECRET, startErpnextSimulator, startZkSimulator } from '../../sim';

@@ -1,5 +1,5 @@
-// A stored secret goes only to the address it was saved for (DESIGN.md, "Faults we survive"): the
-// connection tests of a form being edited must not sign in elsewhere with it.
+// A stored secret goes only to the address it was saved for (docs/ARCHITECTURE.md, "Faults we
+// survive"): the connection tests of a form being edited must not sign in elsewhere with it.
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DEFAULT_API_KEY, DEFAULT_API_SECRET, startErpnextSimulator, type ErpnextSimulator } from '../../sim/erpnext';

@@ -1,6 +1,7 @@
-// A terminal that pushes over ADMS (reference §4), for tests and the demo: it registers with a
-// handshake, uploads ATTLOG lines from the stamp the server gave, polls for commands, and sets its
-// clock from the server's Date header and the TimeZone option, read in its firmware's unit.
+// A terminal that pushes over ADMS (docs/zk-protocol.md §4), for tests and the demo: it registers
+// with a handshake, uploads ATTLOG lines from the stamp the server gave, polls for commands, and
+// sets its clock from the server's Date header and the TimeZone option, read in its firmware's
+// unit.
 import { request } from 'node:http';
 import { formatWallClock, wallClockPartsFromUtcFields } from '../../zk/wall-clock';
 
@@ -14,7 +15,7 @@ export interface AdmsPunch {
 export interface AdmsDeviceSimulatorOptions {
   serverUrl: string;
   serialNumber: string;
-  /** How this firmware reads the handshake's TimeZone option (reference §4); default hours. */
+  /** How this firmware reads the handshake's TimeZone option (docs/zk-protocol.md §4); default hours. */
   timeZoneUnit?: 'hours' | 'minutes';
   /**
    * The address the terminal calls from (a 127.x.y.z one on this machine), to play a terminal that

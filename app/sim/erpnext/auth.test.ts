@@ -3,7 +3,7 @@ import { startErpnextSimulator, type ErpnextSimulator } from './index';
 import { DEFAULT_API_KEY, DEFAULT_API_SECRET } from './options';
 import { HRMS_PATH, firstMessage, getJson, postJson, request } from './test-support';
 
-describe('authentication (reference §3.1)', () => {
+describe('authentication (docs/frappe-hr.md §3.1)', () => {
   let sim: ErpnextSimulator;
   const loggedUser = (headers: Record<string, string>) => getJson(`${sim.url}/api/method/frappe.auth.get_logged_user`, { Accept: 'application/json', ...headers });
 

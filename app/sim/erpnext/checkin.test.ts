@@ -191,7 +191,7 @@ describe('add_log_based_on_employee_field, Frappe HR v15', () => {
     expect(firstMessage(answer.json)).toBe('Shift Type Deleted Shift not found');
   });
 
-  it('resets the time to the server\'s now for a user with only the Employee role (reference §0.5)', async () => {
+  it('resets the time to the server\'s now for a user with only the Employee role (docs/frappe-hr.md §0.5)', async () => {
     const headers = { Authorization: 'token employee-key:employee-secret', Accept: 'application/json' };
     const answer = await checkin({ employee_field_value: '2', timestamp: '2026-03-01 07:00:00' }, headers);
     expect(answer.status).toBe(200);

@@ -1,9 +1,10 @@
-// add_log_based_on_employee_field as HRMS / ERPNext run it (reference §2.1): the function's own
-// checks, then Document.insert(): check_permission("create") → validate_higher_perm_levels →
+// add_log_based_on_employee_field as HRMS / ERPNext run it (docs/frappe-hr.md §2.1): the function's
+// own checks, then Document.insert(): check_permission("create") → validate_higher_perm_levels →
 // the controller's validate (active employee, duplicate, fetch_shift, geolocation) → _validate
 // (select options). Frappe runs `validate` before `_validate` (frappe/model/document.py insert),
 // so a bad log_type is reported after the inactive / duplicate / shift checks.
-import { doesNotExist, unhandledError, unknownColumn, userPermissionDenied, validationError, permissionDenied, type FrappeFailure } from './frappe-errors';
+import { doesNotExist, unhandledError, unknownColumn, userPermissionDenied, validationError, permissionDenied } from './frappe-errors';
+import type { FrappeFailure } from './frappe-failure';
 import type { FrappeVersion } from './options';
 import { findShiftWindow, type ShiftWindow } from './shift-window';
 import { isEmployeeField, permissions, type Doc, type Site, type SiteUser } from './site';
@@ -12,7 +13,7 @@ import { geolocationFailure } from './geolocation';
 
 const REQUIRED = ['employee_field_value', 'timestamp'] as const;
 const OPTIONAL = ['device_id', 'log_type', 'skip_auto_attendance', 'employee_fieldname'] as const;
-/** HRMS builds from 2025 on declare latitude and longitude too (reference §0.2). */
+/** HRMS builds from 2025 on declare latitude and longitude too (docs/frappe-hr.md §0.2). */
 const LOCATION = ['latitude', 'longitude'] as const;
 const LOG_TYPES = ['', 'IN', 'OUT'];
 
@@ -29,7 +30,7 @@ export interface CheckinContext {
 /** `commit` makes the new checkin visible; until then no other request sees it (there is no unique index). */
 export type CheckinOutcome = { ok: true; doc: Doc; commit: () => void } | { ok: false; failure: FrappeFailure };
 
-/** The function's declared parameters; Frappe's get_newargs drops every other key (reference §3.2). */
+/** The function's declared parameters; Frappe's get_newargs drops every other key (docs/frappe-hr.md §3.2). */
 export function declaredCheckinArguments(version: FrappeVersion, formDict: Record<string, unknown>): Record<string, unknown> {
   const names: readonly string[] = version >= 15 ? [...REQUIRED, ...OPTIONAL, ...LOCATION] : [...REQUIRED, ...OPTIONAL];
   const args: Record<string, unknown> = {};
@@ -57,7 +58,7 @@ function insertCheckin(context: CheckinContext, employee: Doc, args: Record<stri
   const { site, version } = context;
   const sentTime = String(args.timestamp);
   // validate_higher_perm_levels: `time` is permlevel 1; without write there it falls back to its
-  // default, Now, silently (reference §0.5).
+  // default, Now, silently (docs/frappe-hr.md §0.5).
   const timeText = permissions.setCheckinTime(context.user) ? sentTime : site.clock.now();
   let time = parseNaiveDateTime(timeText);
   if (version >= 14) {
@@ -183,7 +184,7 @@ export class CheckinStore {
   }
 }
 
-/** v14+ HRMS: (employee, time, log_type), PR #621; v12/v13: (employee, time) (reference §0.6). */
+/** v14+ HRMS: (employee, time, log_type), PR #621; v12/v13: (employee, time) (docs/frappe-hr.md §0.6). */
 function duplicateKey(version: FrappeVersion, employee: string, time: NaiveDateTime, logType: string | null): string {
   const base = `${employee}\u0000${formatNaiveDateTime(time)}`;
   return version >= 14 ? `${base}\u0000${logType ?? ''}` : base;

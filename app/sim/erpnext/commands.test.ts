@@ -25,7 +25,7 @@ describe('punchbridge sim erpnext', () => {
     expect((await checkin('2')).json.exc_type).toBe('InactiveEmployeeStatusError');
     const accepted = await checkin('4');
     expect(accepted.status).toBe(200);
-    // Employee role only: the time was reset to the server's "now" (reference §0.5).
+    // Employee role only: the time was reset to the server's "now" (docs/frappe-hr.md §0.5).
     expect((accepted.json.message as Record<string, unknown>).time).not.toBe('2020-01-01 08:00:00');
     await sim.close();
   });

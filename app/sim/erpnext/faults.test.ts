@@ -84,7 +84,7 @@ describe('fault switches', () => {
   });
 });
 
-describe('commits and answers that go wrong (issue 11 §1)', () => {
+describe('commits and answers that go wrong', () => {
   let sim: ErpnextSimulator | undefined;
   afterEach(async () => {
     await sim?.close();

@@ -1,29 +1,10 @@
-// Frappe's exceptions as values, and how Frappe turns one into an HTTP answer (reference §3.4,
-// §3.5; frappe/utils/response.py report_error, _make_logs_v1/_v2; frappe/app.py handle_exception).
+// Frappe's exceptions as values, and how Frappe turns one into an HTTP answer
+// (docs/frappe-hr.md §3.4, §3.5; frappe/utils/response.py report_error, _make_logs_v1/_v2;
+// frappe/app.py handle_exception).
 import { randomBytes } from 'node:crypto';
 import { pythonJsonDumps } from './python-json';
 import { translateFailure, type MessageLanguage } from './translations';
-
-export interface ServerMessage {
-  message: string;
-  raised: boolean;
-  /** frappe.throw(title=...); "Message" when none is given. */
-  title?: string;
-}
-
-export interface FrappeFailure {
-  status: number;
-  /** The exception class name, sent as `exc_type` (v1) or `type` (v2). */
-  excType: string;
-  /** The qualified class name that starts the traceback's last line. */
-  excPath: string;
-  /** The text after `excPath: ` on the traceback's last line. */
-  exceptionText?: string;
-  /** Messages Frappe's msgprint collected; `raised` marks the one frappe.throw raised. */
-  messages: ServerMessage[];
-  /** check_permission's text, carried in `_error_message` instead of `_server_messages`. */
-  errorMessage?: string;
-}
+import type { FrappeFailure, ServerMessage } from './frappe-failure';
 
 export function validationError(
   message: string,
@@ -61,7 +42,7 @@ export function userPermissionDenied(employee: string): FrappeFailure {
   };
 }
 
-/** validate_auth: a two-part Authorization header that resolves no user (reference §3.1). */
+/** validate_auth: a two-part Authorization header that resolves no user (docs/frappe-hr.md §3.1). */
 export function authenticationError(): FrappeFailure {
   return { status: 401, excType: 'AuthenticationError', excPath: 'frappe.exceptions.AuthenticationError', messages: [] };
 }
@@ -76,7 +57,7 @@ export function routeNotFound(): FrappeFailure {
   return { status: 404, excType: 'DoesNotExistError', excPath: 'frappe.exceptions.DoesNotExistError', messages: [] };
 }
 
-/** A Python exception Frappe does not map: 500 with the bare class name (reference §3.5). */
+/** A Python exception Frappe does not map: 500 with the bare class name (docs/frappe-hr.md §3.5). */
 export function unhandledError(excType: string, excPath: string, exceptionText: string): FrappeFailure {
   return { status: 500, excType, excPath, exceptionText, messages: [] };
 }
@@ -92,7 +73,7 @@ export interface RenderContext {
   showTraceback: boolean;
   /** Frappe v15 tags raised messages with `__frappe_exc_id`. */
   tagMessages: boolean;
-  /** v13 answers an HTML page unless Accept names application/json (reference §3.1). */
+  /** v13 answers an HTML page unless Accept names application/json (docs/frappe-hr.md §3.1). */
   htmlPage: boolean;
   language: MessageLanguage;
 }

@@ -1,6 +1,7 @@
-// HRMS v15+ with HR Settings "Allow Geolocation Tracking" on (reference §2.1): a checkin needs a
-// position, and within the shift location's radius when the shift has one.
-import { validationError, type FrappeFailure } from './frappe-errors';
+// HRMS v15+ with HR Settings "Allow Geolocation Tracking" on (docs/frappe-hr.md §2.1): a checkin
+// needs a position, and within the shift location's radius when the shift has one.
+import { validationError } from './frappe-errors';
+import type { FrappeFailure } from './frappe-failure';
 import type { ShiftLocation } from './options';
 
 const EARTH_RADIUS_METERS = 6_371_000;

@@ -1,5 +1,5 @@
 // A simulated ERPNext / Frappe HR site that answers as Frappe HR's source code does
-// (shared/reference/erpnext-api.md §2, §3, §5). Powers demo mode, tests and benchmarks.
+// (docs/frappe-hr.md §2, §3, §5). Powers demo mode, tests and benchmarks.
 import { CheckinStore } from './checkin';
 import { FaultSwitches } from './faults';
 import { defaultShiftTypes, defaultUsers, type ErpnextFaults, type ErpnextSimulatorOptions, type FrappeVersion } from './options';

@@ -1,7 +1,8 @@
-// frappe.get_list as /api/resource/<DocType> drives it (reference §3.6): fields, filters and
-// or_filters (JSON list or dict), order_by, limit_start / limit_page_length (alias limit;
+// frappe.get_list as /api/resource/<DocType> drives it (docs/frappe-hr.md §3.6): fields, filters
+// and or_filters (JSON list or dict), order_by, limit_start / limit_page_length (alias limit;
 // default 20; 0 = all). Without fields only `name` comes back.
-import { unhandledError, unknownColumn, type FrappeFailure } from './frappe-errors';
+import { unhandledError, unknownColumn } from './frappe-errors';
+import type { FrappeFailure } from './frappe-failure';
 import type { Doc, FieldValue } from './site';
 
 const DEFAULT_PAGE_LENGTH = 20;

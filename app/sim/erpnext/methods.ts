@@ -1,7 +1,8 @@
 // Whitelisted methods: /api/method/<dotted.path> and, in Frappe v15 mode, /api/v2/method/...
 // (frappe/handler.py execute_cmd; frappe/api/v2.py handle_rpc_call).
 import { addLogBasedOnEmployeeField, declaredCheckinArguments, type CheckinStore } from './checkin';
-import { permissionThrown, unhandledError, validationError, doesNotExist, type FrappeFailure } from './frappe-errors';
+import { permissionThrown, unhandledError, validationError, doesNotExist } from './frappe-errors';
+import type { FrappeFailure } from './frappe-failure';
 import type { FrappeVersion } from './options';
 import { GUEST, permissions, type Site, type SiteUser } from './site';
 

@@ -7,7 +7,7 @@ export type FrappeVersion = 13 | 14 | 15;
 
 export type EmployeeStatus = 'Active' | 'Inactive' | 'Suspended' | 'Left';
 
-/** Roles that matter to the simulated permissions (reference §2.2, §2.4, §3.8). */
+/** Roles that matter to the simulated permissions (docs/frappe-hr.md §2.2, §2.4, §3.8). */
 export type FrappeRole = 'System Manager' | 'HR Manager' | 'HR User' | 'Employee';
 
 export interface ApiUser {
@@ -16,7 +16,7 @@ export interface ApiUser {
   /** The Frappe user id returned by frappe.auth.get_logged_user; default `<apiKey>@example.com`. */
   user?: string;
   roles: FrappeRole[];
-  /** The user's language: Frappe translates every message through it (reference §0.4). */
+  /** The user's language: Frappe translates every message through it (docs/frappe-hr.md §0.4). */
   language?: 'en' | 'ar';
   /**
    * User Permissions on Employee: when set, the user may create checkins only for these employees
@@ -60,7 +60,7 @@ export interface ShiftTypeSeed {
   allow_check_out_after_shift_end_time?: number;
   enable_auto_attendance?: 0 | 1;
   last_sync_of_checkin?: string | null;
-  /** hrms PR #2513: the server updates last_sync_of_checkin itself (reference §1.8). */
+  /** hrms PR #2513: the server updates last_sync_of_checkin itself (docs/frappe-hr.md §1.8). */
   auto_update_last_sync?: 0 | 1;
   /** Where checkins of this shift must happen when geolocation is required (HRMS v15+). */
   location?: ShiftLocation;

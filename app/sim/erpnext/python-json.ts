@@ -1,5 +1,6 @@
 // Python's json.dumps with its defaults (separators ", " and ": ", ensure_ascii), because Frappe
-// builds `_server_messages` and `exc` with it and clients see those strings verbatim (reference §3.4).
+// builds `_server_messages` and `exc` with it and clients see those strings verbatim
+// (docs/frappe-hr.md §3.4).
 
 export function pythonJsonDumps(value: unknown): string {
   if (value === null || value === undefined) return 'null';

@@ -1,7 +1,8 @@
-// How Frappe reads a request: who is calling (frappe/api.py validate_auth, reference §3.1) and its
-// arguments (frappe/app.py make_form_dict, reference §3.2).
+// How Frappe reads a request: who is calling (frappe/api.py validate_auth, docs/frappe-hr.md §3.1)
+// and its arguments (frappe/app.py make_form_dict, docs/frappe-hr.md §3.2).
 import type { IncomingHttpHeaders } from 'node:http';
-import { authenticationError, unhandledError, validationError, type FrappeFailure } from './frappe-errors';
+import { authenticationError, unhandledError, validationError } from './frappe-errors';
+import type { FrappeFailure } from './frappe-failure';
 import { GUEST, type Site, type SiteUser } from './site';
 
 /**
@@ -63,7 +64,8 @@ function isJsonContentType(contentType: string): boolean {
 
 /**
  * frappe.api get_request_form_data: a `data` argument when one was sent, otherwise the raw body,
- * parsed as JSON whatever its Content-Type (the reference tool sends PUTs without one, §1.8).
+ * parsed as JSON whatever its Content-Type (Frappe's sync tool sends PUTs without one,
+ * docs/frappe-hr.md §1.8).
  */
 export function requestDocumentData(formDict: Record<string, unknown>, body: string): Record<string, unknown> | FrappeFailure {
   const data = formDict.data ?? body;
@@ -77,7 +79,7 @@ export function requestDocumentData(formDict: Record<string, unknown>, body: str
   }
 }
 
-/** v13 answers errors with HTML unless the request asked for JSON or came from ajax (reference §3.1). */
+/** v13 answers errors with HTML unless the request asked for JSON or came from ajax (docs/frappe-hr.md §3.1). */
 export function wantsJson(headers: IncomingHttpHeaders): boolean {
   return String(headers.accept ?? '').includes('application/json') || headers['x-requested-with'] === 'XMLHttpRequest';
 }

@@ -1,7 +1,8 @@
-// /api/resource/<DocType>[/<name>] for the doctypes a sync client touches (reference §3.6):
+// /api/resource/<DocType>[/<name>] for the doctypes a sync client touches (docs/frappe-hr.md §3.6):
 // Employee (list, read, update), Shift Type (list, read, update), Employee Checkin (list, read),
 // System Settings (read, System Manager only, §3.8).
-import { doesNotExist, permissionDenied, routeNotFound, unhandledError, validationError, type FrappeFailure } from './frappe-errors';
+import { doesNotExist, permissionDenied, routeNotFound, unhandledError, validationError } from './frappe-errors';
+import type { FrappeFailure } from './frappe-failure';
 import { listDocuments } from './list-query';
 import type { Answer, MethodCall } from './methods';
 import { requestDocumentData, isFailure } from './request';

@@ -2,7 +2,8 @@
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import type { CheckinStore } from './checkin';
 import type { FaultSwitches } from './faults';
-import { routeNotFound, htmlPage, renderFailure, unhandledError, type FrappeFailure, type RenderContext } from './frappe-errors';
+import { routeNotFound, htmlPage, renderFailure, unhandledError, type RenderContext } from './frappe-errors';
+import type { FrappeFailure } from './frappe-failure';
 import { callMethod, isCheckinCommand, type Answer } from './methods';
 import type { FrappeVersion } from './options';
 import { buildFormDict, isFailure, resolveUser, wantsJson } from './request';
@@ -69,7 +70,8 @@ function applyFaults(state: ServerState, request: FastifyRequest, reply: Fastify
       const page = htmlPage('Updating', 'The system is being updated. Please refresh again after a few moments.');
       void reply.code(503).type('text/html; charset=utf-8').send(page);
     } else if (action.kind === 'rateLimited') {
-      // frappe/rate_limiter.py respond(): a plain "Too Many Requests" with Retry-After (reference §3.7).
+      // frappe/rate_limiter.py respond(): a plain "Too Many
+      // Requests" with Retry-After (docs/frappe-hr.md §3.7).
       void reply
         .code(429)
         .headers({ 'retry-after': String(action.retryAfterSeconds), 'x-ratelimit-limit': String(action.limit), 'x-ratelimit-remaining': '0' })

@@ -1,6 +1,6 @@
 // fetch_shift's question: which shift, if any, does a checkin time fall into? The simulator uses the
 // employee's default shift, tried on the checkin's day and on the days either side so that night
-// shifts work, with the shift's early-entry and late-exit margins (reference §2.1, §2.4).
+// shifts work, with the shift's early-entry and late-exit margins (docs/frappe-hr.md §2.1, §2.4).
 import type { Doc } from './site';
 import { naiveFromSeconds, naiveSeconds, formatNaiveDateTime, type NaiveDateTime } from './system-clock';
 

@@ -28,10 +28,10 @@ export const GUEST: SiteUser = { user: 'Guest', roles: new Set(), language: 'en'
 
 const HR_ROLES: FrappeRole[] = ['System Manager', 'HR Manager', 'HR User'];
 
-/** Role permissions of the doctypes the simulator serves (reference §2.2, §2.4, §3.8). */
+/** Role permissions of the doctypes the simulator serves (docs/frappe-hr.md §2.2, §2.4, §3.8). */
 export const permissions = {
   createCheckin: (user: SiteUser) => user.roles.has('Employee') || hasAny(user, HR_ROLES),
-  /** Employee has permlevel-1 read only, so `time` is reset for it (reference §0.5). */
+  /** Employee has permlevel-1 read only, so `time` is reset for it (docs/frappe-hr.md §0.5). */
   setCheckinTime: (user: SiteUser) => hasAny(user, HR_ROLES),
   readEmployees: (user: SiteUser) => user.roles.has('Employee') || hasAny(user, HR_ROLES),
   /** Without an HR role an Employee sees only the employee linked to its user (User Permission). */
@@ -100,7 +100,7 @@ export class Site {
     return this.employeeByName.get(name);
   }
 
-  /** frappe.db.get_values("Employee", {field: value}): no status filter (reference §2.1). */
+  /** frappe.db.get_values("Employee", {field: value}): no status filter (docs/frappe-hr.md §2.1). */
   findEmployeeBy(field: string, value: string): Doc | undefined {
     if (field === 'name') return this.employeeByName.get(value);
     let index = this.employeeIndexes.get(field);

@@ -1,5 +1,5 @@
-// Frappe keeps every Datetime naive, in the System Settings time zone (reference §3.8), so the
-// simulated server renders "now" as that zone's wall clock.
+// Frappe keeps every Datetime naive, in the System Settings time zone (docs/frappe-hr.md §3.8), so
+// the simulated server renders "now" as that zone's wall clock.
 
 export class SystemClock {
   private readonly format: Intl.DateTimeFormat;

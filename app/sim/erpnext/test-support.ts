@@ -34,7 +34,7 @@ export function getJson(url: string, headers: Record<string, string> = JSON_HEAD
   return request(url, { headers });
 }
 
-/** `_server_messages` is a JSON list of JSON objects, each encoded again (reference §3.4). */
+/** `_server_messages` is a JSON list of JSON objects, each encoded again (docs/frappe-hr.md §3.4). */
 export function serverMessages(body: Record<string, unknown>): Record<string, unknown>[] {
   const outer = JSON.parse(String(body._server_messages)) as string[];
   return outer.map((inner) => JSON.parse(inner) as Record<string, unknown>);

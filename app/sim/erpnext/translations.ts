@@ -1,8 +1,8 @@
-// Frappe translates every message through the API user's language (reference §0.4), so a client
-// that matches English text breaks on an Arabic site. The simulator can answer in Arabic to test
-// that. The Arabic wording is the simulator's own, not HRMS's translation files: what matters is
-// that it differs from English while status and exc_type stay the same.
-import type { FrappeFailure } from './frappe-errors';
+// Frappe translates every message through the API user's language (docs/frappe-hr.md §0.4), so a
+// client that matches English text breaks on an Arabic site. The simulator can answer in Arabic to
+// test that. The Arabic wording is the simulator's own, not HRMS's translation files: what matters
+// is that it differs from English while status and exc_type stay the same.
+import type { FrappeFailure } from './frappe-failure';
 
 export type MessageLanguage = 'en' | 'ar';
 

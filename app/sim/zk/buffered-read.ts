@@ -1,7 +1,7 @@
-// The buffered bulk read exactly as a terminal answers it (reference §1.6): CMD_PREPARE_BUFFER
-// (1503) picks a dataset and answers it directly when small, otherwise announces its size; each
-// CMD_READ_BUFFER (1504) is answered with PREPARE_DATA, the chunk in one or more CMD_DATA packets,
-// and ACK_OK, all carrying the request's reply id.
+// The buffered bulk read exactly as a terminal answers it (docs/zk-protocol.md §1.6):
+// CMD_PREPARE_BUFFER (1503) picks a dataset and answers it directly when small, otherwise announces
+// its size; each CMD_READ_BUFFER (1504) is answered with PREPARE_DATA, the chunk in one or more
+// CMD_DATA packets, and ACK_OK, all carrying the request's reply id.
 import {
   CMD_ACK_ERROR,
   CMD_ACK_OK,

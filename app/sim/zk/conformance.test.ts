@@ -1,6 +1,7 @@
 // Independent clients read the simulator: node-zklib 1.3.0 and zkteco-js, in the modes where those
-// libraries work. Where a library is known to lose or mangle data (reference §2.3, §2.4), the test
-// asserts that known behaviour, so the simulator is shown to reproduce what real devices provoke.
+// libraries work. Where a library is known to lose or mangle data (docs/zk-protocol.md §2.3, §2.4),
+// the test asserts that known behaviour, so the simulator is shown to reproduce what real devices
+// provoke.
 import { createRequire } from 'node:module';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { startZkSimulator, type ZkSimulator, type ZkSimulatorOptions } from './index';

@@ -1,6 +1,7 @@
-// The terminal's clock. A device keeps a naive wall-clock time (reference §1.7); we model it as this
-// PC's local time plus an offset, and do all arithmetic on "naive milliseconds" (the wall-clock
-// fields read as if they were UTC), so that no time zone or DST rule touches device times.
+// The terminal's clock. A device keeps a naive wall-clock time (docs/zk-protocol.md §1.7); we model
+// it as this PC's local time plus an offset, and do all arithmetic on "naive milliseconds" (the
+// wall-clock fields read as if they were UTC), so that no time zone or DST rule touches device
+// times.
 import { decodeZkTime, encodeZkTime, formatWallClock, wallClockPartsFromUtcFields, type WallClockParts } from '../../zk/wall-clock';
 
 export function naiveNowMs(): number {

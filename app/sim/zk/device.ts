@@ -117,7 +117,7 @@ export class SimulatedDevice {
     return bytes;
   }
 
-  /** CMD_GET_FREE_SIZES: 23 little-endian i32 (reference §1.8). */
+  /** CMD_GET_FREE_SIZES: 23 little-endian i32 (docs/zk-protocol.md §1.8). */
   freeSizes(): Buffer {
     const sizes = Buffer.alloc(FREE_SIZES_INTS * 4);
     const put = (index: number, value: number) => sizes.writeInt32LE(value, index * 4);

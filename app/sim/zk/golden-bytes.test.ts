@@ -1,5 +1,5 @@
 // The simulator against the byte transcripts pyzk's test.py captured from real terminals
-// (reference §1.12, §1.5, §1.8).
+// (docs/zk-protocol.md §1.12, §1.5, §1.8).
 import { describe, expect, it } from 'vitest';
 import { CMD_ACK_OK, CMD_ACK_UNAUTH, CMD_DATA } from '../../zk/constants';
 import { decodePacket, encodePacket, hasValidChecksum, wrapTcp } from '../../zk/packet';

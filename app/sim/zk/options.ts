@@ -2,7 +2,7 @@
 
 export type AttendanceRecordSize = 8 | 16 | 40 | 49;
 export type UserRecordSize = 28 | 72;
-/** Realtime attendance event data lengths (reference §1.9); 18 is a layout no firmware uses. */
+/** Realtime attendance event data lengths (docs/zk-protocol.md §1.9); 18 is a layout no firmware uses. */
 export type LiveEventSize = 10 | 12 | 14 | 18 | 32 | 36;
 /** Buffer encodings a device's names are written in: pyzk's default UTF-8, or a Windows ANSI code page. */
 export type NameEncoding = 'utf8' | 'latin1';

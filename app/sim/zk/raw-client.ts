@@ -78,8 +78,8 @@ abstract class RawClient {
   }
 
   /**
-   * The buffered read as pyzk does it (reference §1.6); returns the dataset and the packets of the
-   * first chunk's answer, for tests that look at how the device split it.
+   * The buffered read as pyzk does it (docs/zk-protocol.md §1.6); returns the dataset and the
+   * packets of the first chunk's answer, for tests that look at how the device split it.
    */
   async readBuffer(table: number, fct: number, chunkSize: number): Promise<{ dataset: Buffer; firstChunk: ZkPacket[] }> {
     const request = Buffer.alloc(11);

@@ -1,5 +1,5 @@
-// Bytes the terminal serves: user and attendance datasets for the buffered read (reference §1.6,
-// §1.10, §1.11) and the realtime attendance event (§1.9).
+// Bytes the terminal serves: user and attendance datasets for the buffered read
+// (docs/zk-protocol.md §1.6, §1.10, §1.11) and the realtime attendance event (§1.9).
 import { encodeZkTimeHex, parseWallClock } from '../../zk/wall-clock';
 import { encodeTimeText } from './device-clock';
 import type { AttendanceRecordSize, LiveEventSize, NameEncoding, UserRecordSize } from './options';
@@ -67,7 +67,7 @@ function writeRecord8(dataset: Buffer, at: number, record: SimulatedRecord): voi
 }
 
 // The manual's _ExtendAttLog_: byte 8 is the attendance (IN/OUT) state, byte 9 the verify method,
-// the reverse of the 40-byte order (reference §1.10).
+// the reverse of the 40-byte order (docs/zk-protocol.md §1.10).
 function writeRecord16(dataset: Buffer, at: number, record: SimulatedRecord): void {
   dataset.writeUInt32LE(Number(record.userId), at);
   dataset.writeUInt32LE(encodeTimeText(record.time), at + 4);
@@ -92,7 +92,7 @@ function writeAscii(target: Buffer, text: string, at: number, fieldLength: numbe
 }
 
 /**
- * EF_ATTLOG event data in the layout of `size` (reference §1.9): 10 and 14 bytes (old B/W
+ * EF_ATTLOG event data in the layout of `size` (docs/zk-protocol.md §1.9): 10 and 14 bytes (old B/W
  * firmware) carry the internal user number as a u16, 12 bytes the PIN as a u32, 32 and 36 bytes
  * the PIN as 24 ASCII bytes; then verify, state, YY MM DD hh mm ss and zero padding. 18 bytes is
  * a layout no known firmware uses, for the client's unknown-layout path.

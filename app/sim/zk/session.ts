@@ -83,7 +83,7 @@ export class Session implements AttendanceEventSubscriber {
       this.reply(CMD_ACK_ERROR, request);
       return;
     }
-    // The client's ACK of a realtime event (reference §1.9): nothing to answer.
+    // The client's ACK of a realtime event (docs/zk-protocol.md §1.9): nothing to answer.
     if (request.command === CMD_ACK_OK) {
       this.device.eventsAcked++;
       return;
@@ -106,7 +106,8 @@ export class Session implements AttendanceEventSubscriber {
 
   sendAttendanceEvent(record: SimulatedRecord): void {
     this.device.eventsSent++;
-    // Event packets carry the event code in the session field and reply id 0 (reference §1.9).
+    // Event packets carry the event code in the session
+    // field and reply id 0 (docs/zk-protocol.md §1.9).
     this.link.send([encodePacket(CMD_REG_EVENT, EF_ATTLOG, 0, writeAttendanceEvent(record, this.device.options.eventSize))]);
   }
 
@@ -182,7 +183,8 @@ export class Session implements AttendanceEventSubscriber {
       case CMD_SAVE_USERTEMPS:
         return this.saveUserTemplates(request);
       default:
-        // Unknown commands, and pyzk's 2001 / 0xFFFF after an error (reference §1.4), get ACK_ERROR.
+        // Unknown commands, and pyzk's 2001 / 0xFFFF after
+        // an error (docs/zk-protocol.md §1.4), get ACK_ERROR.
         return ACKNOWLEDGED_ONLY.has(request.command) ? this.ok(request) : [this.packet(CMD_ACK_ERROR, request)];
     }
   }
@@ -206,7 +208,8 @@ export class Session implements AttendanceEventSubscriber {
     const { commKey } = this.device.options;
     this.device.authAttempts++;
     if (commKey !== 0) {
-      // The device recomputes the key with the ticks byte the client chose (byte 2, reference §1.5).
+      // The device recomputes the key with the ticks byte
+      // the client chose (byte 2, docs/zk-protocol.md §1.5).
       const ticks = request.data.length >= 4 ? request.data[2]! : 0;
       this.authenticated = request.data.length >= 4 && makeCommKey(commKey, this.sessionId, ticks).equals(request.data.subarray(0, 4));
     }

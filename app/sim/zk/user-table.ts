@@ -1,6 +1,7 @@
-// What a terminal does with CMD_USER_WRQ and CMD_DELETE_USER (reference §1.11, pyzk set_user /
-// delete_user): a record in the device's own layout adds or overwrites a user by uid; a full table,
-// a record in the other layout, or a PIN another uid holds is refused, as firmware does.
+// What a terminal does with CMD_USER_WRQ and CMD_DELETE_USER (docs/zk-protocol.md §1.11, pyzk
+// set_user / delete_user): a record in the device's own layout adds or overwrites a user by uid; a
+// full table, a record in the other layout, or a PIN another uid holds is refused, as firmware
+// does.
 import type { NameEncoding, UserRecordSize } from './options';
 import type { SimulatedUser } from './roster';
 

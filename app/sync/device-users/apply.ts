@@ -1,8 +1,8 @@
 // Making a terminal's users match the plan the person approved, one command at a time, then
 // reading the list back: a change counts as done only when the terminal shows it, so a write cut off
-// by a crash is never reported as done (issue 15).
-import type { ApiError } from '../../api/contract';
-import type { ChangeResult, DeviceUserChange } from '../../api/device-users-contract';
+// by a crash is never reported as done.
+import type { ApiError } from '../../vocabulary';
+import type { ChangeResult, DeviceUserChange } from '../../vocabulary';
 import { ZkError, type UserTable, type ZkDevice } from '../../zk';
 import { planDeviceUsers, userWriteFor, type PlanInput } from './plan';
 

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { DeviceUserOutcome, DeviceUserPreview } from '../../api/device-users-contract';
+import type { DeviceUserOutcome, DeviceUserPreview } from '../../vocabulary';
 import { openJournal } from '../../journal';
 import { ERPNEXT_API_SECRET, openFileSecretStore, openSettings } from '../../settings';
 import { DEFAULT_API_KEY, DEFAULT_API_SECRET, startErpnextSimulator, type ErpnextSimulator } from '../../sim/erpnext';

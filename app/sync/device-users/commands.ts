@@ -3,7 +3,7 @@
 import { userInfo } from 'node:os';
 import { join } from 'node:path';
 import type { Command } from 'commander';
-import type { DeviceUserChange, DeviceUserOutcome, DeviceUserPreview } from '../../api/device-users-contract';
+import type { DeviceUserChange, DeviceUserOutcome, DeviceUserPreview } from '../../vocabulary';
 import { EXIT_PARTIAL, fail, progress, report, type CliContext } from '../../cli-support';
 import { createErpnextClient } from '../../erpnext';
 import { ERPNEXT_API_SECRET } from '../../settings';

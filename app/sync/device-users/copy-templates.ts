@@ -1,7 +1,7 @@
-// A finger enrolled once opens every door (issue 15): a user's fingerprint templates read from one
+// A finger enrolled once opens every door: a user's fingerprint templates read from one
 // terminal and written to another, with the user, under the uid the target knows them by. A copy
 // counts as done only when the target's template list shows the fingers.
-import type { ApiError } from '../../api/contract';
+import type { ApiError } from '../../vocabulary';
 import { ZkError, type UserTable, type ZkDevice, type ZkTemplate, type ZkUser } from '../../zk';
 import { userWriteFor } from './plan';
 

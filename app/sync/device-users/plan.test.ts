@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { EmployeeSummary } from '../../api/contract';
+import type { EmployeeSummary } from '../../vocabulary';
 import type { ZkUser } from '../../zk';
 import { planDeviceUsers } from './plan';
 

@@ -1,8 +1,8 @@
-// What enrolling ERPNext's employees on one terminal takes (issue 15): active employees with an
+// What enrolling ERPNext's employees on one terminal takes: active employees with an
 // Attendance Device ID the terminal lacks are added, changed names rewritten, and leavers removed
 // only when asked. Administrators and users that match no employee are never touched.
-import type { EmployeeSummary } from '../../api/contract';
-import type { DeviceUserChange, SkippedEmployee } from '../../api/device-users-contract';
+import type { EmployeeSummary } from '../../vocabulary';
+import type { DeviceUserChange, SkippedEmployee } from '../../vocabulary';
 import { fitUserName, userIdFits, writableEncoding, type UserRecordSize, type ZkUser, type ZkUserWrite } from '../../zk';
 
 export interface DeviceUserPlan {
@@ -19,7 +19,7 @@ export interface PlanInput {
 }
 
 const LEAVER_STATUSES = new Set(['Left', 'Inactive']);
-/** Privilege bits 1-3 give the role; any role above "user" is an administrator (reference §1.11). */
+/** Privilege bits 1-3 give the role; any role above "user" is an administrator (docs/zk-protocol.md §1.11). */
 const ROLE_BITS = 0b1110;
 
 export const isDeviceAdministrator = (user: Pick<ZkUser, 'privilege'>) => (user.privilege & ROLE_BITS) !== 0;

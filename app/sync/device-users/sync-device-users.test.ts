@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { EmployeeSummary } from '../../api/contract';
+import type { EmployeeSummary } from '../../vocabulary';
 import { openJournal, type Journal } from '../../journal';
 import { startZkSimulator, type ZkSimulator, type ZkSimulatorOptions } from '../../sim/zk';
 import { CMD_USER_WRQ, connectZk } from '../../zk';

@@ -1,8 +1,8 @@
 // Employees to terminals for several devices: a preview of each one's changes, and applying the
 // changes the person approved, each recorded with its outcome. One device failing does not stop the
 // others; devices are done one after another, so a slow terminal holds up nobody but itself.
-import type { ApiError, DeviceConfig, EmployeeSummary } from '../../api/contract';
-import type { DeviceUserChange, DeviceUserOutcome, DeviceUserPreview } from '../../api/device-users-contract';
+import type { ApiError, DeviceConfig, EmployeeSummary } from '../../vocabulary';
+import type { DeviceUserChange, DeviceUserOutcome, DeviceUserPreview } from '../../vocabulary';
 import type { NewDeviceUserChange } from '../../journal';
 import { ZkError, type ZkConnectOptions, type ZkDevice, type ZkUser } from '../../zk';
 import { applyDeviceUserChanges } from './apply';

@@ -1,7 +1,7 @@
 // One preview or apply as the CLI and the app run it: the devices chosen, every employee read from
 // ERPNext, the terminals' lists read, and (on apply) each attempt written to the journal.
-import type { ApiError, EmployeeSummary, Result } from '../../api/contract';
-import type { ApplyDeviceUsersInput, DeviceUserOutcome, DeviceUserOverview, DeviceUserSyncInput } from '../../api/device-users-contract';
+import type { ApiError, EmployeeSummary, Result } from '../../vocabulary';
+import type { ApplyDeviceUsersInput, DeviceUserOutcome, DeviceUserOverview, DeviceUserSyncInput } from '../../vocabulary';
 import type { ErpnextClient } from '../../erpnext';
 import type { Journal, StoredDevice } from '../../journal';
 import { deviceCommKeyName, type SecretStore } from '../../settings';

@@ -1,6 +1,6 @@
 // A sync run in a process of its own, for the test that kills a process in the middle of pushing.
 // Everything it needs comes from the environment the test sets.
-import { SyncSettingsSchema } from '../../api/contract';
+import { SyncSettingsSchema } from '../../vocabulary';
 import { openJournal } from '../../journal';
 import { createSyncEngine } from '../sync-engine';
 

@@ -1,4 +1,4 @@
-// Hand-built record bytes for tests, laid out as reference §1.10 and §1.11 describe.
+// Hand-built record bytes for tests, laid out as docs/zk-protocol.md §1.10 and §1.11 describe.
 import { encodeZkTime, parseWallClock } from '../wall-clock';
 
 export interface PunchSpec {

@@ -5,7 +5,8 @@ import type { PunchbridgeEvent } from '../../../app/api/contract';
 import { createFixtureApi } from '../testing/fixture-api';
 import { ApiRequestError, createHttpClient } from './http-client';
 
-// A stand-in for the headless host speaking /work/notes/http-protocol.md over the fixture API.
+// A stand-in for the headless host speaking the HTTP protocol
+// of docs/ARCHITECTURE.md over the fixture API.
 const servers: FastifyInstance[] = [];
 const fixture = createFixtureApi({ scenario: 'full', punchCount: 50 });
 const invalid = { code: 'invalid-argument', message: 'host: Enter an IPv4 address such as 192.168.1.201 or a host name', action: 'Correct the highlighted value and try again.' };

@@ -1,5 +1,6 @@
 // The browser's PunchbridgeApi, spoken over the headless host's HTTP protocol
-// (/work/notes/http-protocol.md): POST /api/<method> with {"input": ...}, events over SSE.
+// (docs/ARCHITECTURE.md, "The host's HTTP protocol"): POST /api/<method> with {"input": ...},
+// events over SSE.
 import type { ApiError, PunchbridgeApi, PunchbridgeApiMethod, PunchbridgeEvent, PunchbridgeEvents } from '../../../app/api/contract';
 import { PUNCHBRIDGE_API_METHODS, PUNCHBRIDGE_API_RETURNS_RESULT as RETURNS_RESULT } from '../../../app/api/contract';
 

@@ -11,8 +11,9 @@ type Stop = NonNullable<AppStatus['pushStop']>;
 const NO_WRAP = { th: { whiteSpace: 'nowrap' }, td: { whiteSpace: 'nowrap' } } as const;
 
 /**
- * The time trap's stop (issue 11 §2): nothing goes to ERPNext until the person says the API user's
- * role is fixed. It lists every checkin ERPNext saved at the wrong time, for HR to delete there.
+ * The time trap's stop (docs/frappe-hr.md §0.5): nothing goes to ERPNext until the person says the
+ * API user's role is fixed. It lists every checkin ERPNext saved at the wrong time, for HR to
+ * delete there.
  */
 export function PushStopBanner({ stop }: { stop: Stop }) {
   const backend = useBackend();

@@ -1,7 +1,7 @@
-// The part of the contract for enrolling ERPNext's employees on the terminals (issue 15): a preview
+// The part of the contract for enrolling ERPNext's employees on the terminals: a preview
 // of every change per device, applying the approved ones, and the history of what was done.
 import { z } from 'zod';
-import type { ApiError } from './contract';
+import type { ApiError } from './results';
 
 export type DeviceUserChangeKind = 'add' | 'rename' | 'remove';
 
