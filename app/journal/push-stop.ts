@@ -20,15 +20,6 @@ export interface PushStopStore {
   clearPushStop(): void;
 }
 
-interface WrongCheckinRow {
-  checkinName: string;
-  punchId: number | null;
-  employee: string | null;
-  sentTime: string;
-  savedTime: string;
-  foundAt: string;
-}
-
 export function pushStopStore(db: DatabaseSync, now: Clock): PushStopStore {
   const selectStop = db.prepare('SELECT stopped_at AS stoppedAt, lifted_at AS liftedAt FROM push_stop WHERE id = 1');
   const selectWrong = db.prepare(`
@@ -51,7 +42,7 @@ export function pushStopStore(db: DatabaseSync, now: Clock): PushStopStore {
     getPushStop() {
       const row = selectStop.get() as { stoppedAt: string; liftedAt: string | null } | undefined;
       if (!row) return null;
-      const wrongCheckins = (selectWrong.all() as unknown as WrongCheckinRow[]).map((wrong) => ({ ...wrong }));
+      const wrongCheckins = (selectWrong.all() as unknown as WrongCheckin[]).map((wrong) => ({ ...wrong }));
       return { reason: 'time-trap', stoppedAt: row.stoppedAt, liftedAt: row.liftedAt, wrongCheckins };
     },
     recordTimeTrap(wrong) {

@@ -5,6 +5,7 @@
 import type { ApiError, ClearPolicy, DeviceConfig, DevicePhase, DeviceRunResult } from '../vocabulary';
 import { ZkError, type AttendanceReadout, type AttendanceRecord, type InvalidRecord, type ZkConnectOptions, type ZkDevice, type ZkUser } from '../zk';
 import type { Clock } from './clock';
+import { connectOptionsFor } from './device-connection';
 import { claimIdentity, readReportedIdentity, type SerialOwnerLookup } from './device-identity';
 import { wallClockToInstant } from './time-zone';
 
@@ -85,14 +86,7 @@ export async function readDevice(
   let connection: ZkDevice | null = null;
   try {
     hooks.onPhase('connecting');
-    connection = await hooks.connect({
-      host: device.host,
-      port: device.port,
-      transport: device.transport,
-      commKey: commKey ? Number(commKey) : undefined,
-      nameEncoding: device.nameEncoding,
-      slowTimeoutMs: device.timeoutSeconds * 1000,
-    });
+    connection = await hooks.connect(connectOptionsFor(device, commKey));
     await readConnected(connection, device, zoneForClock, skewWarningSeconds, hooks, result);
     result.ok = true;
     hooks.onPhase('done');

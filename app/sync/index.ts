@@ -16,3 +16,4 @@ export { openDataFolder, JOURNAL_FILE_NAME, RUN_LOCK_FILE_NAME, type DataFolder 
 export { createLiveCapture, LIVE_RECONNECT_MAX_MS, LIVE_RECONNECT_MIN_MS, type LiveCapture, type LiveCaptureOptions } from './live-capture';
 export { createLivePusher, LIVE_PUSH_DELAY_MS, type LivePusher, type LivePusherOptions } from './live-capture-push';
 export { claimIdentity, readReportedIdentity, type DeviceIdentity } from './device-identity';
+export { connectOptionsFor, type ReachableDevice } from './device-connection';

@@ -7,6 +7,7 @@ import type { Journal, StoredDevice } from '../journal';
 import type { Logger } from '../log';
 import { deviceCommKeyName } from '../settings';
 import { connectZk, ZkError, type ZkConnectOptions, type ZkDevice } from '../zk';
+import { connectOptionsFor } from './device-connection';
 import { claimIdentity, readReportedIdentity } from './device-identity';
 import type { SecretSource } from './sync-engine';
 
@@ -96,7 +97,7 @@ async function captureLoop(device: StoredDevice, capture: Capture, options: Live
   while (!signal.aborted) {
     let zk: ZkDevice | null = null;
     try {
-      zk = await connect({ host: device.host, port: device.port, transport: device.transport, commKey: commKey ? Number(commKey) : undefined, timeoutMs: options.timeoutMs ?? ANSWER_TIMEOUT_MS, slowTimeoutMs: device.timeoutSeconds * 1000, nameEncoding: device.nameEncoding });
+      zk = await connect({ ...connectOptionsFor(device, commKey), timeoutMs: options.timeoutMs ?? ANSWER_TIMEOUT_MS });
       const identity = claimIdentity(await readReportedIdentity(zk), device, (serial) => options.journal.deviceCarryingSerial(serial));
       if (identity.warning) options.logger?.warn(`Live capture: ${identity.warning}`);
       if (signal.aborted) break;

@@ -1,6 +1,7 @@
 // "Save a trace for support": one read-only session with a saved device, every packet recorded.
 import { probeDevice, ZkTrace } from '../../zk';
 import { deviceCommKeyName } from '../../settings';
+import { connectOptionsFor } from '../../sync';
 import type { PunchbridgeApi } from '../contract';
 import type { ServiceContext } from './context';
 import { noSuchDevice } from './devices';
@@ -15,16 +16,7 @@ export function deviceTraceMethods(context: ServiceContext): Pick<PunchbridgeApi
       const commKey = context.secrets.get(deviceCommKeyName(device.id));
       const trace = new ZkTrace();
       const session = await probeDevice(
-        {
-          host: device.host,
-          port: device.port,
-          transport: device.transport,
-          commKey: commKey ? Number(commKey) : undefined,
-          timeoutMs: TRACE_ANSWER_TIMEOUT_MS,
-          slowTimeoutMs: device.timeoutSeconds * 1000,
-          nameEncoding: device.nameEncoding,
-          trace,
-        },
+        { ...connectOptionsFor(device, commKey), timeoutMs: TRACE_ANSWER_TIMEOUT_MS, trace },
         { users: true, records: true },
         () => new Date(context.clock.now()),
       );

@@ -6,6 +6,7 @@ import type { StoredDevice } from '../../journal';
 import { deviceCommKeyName } from '../../settings';
 import { connectZk, ZkError, type ZkDevice } from '../../zk';
 import type { DataFolder } from '../data-folder';
+import { connectOptionsFor } from '../device-connection';
 import { withCommandFolder } from '../with-data-folder';
 import { readFingerprints, writeFingerprints } from './copy-templates';
 
@@ -35,7 +36,7 @@ function findDevice(context: CliContext, folder: DataFolder, id: string): Stored
 
 const open = (folder: DataFolder, device: StoredDevice) => {
   const commKey = folder.secrets.get(deviceCommKeyName(device.id));
-  return connectZk({ host: device.host, port: device.port, transport: device.transport, commKey: commKey ? Number(commKey) : undefined, nameEncoding: device.nameEncoding });
+  return connectZk(connectOptionsFor(device, commKey));
 };
 
 async function copyTemplates(context: CliContext, folder: DataFolder, options: CopyOptions, requestedBy: string): Promise<void> {

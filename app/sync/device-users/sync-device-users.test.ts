@@ -29,7 +29,7 @@ const EMPLOYEES = [
 async function terminal(options: ZkSimulatorOptions, transport: 'tcp' | 'udp' = 'tcp') {
   const simulator = await startZkSimulator({ userCount: 5, ...options });
   running.simulators.push(simulator);
-  const device: UserSyncDevice = { id: 'front-door', name: 'Front door', host: simulator.host, port: simulator.port, transport: transport === 'udp' ? 'udp' : 'auto', nameEncoding: 'utf-8' };
+  const device: UserSyncDevice = { id: 'front-door', name: 'Front door', host: simulator.host, port: simulator.port, transport: transport === 'udp' ? 'udp' : 'auto', nameEncoding: 'utf-8', timeoutSeconds: 60 };
   return { simulator, device };
 }
 

@@ -5,10 +5,11 @@ import type { ApiError, DeviceConfig, EmployeeSummary } from '../../vocabulary';
 import type { DeviceUserChange, DeviceUserOutcome, DeviceUserPreview } from '../../vocabulary';
 import type { NewDeviceUserChange } from '../../journal';
 import { ZkError, type ZkConnectOptions, type ZkDevice, type ZkUser } from '../../zk';
+import { connectOptionsFor, type ReachableDevice } from '../device-connection';
 import { applyDeviceUserChanges } from './apply';
 import { changeKey, planDeviceUsers } from './plan';
 
-export type UserSyncDevice = Pick<DeviceConfig, 'name' | 'host' | 'port' | 'transport' | 'nameEncoding'> & { id: string };
+export type UserSyncDevice = Pick<DeviceConfig, 'name'> & ReachableDevice & { id: string };
 
 export interface UserSyncHooks {
   connect(options: ZkConnectOptions): Promise<ZkDevice>;
@@ -90,13 +91,7 @@ async function withConnection<T>(device: UserSyncDevice, hooks: UserSyncHooks, w
   let connection: ZkDevice | null = null;
   try {
     const commKey = hooks.commKeyOf(device.id);
-    connection = await hooks.connect({
-      host: device.host,
-      port: device.port,
-      transport: device.transport,
-      commKey: commKey ? Number(commKey) : undefined,
-      nameEncoding: device.nameEncoding,
-    });
+    connection = await hooks.connect(connectOptionsFor(device, commKey));
     return { ok: true, value: await work(connection) };
   } catch (error) {
     if (!(error instanceof ZkError)) throw error;
