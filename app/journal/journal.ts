@@ -1,5 +1,6 @@
 // Opening the journal: one SQLite file, shared by the desktop app and the CLI.
 import { DatabaseSync } from 'node:sqlite';
+import { admsCommandStore, type AdmsCommandStore } from './adms-commands';
 import { admsDeviceStore, type AdmsDeviceStore } from './adms-devices';
 import { deviceUserChangeStore, type DeviceUserChangeStore } from './device-user-changes';
 import { deviceStore, type DeviceStore } from './devices';
@@ -16,7 +17,7 @@ import { runStore, type RunStore } from './runs';
 import { serialOwners, type SerialOwners } from './serial-owners';
 import { inTransaction } from './transaction';
 
-export interface Journal extends PunchWrites, PunchQueries, DeviceStore, MappingStore, RunStore, AdmsDeviceStore, SerialOwners, PushStopStore, RefusalGroupQueries, DeviceUserChangeStore {
+export interface Journal extends PunchWrites, PunchQueries, DeviceStore, MappingStore, RunStore, AdmsDeviceStore, SerialOwners, PushStopStore, RefusalGroupQueries, DeviceUserChangeStore, AdmsCommandStore {
   /** Run several journal calls as one transaction: all of them are written, or none. */
   transaction<T>(work: () => T): T;
   /**
@@ -82,6 +83,7 @@ export function openJournal(filePath: string, options: JournalOptions = {}): Jou
     ...pushStopStore(db, now),
     ...refusalGroupQueries(db),
     ...deviceUserChangeStore(db, now),
+    ...admsCommandStore(db, now),
     transaction: (work) => inTransaction(db, work),
     flushToDisk() {
       // A FULL checkpoint syncs the WAL, copies every frame into the database file and syncs that.

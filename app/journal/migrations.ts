@@ -214,7 +214,23 @@ CREATE TABLE device_user_changes (
 ) STRICT;
 `;
 
-export const MIGRATIONS: readonly string[] = [CORE_TABLES, STATE_COUNTS, ADMS_DEVICES, IN_DOUBT, PUSH_STOP, ADMS_APPROVED_ADDRESS, MAPPINGS_IN_ERPNEXT, DEVICE_USER_CHANGES];
+// Commands waiting for, sent to, or answered by an ADMS terminal (docs/zk-protocol.md §4). The id is
+// the one in `C:<id>:`, so the terminal's answer finds its command.
+const ADMS_COMMANDS = `
+CREATE TABLE adms_commands (
+  id INTEGER PRIMARY KEY,
+  serial TEXT NOT NULL,
+  command TEXT NOT NULL,
+  state TEXT NOT NULL DEFAULT 'queued' CHECK (state IN ('queued', 'sent', 'done', 'refused')),
+  return_code INTEGER,
+  queued_at TEXT NOT NULL,
+  sent_at TEXT,
+  answered_at TEXT
+) STRICT;
+CREATE INDEX adms_commands_waiting ON adms_commands (serial, state, id);
+`;
+
+export const MIGRATIONS: readonly string[] = [CORE_TABLES, STATE_COUNTS, ADMS_DEVICES, IN_DOUBT, PUSH_STOP, ADMS_APPROVED_ADDRESS, MAPPINGS_IN_ERPNEXT, DEVICE_USER_CHANGES, ADMS_COMMANDS];
 export const SCHEMA_VERSION = MIGRATIONS.length;
 
 export function schemaVersion(db: DatabaseSync): number {

@@ -5,6 +5,7 @@ import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, ty
 import type { AdmsTimeZoneUnit } from '../vocabulary';
 import { createLogger } from '../log';
 import { parseAttlogBody, parseOperlogUsers, type AdmsUser } from './adms-lines';
+import { COMMANDS_PER_POLL, parseCommandResults, pollReply, type AdmsCommandResult } from './adms-commands';
 import { readIclockQuery, STAMP } from './adms-query';
 import { DEFAULT_STRANGER_BUDGET, StrangerThrottle, type RefusedStrangers, type StrangerBudget } from './adms-stranger-throttle';
 import type { ImportedPunch, RowProblem } from './imported-punch';
@@ -28,6 +29,10 @@ export interface AdmsSink {
   noteMalformedLines(serialNumber: string, count: number, firstReason: string): void;
   /** Unapproved requests refused unheard in the last window (too many of them). */
   noteRefusedStrangers(summary: RefusedStrangers): void;
+  /** The oldest commands waiting for this terminal, at most `limit`, now counted as sent. */
+  takeCommands(serialNumber: string, limit: number): { id: number; command: string }[];
+  /** What the terminal answered to commands it was sent. */
+  saveCommandResults(serialNumber: string, results: readonly AdmsCommandResult[]): void;
 }
 
 export interface AdmsReceiverOptions {
@@ -120,12 +125,16 @@ export function buildAdmsServer(options: AdmsReceiverOptions): FastifyInstance {
   });
 
   server.get('/iclock/getrequest', async (request, reply) => {
-    if (!admit(request, reply)) return reply;
-    return reply.type('text/plain').send('OK');
+    const query = admit(request, reply);
+    if (!query) return reply;
+    return reply.type('text/plain').send(pollReply(sink.takeCommands(query.serialNumber, COMMANDS_PER_POLL)));
   });
 
   server.post('/iclock/devicecmd', async (request, reply) => {
-    if (!admit(request, reply)) return reply;
+    const query = admit(request, reply);
+    if (!query) return reply;
+    const results = parseCommandResults(typeof request.body === 'string' ? request.body : '');
+    if (results.length > 0) sink.saveCommandResults(query.serialNumber, results);
     return reply.type('text/plain').send('OK');
   });
 

@@ -1,5 +1,6 @@
 // An in-memory AdmsSink for receiver tests: punches unique on (serial, user, time) as the journal
 // keeps them, and every call the receiver makes recorded for the test to look at.
+import type { AdmsCommandResult } from './adms-commands';
 import type { AdmsUser } from './adms-lines';
 import type { AdmsSink } from './adms-receiver';
 import type { ImportedPunch } from './imported-punch';
@@ -12,6 +13,8 @@ export function memoryAdmsSink(approved: string[]) {
     malformed: [] as string[],
     strangerSummaries: [] as string[],
     punches: new Map<string, ImportedPunch & { serialNumber: string }>(),
+    waitingCommands: [] as { serialNumber: string; id: number; command: string }[],
+    commandResults: [] as (AdmsCommandResult & { serialNumber: string })[],
   };
   const sink: AdmsSink = {
     admits: (serialNumber) => approved.includes(serialNumber),
@@ -31,6 +34,12 @@ export function memoryAdmsSink(approved: string[]) {
     timeZoneOf: () => ({ zone: 'Asia/Kolkata', unit: 'hours' }),
     noteMalformedLines: (_serial, count, first) => state.malformed.push(`${count}: ${first}`),
     noteRefusedStrangers: (summary) => state.strangerSummaries.push(`${summary.refused} from ${summary.addresses.join(', ')}`),
+    takeCommands: (serialNumber, limit) => {
+      const taken = state.waitingCommands.filter((waiting) => waiting.serialNumber === serialNumber).slice(0, limit);
+      state.waitingCommands = state.waitingCommands.filter((waiting) => !taken.includes(waiting));
+      return taken.map(({ id, command }) => ({ id, command }));
+    },
+    saveCommandResults: (serialNumber, results) => void state.commandResults.push(...results.map((result) => ({ ...result, serialNumber }))),
   };
   return { sink, state };
 }

@@ -153,6 +153,13 @@ export function journalAdmsSink(context: ServiceContext, onNewPunches: () => voi
     noteMalformedLines(serialNumber, count, firstReason) {
       log.warn(`ADMS device ${serialNumber}: ${count} uploaded lines could not be read and were left out (first: ${firstReason})`);
     },
+    takeCommands: (serialNumber, limit) => journal.takeAdmsCommands(serialNumber, limit),
+    saveCommandResults(serialNumber, results) {
+      for (const { id, returnCode, command } of results) {
+        if (!journal.answerAdmsCommand(serialNumber, id, returnCode)) log.warn(`ADMS device ${serialNumber} answered command ${id} (${command || 'no CMD'}) that was not sent to it; the answer was ignored`);
+        else if (returnCode !== 0) log.warn(`ADMS device ${serialNumber} refused command ${id} (${command || 'no CMD'}) with Return=${returnCode}`);
+      }
+    },
     noteRefusedStrangers({ refused, addresses }) {
       log.warn(`ADMS: ${refused} requests from unapproved devices were refused unread (too many in a minute), from ${addresses.join(', ')}`);
     },

@@ -27,6 +27,24 @@ export interface AdmsDeviceSimulatorOptions {
    * its registration handshake only, never on uploads or polls (ZKTeco PUSH SDK, svr_init).
    */
   pushCommKey?: string;
+  /**
+   * The Return code this terminal answers to every command instead of running it: -1002 is what
+   * real firmware answers to syntax it does not take (docs/zk-protocol.md §4).
+   */
+  refuseCommandsWith?: number;
+}
+
+/** A user as the terminal holds it after a DATA UPDATE USERINFO. */
+export interface AdmsTerminalUser {
+  userId: string;
+  name: string;
+  privilege: number;
+}
+
+export interface AdmsCommandAnswer {
+  id: number;
+  command: string;
+  returnCode: number;
 }
 
 interface SimulatorResponse {
@@ -44,6 +62,8 @@ export class AdmsDeviceSimulator {
   serverDate: Date | null = null;
   /** The TimeZone option of the last handshake, as sent. */
   private timeZoneOption: string | null = null;
+  /** The users on the terminal, by PIN, as commands left them. */
+  readonly users = new Map<string, AdmsTerminalUser>();
 
   constructor(private readonly options: AdmsDeviceSimulatorOptions) {}
 
@@ -101,6 +121,38 @@ export class AdmsDeviceSimulator {
   async poll(): Promise<{ status: number; body: string }> {
     const response = await this.send('GET', this.url('/iclock/getrequest', { INFO: 'Ver 8.0.4,1,0,1,192.168.1.201,10,7,12,1,111' }));
     return { status: response.status, body: response.body };
+  }
+
+  /**
+   * One poll as firmware does it: runs every `C:<id>:<command>` line of the reply in order and
+   * posts one `ID=..&Return=..&CMD=..` line per command to /iclock/devicecmd. Returns the answers.
+   */
+  async pollAndRun(): Promise<AdmsCommandAnswer[]> {
+    const { body } = await this.poll();
+    const answers: AdmsCommandAnswer[] = [];
+    for (const line of body.split(/\r?\n/)) {
+      const match = /^C:(\d+):(.*)$/.exec(line);
+      if (!match) continue;
+      const command = match[2]!;
+      answers.push({ id: Number(match[1]), command, returnCode: this.options.refuseCommandsWith ?? this.run(command) });
+    }
+    if (answers.length > 0) {
+      const results = answers.map(({ id, command, returnCode }) => `ID=${id}&Return=${returnCode}&CMD=${command.split(' ')[0]}`).join('\n');
+      await this.send('POST', this.url('/iclock/devicecmd', {}), results);
+    }
+    return answers;
+  }
+
+  /** Runs one command against the user list; returns its Return code. */
+  private run(command: string): number {
+    const update = /^DATA UPDATE USERINFO (.*)$/.exec(command);
+    if (!update) return -1002;
+    const fields = new Map(update[1]!.split('\t').map((field) => [field.slice(0, field.indexOf('=')), field.slice(field.indexOf('=') + 1)]));
+    const userId = fields.get('PIN');
+    if (!userId) return -1002;
+    const known = this.users.get(userId);
+    this.users.set(userId, { userId, name: fields.get('Name') ?? known?.name ?? '', privilege: Number(fields.get('Pri') ?? known?.privilege ?? 0) });
+    return 0;
   }
 
   private async post(table: string, body: string, stamp: string): Promise<{ status: number; body: string }> {

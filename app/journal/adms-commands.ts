@@ -1,0 +1,57 @@
+// Each ADMS terminal's command queue (docs/zk-protocol.md §4): a command waits until the terminal
+// polls /iclock/getrequest, is sent once, and is done only when the terminal answers Return=0 on
+// /iclock/devicecmd. Any other code means the terminal refused it.
+import type { DatabaseSync } from 'node:sqlite';
+import type { Clock } from './rows';
+
+export type AdmsCommandState = 'queued' | 'sent' | 'done' | 'refused';
+
+export interface AdmsCommand {
+  id: number;
+  serialNumber: string;
+  command: string;
+  state: AdmsCommandState;
+  returnCode: number | null;
+}
+
+export interface AdmsCommandStore {
+  /** Queues the commands for this terminal, in order; returns their ids. */
+  queueAdmsCommands(serial: string, commands: readonly string[]): number[];
+  /** The oldest waiting commands, at most `limit`, marked sent. */
+  takeAdmsCommands(serial: string, limit: number): { id: number; command: string }[];
+  /** The terminal's answer to a command it was sent; false when no such sent command is its. */
+  answerAdmsCommand(serial: string, id: number, returnCode: number): boolean;
+  getAdmsCommands(ids: readonly number[]): AdmsCommand[];
+}
+
+export function admsCommandStore(db: DatabaseSync, now: Clock): AdmsCommandStore {
+  const insert = db.prepare('INSERT INTO adms_commands (serial, command, queued_at) VALUES (?, ?, ?) RETURNING id');
+  const waiting = db.prepare(`SELECT id, command FROM adms_commands WHERE serial = ? AND state = 'queued' ORDER BY id LIMIT ?`);
+  const markSent = db.prepare(`UPDATE adms_commands SET state = 'sent', sent_at = ? WHERE id = ?`);
+  const answer = db.prepare(`
+    UPDATE adms_commands SET state = ?, return_code = ?, answered_at = ?
+    WHERE id = ? AND serial = ? AND state = 'sent'`);
+  const byId = db.prepare(`SELECT id, serial AS serialNumber, command, state, return_code AS returnCode FROM adms_commands WHERE id = ?`);
+  return {
+    queueAdmsCommands(serial, commands) {
+      const queuedAt = now().toISOString();
+      return commands.map((command) => Number((insert.get(serial, command, queuedAt) as { id: number }).id));
+    },
+    takeAdmsCommands(serial, limit) {
+      const sentAt = now().toISOString();
+      const taken = waiting.all(serial, limit).map((row) => ({ ...(row as { id: number; command: string }) }));
+      for (const { id } of taken) markSent.run(sentAt, id);
+      return taken;
+    },
+    answerAdmsCommand(serial, id, returnCode) {
+      const state: AdmsCommandState = returnCode === 0 ? 'done' : 'refused';
+      return Number(answer.run(state, returnCode, now().toISOString(), id, serial).changes) === 1;
+    },
+    getAdmsCommands(ids) {
+      return ids.flatMap((id) => {
+        const row = byId.get(id);
+        return row ? [{ ...(row as unknown as AdmsCommand) }] : [];
+      });
+    },
+  };
+}
