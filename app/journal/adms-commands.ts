@@ -2,6 +2,7 @@
 // polls /iclock/getrequest, is sent once, and is done only when the terminal answers Return=0 on
 // /iclock/devicecmd. Any other code means the terminal refused it.
 import type { DatabaseSync } from 'node:sqlite';
+import type { NewDeviceUserChange } from './device-user-changes';
 import type { Clock } from './rows';
 
 export type AdmsCommandState = 'queued' | 'sent' | 'done' | 'refused';
@@ -22,6 +23,15 @@ export interface AdmsCommandStore {
   /** The terminal's answer to a command it was sent; false when no such sent command is its. */
   answerAdmsCommand(serial: string, id: number, returnCode: number): boolean;
   getAdmsCommands(ids: readonly number[]): AdmsCommand[];
+  /**
+   * Queues one command per user change and records each change in History as queued; the
+   * terminal's answer to the command later makes it done or refused there.
+   */
+  queueAdmsUserChanges(serial: string, entries: readonly { command: string; change: Omit<NewDeviceUserChange, 'outcome' | 'error'> }[]): number[];
+}
+
+export function refusedCommandMessage(returnCode: number): string {
+  return `The terminal refused the command (Return=${returnCode}${returnCode === -1002 ? ', a command its firmware does not take' : ''}).`;
 }
 
 export function admsCommandStore(db: DatabaseSync, now: Clock): AdmsCommandStore {
@@ -31,6 +41,10 @@ export function admsCommandStore(db: DatabaseSync, now: Clock): AdmsCommandStore
   const answer = db.prepare(`
     UPDATE adms_commands SET state = ?, return_code = ?, answered_at = ?
     WHERE id = ? AND serial = ? AND state = 'sent'`);
+  const settleChange = db.prepare(`UPDATE device_user_changes SET outcome = ?, error = ? WHERE adms_command_id = ? AND outcome = 'queued'`);
+  const insertChange = db.prepare(`
+    INSERT INTO device_user_changes (device_id, device_name, kind, user_id, employee, name, previous_name, outcome, error, requested_by, recorded_at, adms_command_id)
+    VALUES (?, ?, ?, ?, ?, ?, ?, 'queued', NULL, ?, ?, ?)`);
   const byId = db.prepare(`SELECT id, serial AS serialNumber, command, state, return_code AS returnCode FROM adms_commands WHERE id = ?`);
   return {
     queueAdmsCommands(serial, commands) {
@@ -45,7 +59,17 @@ export function admsCommandStore(db: DatabaseSync, now: Clock): AdmsCommandStore
     },
     answerAdmsCommand(serial, id, returnCode) {
       const state: AdmsCommandState = returnCode === 0 ? 'done' : 'refused';
-      return Number(answer.run(state, returnCode, now().toISOString(), id, serial).changes) === 1;
+      if (Number(answer.run(state, returnCode, now().toISOString(), id, serial).changes) !== 1) return false;
+      settleChange.run(state, returnCode === 0 ? null : refusedCommandMessage(returnCode), id);
+      return true;
+    },
+    queueAdmsUserChanges(serial, entries) {
+      const recordedAt = now().toISOString();
+      return entries.map(({ command, change }) => {
+        const id = Number((insert.get(serial, command, recordedAt) as { id: number }).id);
+        insertChange.run(change.deviceId, change.deviceName, change.kind, change.userId, change.employee, change.name, change.previousName, change.requestedBy, recordedAt, id);
+        return id;
+      });
     },
     getAdmsCommands(ids) {
       return ids.flatMap((id) => {

@@ -228,6 +228,28 @@ CREATE TABLE adms_commands (
   answered_at TEXT
 ) STRICT;
 CREATE INDEX adms_commands_waiting ON adms_commands (serial, state, id);
+-- A change sent through an ADMS terminal's queue is 'queued' until the terminal answers; its
+-- command's answer then settles the History row. SQLite changes a CHECK only by rebuilding.
+CREATE TABLE device_user_changes_new (
+  id INTEGER PRIMARY KEY,
+  device_id TEXT,
+  device_name TEXT NOT NULL,
+  kind TEXT NOT NULL CHECK (kind IN ('add', 'rename', 'remove', 'copy-fingerprints')),
+  user_id TEXT NOT NULL,
+  employee TEXT NOT NULL,
+  name TEXT NOT NULL,
+  previous_name TEXT,
+  outcome TEXT NOT NULL CHECK (outcome IN ('done', 'refused', 'unconfirmed', 'not-attempted', 'queued')),
+  error TEXT,
+  requested_by TEXT NOT NULL,
+  recorded_at TEXT NOT NULL,
+  adms_command_id INTEGER REFERENCES adms_commands (id)
+) STRICT;
+INSERT INTO device_user_changes_new (id, device_id, device_name, kind, user_id, employee, name, previous_name, outcome, error, requested_by, recorded_at)
+  SELECT id, device_id, device_name, kind, user_id, employee, name, previous_name, outcome, error, requested_by, recorded_at FROM device_user_changes;
+DROP TABLE device_user_changes;
+ALTER TABLE device_user_changes_new RENAME TO device_user_changes;
+CREATE INDEX device_user_changes_command ON device_user_changes (adms_command_id);
 `;
 
 export const MIGRATIONS: readonly string[] = [CORE_TABLES, STATE_COUNTS, ADMS_DEVICES, IN_DOUBT, PUSH_STOP, ADMS_APPROVED_ADDRESS, MAPPINGS_IN_ERPNEXT, DEVICE_USER_CHANGES, ADMS_COMMANDS];

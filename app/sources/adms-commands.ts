@@ -21,6 +21,11 @@ export function userInfoUpdateCommand(user: AdmsUserFields): string {
   return `DATA UPDATE USERINFO PIN=${plainField(user.userId)}\tName=${plainField(user.name)}\tPri=${user.privilege}`;
 }
 
+/** `DATA DELETE USERINFO PIN=..`: removes the user (and its templates) from the terminal. */
+export function userInfoDeleteCommand(userId: string): string {
+  return `DATA DELETE USERINFO PIN=${plainField(userId)}`;
+}
+
 function plainField(text: string): string {
   return [...text].map((character) => (isControl(character) ? ' ' : character)).join('');
 }

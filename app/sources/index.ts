@@ -6,6 +6,6 @@ export { readCsv, readXlsx, punchesFromTable, type Cell, type ColumnMapping, typ
 export { parseTimeText, type DateOrder } from './time-text';
 export { parseAttlogBody, parseOperlogUsers, type AdmsUser } from './adms-lines';
 export { buildAdmsServer, startAdmsReceiver, utcOffsetHours, type AdmsReceiver, type AdmsReceiverOptions, type AdmsSink } from './adms-receiver';
-export { userInfoUpdateCommand, type AdmsCommandResult, type AdmsUserFields } from './adms-commands';
+export { userInfoDeleteCommand, userInfoUpdateCommand, type AdmsCommandResult, type AdmsUserFields } from './adms-commands';
 export { readPunchFile, type PunchFile, type PunchFileKind } from './punch-file';
 export { importPunchFile, previewPunchFile, readImportFile, PROBLEMS_SHOWN } from './file-import';

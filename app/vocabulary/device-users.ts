@@ -48,8 +48,12 @@ export interface DeviceUserOverview {
   employees: EmployeeWithDeviceId[];
 }
 
-/** done: the terminal's read-back list shows it; every other outcome means it does not count as made. */
-export type ChangeOutcome = 'done' | 'refused' | 'unconfirmed' | 'not-attempted';
+/**
+ * done: the terminal's read-back list shows it (ADMS: the terminal answered the command with
+ * Return=0); queued: waiting in an ADMS terminal's command queue for its answer. Every other
+ * outcome means it does not count as made.
+ */
+export type ChangeOutcome = 'done' | 'refused' | 'unconfirmed' | 'not-attempted' | 'queued';
 
 export interface ChangeResult extends DeviceUserChange {
   outcome: ChangeOutcome;

@@ -7,6 +7,7 @@ import type { Journal, StoredDevice } from '../../journal';
 import { deviceCommKeyName, type SecretStore } from '../../settings';
 import type { ZkConnectOptions, ZkDevice } from '../../zk';
 import { waitForRunLock } from '../run-lock';
+import { previewAdmsDeviceUsers, queueAdmsDeviceUsers } from './adms-users';
 import { changeKey } from './plan';
 import { applyDeviceUsers, previewDeviceUsers } from './sync-device-users';
 
@@ -38,21 +39,28 @@ function chooseDevices(journal: Journal, deviceId: string | undefined): Result<S
   if (deviceId !== undefined) {
     const device = journal.getDevice(deviceId);
     if (!device) return { ok: false, error: { code: 'device-not-found', message: `No device "${deviceId}" is set up.`, action: 'Check the id with `punchbridge device list`.' } };
-    if (journal.admsSerialOf(device.id) !== null) return { ok: false, error: admsOnly(device.name) };
     return { ok: true, value: [device] };
   }
-  // ADMS terminals are reached through their command queue, not port 4370.
-  const devices = journal.listDevices().filter((device) => device.enabled && journal.admsSerialOf(device.id) === null);
-  if (devices.length === 0) return { ok: false, error: { code: 'no-devices', message: 'No enabled device is reachable on port 4370.', action: 'Add a device (or enable one) first.' } };
+  const devices = journal.listDevices().filter((device) => device.enabled);
+  if (devices.length === 0) return { ok: false, error: { code: 'no-devices', message: 'No device is enabled.', action: 'Add a device (or enable one) first.' } };
   return { ok: true, value: devices };
 }
 
-function admsOnly(name: string) {
-  return {
-    code: 'device-users-adms',
-    message: `${name} sends its punches over ADMS push, and Punchbridge does not yet write users through the ADMS command queue.`,
-    action: 'Add the users on the terminal itself, or connect to it on port 4370 as a separate device.',
-  };
+/** Polled terminals are reached on port 4370; ADMS ones, by serial, through their command queue. */
+function splitByReach(journal: Journal, devices: readonly StoredDevice[]) {
+  const polled: StoredDevice[] = [];
+  const pushing: { device: StoredDevice; serial: string }[] = [];
+  for (const device of devices) {
+    const serial = journal.admsSerialOf(device.id);
+    if (serial === null) polled.push(device);
+    else pushing.push({ device, serial });
+  }
+  return { polled, pushing };
+}
+
+/** Results in the order the devices were chosen, whichever way each was reached. */
+function inDeviceOrder<T extends { deviceId: string }>(devices: readonly StoredDevice[], results: readonly T[]): T[] {
+  return devices.flatMap((device) => results.filter((result) => result.deviceId === device.id));
 }
 
 async function prepare(sources: UserSyncSources, input: DeviceUserSyncInput) {
@@ -70,7 +78,12 @@ export async function previewUserSync(sources: UserSyncSources, input: DeviceUse
   const employees = prepared.request.employees
     .filter((employee) => employee.attendanceDeviceId?.trim())
     .map((employee) => ({ employee: employee.name, employeeName: employee.employeeName, userId: employee.attendanceDeviceId!, status: employee.status }));
-  return { ok: true, value: { devices: await previewDeviceUsers(prepared.request, prepared.hooks), employees } };
+  const { polled, pushing } = splitByReach(sources.journal, prepared.request.devices);
+  const previews = [
+    ...(await previewDeviceUsers({ ...prepared.request, devices: polled }, prepared.hooks)),
+    ...pushing.map(({ device, serial }) => previewAdmsDeviceUsers(sources.journal, device, serial, prepared.request)),
+  ];
+  return { ok: true, value: { devices: inDeviceOrder(prepared.request.devices, previews), employees } };
 }
 
 export async function applyUserSync(sources: UserSyncSources, input: ApplyDeviceUsersInput, requestedBy: string): Promise<Result<DeviceUserOutcome[]>> {
@@ -99,9 +112,15 @@ async function applyPrepared(sources: UserSyncSources, input: ApplyDeviceUsersIn
   if (!prepared.ok) return prepared;
   const approved = new Set(input.approved.map((change) => changeKey(change.deviceId, change)));
   const devices = prepared.request.devices.filter((device) => input.approved.some((change) => change.deviceId === device.id));
-  const outcomes = await applyDeviceUsers(
-    { ...prepared.request, devices, approved, requestedBy },
-    { ...prepared.hooks, record: (changes) => sources.journal.recordDeviceUserChanges(changes) },
-  );
-  return { ok: true, value: outcomes };
+  const { polled, pushing } = splitByReach(sources.journal, devices);
+  const outcomes = [
+    ...(await applyDeviceUsers(
+      { ...prepared.request, devices: polled, approved, requestedBy },
+      { ...prepared.hooks, record: (changes) => sources.journal.recordDeviceUserChanges(changes) },
+    )),
+    ...pushing.map(({ device, serial }) =>
+      queueAdmsDeviceUsers(sources.journal, device, serial, { ...prepared.request, approved: (change) => approved.has(changeKey(device.id, change)), requestedBy }),
+    ),
+  ];
+  return { ok: true, value: inDeviceOrder(devices, outcomes) };
 }

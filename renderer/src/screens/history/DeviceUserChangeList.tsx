@@ -13,6 +13,7 @@ const OUTCOMES: Record<ChangeOutcome, { label: string; color: string }> = {
   refused: { label: 'Refused by the device', color: 'red' },
   unconfirmed: { label: 'Not confirmed', color: 'orange' },
   'not-attempted': { label: 'Not attempted', color: 'gray' },
+  queued: { label: 'Waiting for the terminal', color: 'blue' },
 };
 
 function describe(change: DeviceUserChangeRecord): string {

@@ -1,0 +1,35 @@
+import { join } from 'node:path';
+import { DatabaseSync } from 'node:sqlite';
+import { describe, expect, it } from 'vitest';
+import { migrate, SCHEMA_VERSION } from './migrations';
+import { tempFolder, tempJournal } from './test-support';
+
+const CHANGE = { deviceId: 'd1', deviceName: 'Front door', kind: 'add' as const, userId: '7', employee: 'HR-EMP-0007', name: 'Asha Rao', previousName: null, requestedBy: 'test' };
+
+describe('ADMS command queue in the journal', () => {
+  it('keeps the History written before the queue existed when it upgrades', () => {
+    const filePath = join(tempFolder(), 'journal.sqlite');
+    const old = new DatabaseSync(filePath);
+    migrate(old, filePath, SCHEMA_VERSION - 1);
+    old.prepare(`
+      INSERT INTO device_user_changes (device_id, device_name, kind, user_id, employee, name, previous_name, outcome, error, requested_by, recorded_at)
+      VALUES ('d0', 'Gate', 'add', '5', 'HR-EMP-0005', 'Ravi', NULL, 'done', NULL, 'cli', '2026-01-05T08:00:05.000Z')`).run();
+    old.close();
+
+    const journal = tempJournal(filePath);
+    expect(journal.listDeviceUserChanges(10)).toMatchObject([{ deviceName: 'Gate', userId: '5', outcome: 'done' }]);
+  });
+
+  it('settles a queued change only from an answer to a command that was sent', () => {
+    const journal = tempJournal();
+    const [id] = journal.queueAdmsUserChanges('SN1', [{ command: 'DATA UPDATE USERINFO PIN=7\tName=Asha Rao\tPri=0', change: CHANGE }]);
+    expect(journal.answerAdmsCommand('SN1', id!, 0)).toBe(false);
+    expect(journal.listDeviceUserChanges(10)).toMatchObject([{ outcome: 'queued' }]);
+
+    expect(journal.takeAdmsCommands('SN1', 5)).toEqual([{ id, command: 'DATA UPDATE USERINFO PIN=7\tName=Asha Rao\tPri=0' }]);
+    expect(journal.takeAdmsCommands('SN1', 5)).toEqual([]);
+    expect(journal.answerAdmsCommand('SN1', id!, -1004)).toBe(true);
+    expect(journal.answerAdmsCommand('SN1', id!, 0)).toBe(false);
+    expect(journal.listDeviceUserChanges(10)).toMatchObject([{ outcome: 'refused', error: 'The terminal refused the command (Return=-1004).' }]);
+  });
+});
