@@ -7,6 +7,7 @@ import { JournalOpenError } from './errors';
 import { mappingStore, type MappingStore } from './mappings';
 import { migrate } from './migrations';
 import { createOwnerOnly, tightenToOwnerOnly } from './owner-only';
+import { punchHourQueries, type PunchHourQueries } from './punch-hours';
 import { punchQueries, type PunchQueries } from './punch-queries';
 import { punchWrites, type PunchWrites } from './punch-writes';
 import { pushStopStore, type PushStopStore } from './push-stop';
@@ -16,7 +17,7 @@ import { runStore, type RunStore } from './runs';
 import { serialOwners, type SerialOwners } from './serial-owners';
 import { inTransaction } from './transaction';
 
-export interface Journal extends PunchWrites, PunchQueries, DeviceStore, MappingStore, RunStore, AdmsDeviceStore, SerialOwners, PushStopStore, RefusalGroupQueries, DeviceUserChangeStore {
+export interface Journal extends PunchWrites, PunchQueries, DeviceStore, MappingStore, RunStore, AdmsDeviceStore, SerialOwners, PushStopStore, RefusalGroupQueries, DeviceUserChangeStore, PunchHourQueries {
   /** Run several journal calls as one transaction: all of them are written, or none. */
   transaction<T>(work: () => T): T;
   /**
@@ -82,6 +83,7 @@ export function openJournal(filePath: string, options: JournalOptions = {}): Jou
     ...pushStopStore(db, now),
     ...refusalGroupQueries(db),
     ...deviceUserChangeStore(db, now),
+    ...punchHourQueries(db),
     transaction: (work) => inTransaction(db, work),
     flushToDisk() {
       // A FULL checkpoint syncs the WAL, copies every frame into the database file and syncs that.
