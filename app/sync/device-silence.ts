@@ -18,6 +18,9 @@ const QUIET_HOURS_BEFORE_NEWS = 2;
 /** Failed runs in a row before an unreachable device is news: one failure is often a blip. */
 export const UNREACHABLE_RUNS_BEFORE_NEWS = 3;
 
+/** The attention codes of silence news, which the desktop shell also announces as notifications. */
+export const SILENCE_NEWS_CODES: readonly string[] = ['device-quiet', 'device-unreachable-runs'];
+
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 function weekdayOf(day: string): number {

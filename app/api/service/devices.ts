@@ -139,7 +139,7 @@ export function deviceStatus(device: StoredDevice, skewWarningSeconds: number): 
 const SETTINGS_THAT_CHANGE_WHAT_IS_SENT = ['timeZone', 'logTypeRule', 'inStates', 'outStates'] as const;
 
 /** The zone a device's clock keeps: its own, else the ERPNext server's, else this computer's. */
-export function clockZoneOf(device: StoredDevice | null, context: ServiceContext): string {
+export function clockZoneOf(device: StoredDevice | null, context: Pick<ServiceContext, 'settings'>): string {
   return device?.timeZone ?? context.settings.getErpnext()?.serverTimeZone ?? localTimeZone();
 }
 
