@@ -17,6 +17,7 @@ const SHOTS: Shot[] = [
   { name: 'dashboard', hash: '/', expectText: 'All punches' },
   { name: 'dashboard-first-run', hash: '/', options: { scenario: 'first-run' }, expectText: "Let's get Punchbridge ready" },
   { name: 'dashboard-erpnext-down', hash: '/', options: { scenario: 'erpnext-down' }, expectText: 'could not be reached' },
+  { name: 'dashboard-silent-devices', hash: '/', options: { scenario: 'silent-devices' }, expectText: 'usually has them' },
   { name: 'dashboard-time-trap', hash: '/', options: { scenario: 'time-trap' }, expectText: 'Pushing to ERPNext has stopped' },
   { name: 'dashboard-error', hash: '/', options: { scenario: 'broken' }, expectText: 'The dashboard could not be loaded' },
   { name: 'dashboard-loading', hash: '/', options: { latency: 60_000 }, expectText: 'Loading the dashboard' },

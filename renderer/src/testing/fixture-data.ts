@@ -248,6 +248,20 @@ export function fixtureRuns(devices: Device[]): RunSummary[] {
   return runs;
 }
 
+/** What the silence rules say of a device gone quiet in its shift hours and of one out of reach for runs. */
+export const silentDevices: ApiError[] = [
+  {
+    code: 'device-quiet',
+    message: 'Main gate has had no punch today in hours it usually has them, from 08:00 on.',
+    action: 'Unless today is a holiday, check the device: a frozen screen, a full log or a moved terminal lose punches. Open Devices and test the connection.',
+  },
+  {
+    code: 'device-unreachable-runs',
+    message: 'Canteen could not be read in the last 3 runs in a row; its punches since are not in ERPNext.',
+    action: 'Check that it is switched on and on the network, then open Devices and test the connection.',
+  },
+];
+
 export const erpnextDown: ApiError = {
   code: 'erpnext-unreachable',
   message: 'ERPNext at https://erp.acme.example.com could not be reached (connection refused).',
