@@ -18,3 +18,4 @@ export { createLivePusher, LIVE_PUSH_DELAY_MS, type LivePusher, type LivePusherO
 export { claimIdentity, readReportedIdentity, type DeviceIdentity } from './device-identity';
 export { connectOptionsFor, type ReachableDevice } from './device-connection';
 export { SILENCE_NEWS_CODES, quietHoursNews, unreachableNews, silenceHistoryStart, type PunchHourCount } from './device-silence';
+export { forecastLogFull, type LogCountSample } from './log-fill-forecast';

@@ -56,8 +56,8 @@ export function fixtureDevices(options: { longNames?: boolean } = {}): Device[] 
     lastError: null,
   };
   return [
-    { ...base, id: 'dev-main-gate', name: 'Main gate', host: '192.168.1.201', timeZone: null, hasCommKey: true, serialNumber: 'CQZ7231460123', status: 'ok', lastReadAt: '2026-11-25 09:15:02', clockSkewSeconds: 4, recordCount: 48210, recordCapacity: 100000 },
-    { ...base, id: 'dev-warehouse', name: 'Warehouse', host: '192.168.1.202', timeZone: 'Asia/Kolkata', hasCommKey: false, serialNumber: 'BOCK194960321', status: 'warning', lastReadAt: '2026-11-25 09:15:05', clockSkewSeconds: 412, recordCount: 91800, recordCapacity: 100000, clearPolicy: { mode: 'when-fuller-than', percent: 80 } },
+    { ...base, id: 'dev-main-gate', name: 'Main gate', host: '192.168.1.201', timeZone: null, hasCommKey: true, serialNumber: 'CQZ7231460123', status: 'ok', lastReadAt: '2026-11-25 09:15:02', clockSkewSeconds: 4, recordCount: 48210, recordCapacity: 100000, logFull: { kind: 'full-by', day: '2027-01-30', perDay: 780 } },
+    { ...base, id: 'dev-warehouse', name: 'Warehouse', host: '192.168.1.202', timeZone: 'Asia/Kolkata', hasCommKey: false, serialNumber: 'BOCK194960321', status: 'warning', lastReadAt: '2026-11-25 09:15:05', clockSkewSeconds: 412, recordCount: 91800, recordCapacity: 100000, logFull: { kind: 'full-by', day: '2026-12-05', perDay: 2050 }, clearPolicy: { mode: 'when-fuller-than', percent: 80 } },
     {
       ...base,
       id: 'dev-reception',
