@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
 
 export interface FixturePageOptions {
-  scenario?: 'full' | 'first-run' | 'empty' | 'erpnext-down' | 'time-trap' | 'broken' | 'push-devices';
+  scenario?: 'full' | 'first-run' | 'empty' | 'erpnext-down' | 'time-trap' | 'broken' | 'push-devices' | 'silent-devices';
   count?: number;
   latency?: number;
   long?: boolean;

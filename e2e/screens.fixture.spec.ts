@@ -17,6 +17,7 @@ const SHOTS: Shot[] = [
   { name: 'dashboard', hash: '/', expectText: 'All punches' },
   { name: 'dashboard-first-run', hash: '/', options: { scenario: 'first-run' }, expectText: "Let's get Punchbridge ready" },
   { name: 'dashboard-erpnext-down', hash: '/', options: { scenario: 'erpnext-down' }, expectText: 'could not be reached' },
+  { name: 'dashboard-silent-devices', hash: '/', options: { scenario: 'silent-devices' }, expectText: 'usually has them' },
   { name: 'dashboard-time-trap', hash: '/', options: { scenario: 'time-trap' }, expectText: 'Pushing to ERPNext has stopped' },
   { name: 'dashboard-error', hash: '/', options: { scenario: 'broken' }, expectText: 'The dashboard could not be loaded' },
   { name: 'dashboard-loading', hash: '/', options: { latency: 60_000 }, expectText: 'Loading the dashboard' },
@@ -53,6 +54,21 @@ for (const shot of SHOTS) {
     }
   });
 }
+
+// The dashboard's device cards, below the fold: each log's fill bar and the day it will be full.
+test('dashboard-device-logs', async ({ page }) => {
+  await openFixture(page, '/');
+  const fill = page.getByRole('progressbar', { name: /Log 48% full/ });
+  await expect(fill).toBeVisible();
+  await expect(page.getByText('full by 30 Jan 2027 at about 780 a day').first()).toBeVisible();
+  await expect(page.getByText(/not enough history yet to tell when it is full/).first()).toBeVisible();
+  for (const viewport of VIEWPORTS) {
+    await page.setViewportSize({ width: viewport.width, height: viewport.height });
+    await page.getByRole('heading', { name: 'Devices', level: 3 }).evaluate((heading) => heading.scrollIntoView({ block: 'start' }));
+    await screenshot(page, `dashboard-device-logs-${viewport.name}`);
+    expect(await accessibilityViolations(page), `dashboard-device-logs at ${viewport.name}`).toEqual([]);
+  }
+});
 
 // A device's menu and what "Save a trace for support" says once the file is saved. axe runs on
 // the saved state: the open Mantine menu has two findings of its own (its dropdown's required

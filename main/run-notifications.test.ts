@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { UnmatchedUser } from '../app/api/contract';
 import { createFakeApi } from '../app/host/fake-api';
 import { notifyAboutRuns, type DesktopNotice } from './run-notifications';
-import { runSummary } from './test-support';
+import { appStatus, runSummary } from './test-support';
 
 const user = (userId: string, nameOnDevice: string | null = null): UnmatchedUser => ({
   userId,
@@ -42,5 +42,21 @@ describe('notifyAboutRuns', () => {
     expect(shown[0]!.body).toBe('Asha (user 17) on Main gate is not linked to an employee. Their punches wait until you map them.');
     stop();
     expect(events.listenerCount()).toBe(0);
+  });
+
+  it('announces a device that went quiet or out of reach once while it lasts, and again when it comes back', () => {
+    const { events, shown } = setup();
+    const quiet = { code: 'device-quiet', message: 'Main gate has had no punch today in hours it usually has them, from 09:00 on.', action: 'Check the device.' };
+    const unreachable = { code: 'device-unreachable-runs', message: 'Canteen could not be read in the last 3 runs in a row.', action: 'Check the network.' };
+    const other = { code: 'unmatched-users', message: '2 device users match no employee.', action: 'Map them.' };
+    events.emit({ type: 'status', status: appStatus({ attention: [other, quiet] }) });
+    events.emit({ type: 'status', status: appStatus({ attention: [quiet, unreachable] }) });
+    events.emit({ type: 'status', status: appStatus({ attention: [unreachable] }) });
+    events.emit({ type: 'status', status: appStatus({ attention: [quiet, unreachable] }) });
+    expect(shown).toEqual([
+      { title: 'Punchbridge: a device has gone quiet', body: `${quiet.message} Check the device.` },
+      { title: 'Punchbridge: a device is out of reach', body: `${unreachable.message} Check the network.` },
+      { title: 'Punchbridge: a device has gone quiet', body: `${quiet.message} Check the device.` },
+    ]);
   });
 });

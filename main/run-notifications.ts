@@ -1,6 +1,8 @@
 // Desktop notifications for what HR must act on: a failed run, and device users nobody has mapped
 // to an employee yet. Each unknown user is announced once per app start, not after every run.
-import type { PunchbridgeEvent, PunchbridgeEvents, UnmatchedUser } from '../app/api/contract';
+// A device gone quiet or out of reach is announced when it starts to be news, again only after it stopped.
+import type { ApiError, PunchbridgeEvent, PunchbridgeEvents, UnmatchedUser } from '../app/api/contract';
+import { SILENCE_NEWS_CODES } from '../app/sync';
 
 export interface DesktopNotice {
   title: string;
@@ -35,9 +37,26 @@ export class UnmatchedUserNotices {
   }
 }
 
+export class SilenceNotices {
+  private announced = new Set<string>();
+
+  noticesFor(attention: ApiError[]): DesktopNotice[] {
+    const news = attention.filter((item) => SILENCE_NEWS_CODES.includes(item.code));
+    const current = new Set(news.map((item) => `${item.code}\u0000${item.message}`));
+    const fresh = news.filter((item) => !this.announced.has(`${item.code}\u0000${item.message}`));
+    this.announced = current;
+    return fresh.map((item) => ({
+      title: item.code === 'device-quiet' ? 'Punchbridge: a device has gone quiet' : 'Punchbridge: a device is out of reach',
+      body: `${item.message} ${item.action}`,
+    }));
+  }
+}
+
 export function notifyAboutRuns(events: PunchbridgeEvents, show: (notice: DesktopNotice) => void): () => void {
   const unmatched = new UnmatchedUserNotices();
+  const silence = new SilenceNotices();
   return events.subscribe((event) => {
+    if (event.type === 'status') silence.noticesFor(event.status.attention).forEach(show);
     const notice =
       event.type === 'run-finished' ? noticeForRunFailure(event) : event.type === 'unmatched-users' ? unmatched.noticeFor(event.users) : null;
     if (notice) show(notice);

@@ -8,6 +8,7 @@ import { JournalOpenError } from './errors';
 import { mappingStore, type MappingStore } from './mappings';
 import { migrate } from './migrations';
 import { createOwnerOnly, tightenToOwnerOnly } from './owner-only';
+import { punchHourQueries, type PunchHourQueries } from './punch-hours';
 import { punchQueries, type PunchQueries } from './punch-queries';
 import { punchWrites, type PunchWrites } from './punch-writes';
 import { pushStopStore, type PushStopStore } from './push-stop';
@@ -17,7 +18,7 @@ import { runStore, type RunStore } from './runs';
 import { serialOwners, type SerialOwners } from './serial-owners';
 import { inTransaction } from './transaction';
 
-export interface Journal extends PunchWrites, PunchQueries, DeviceStore, MappingStore, RunStore, AdmsDeviceStore, SerialOwners, PushStopStore, RefusalGroupQueries, DeviceUserChangeStore, AdmsCommandStore {
+export interface Journal extends PunchWrites, PunchQueries, DeviceStore, MappingStore, RunStore, AdmsDeviceStore, SerialOwners, PushStopStore, RefusalGroupQueries, DeviceUserChangeStore, AdmsCommandStore, PunchHourQueries {
   /** Run several journal calls as one transaction: all of them are written, or none. */
   transaction<T>(work: () => T): T;
   /**
@@ -84,6 +85,7 @@ export function openJournal(filePath: string, options: JournalOptions = {}): Jou
     ...refusalGroupQueries(db),
     ...deviceUserChangeStore(db, now),
     ...admsCommandStore(db, now),
+    ...punchHourQueries(db),
     transaction: (work) => inTransaction(db, work),
     flushToDisk() {
       // A FULL checkpoint syncs the WAL, copies every frame into the database file and syncs that.

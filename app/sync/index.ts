@@ -17,3 +17,5 @@ export { createLiveCapture, LIVE_RECONNECT_MAX_MS, LIVE_RECONNECT_MIN_MS, type L
 export { createLivePusher, LIVE_PUSH_DELAY_MS, type LivePusher, type LivePusherOptions } from './live-capture-push';
 export { claimIdentity, readReportedIdentity, type DeviceIdentity } from './device-identity';
 export { connectOptionsFor, type ReachableDevice } from './device-connection';
+export { SILENCE_NEWS_CODES, quietHoursNews, unreachableNews, silenceHistoryStart, type PunchHourCount } from './device-silence';
+export { forecastLogFull, type LogCountSample } from './log-fill-forecast';

@@ -77,7 +77,11 @@ export interface Device extends Omit<DeviceConfig, 'commKey'> {
   clockSkewSeconds: number | null;
   recordCount: number | null;
   recordCapacity: number | null;
+  /** When its log will be full at the rate of its recent reads; absent when its log size is unknown. */
+  logFull?: LogFullForecast;
 }
+
+export type LogFullForecast = { kind: 'full-by'; day: string; perDay: number } | { kind: 'not-filling' } | { kind: 'not-enough-history' };
 
 /** A connection test that does not need the device saved first. */
 export const DeviceProbeSchema = z.object({

@@ -3,9 +3,10 @@ import { connectZk, probeDevice, ZkError, type ZkConnectOptions } from '../../zk
 import type { StoredDevice } from '../../journal';
 import { deviceCommKeyName } from '../../settings';
 import { claimIdentity, instantToWallClock, readReportedIdentity, wallClockToInstant } from '../../sync';
-import { localTimeZone, type ApiError, type Device, type DeviceStatus, type PunchbridgeApi, type Result } from '../contract';
+import { localTimeZone, type ApiError, type Device, type DeviceStatus, type PunchbridgeApi, type Result, type RunSummary } from '../contract';
 import type { ServiceContext } from './context';
 import { deviceNameTaken } from './device-names';
+import { LOG_FILL_RUNS, logFullOf } from './log-fill';
 
 const PROBE_TIMEOUT_MS = 8000;
 
@@ -16,11 +17,15 @@ type DeviceMethods = Pick<
 
 export function deviceMethods(context: ServiceContext): DeviceMethods {
   const { journal, secrets } = context;
-  const describe = (device: StoredDevice): Device => ({
-    ...device,
-    hasCommKey: Boolean(secrets.get(deviceCommKeyName(device.id))),
-    status: deviceStatus(device, context.settings.getSyncSettings().clockSkewWarningSeconds),
-  });
+  const describe = (device: StoredDevice, runs: RunSummary[] = []): Device => {
+    const logFull = logFullOf(device, runs);
+    return {
+      ...device,
+      hasCommKey: Boolean(secrets.get(deviceCommKeyName(device.id))),
+      status: deviceStatus(device, context.settings.getSyncSettings().clockSkewWarningSeconds),
+      ...(logFull ? { logFull } : {}),
+    };
+  };
   const findDevice = (id: string): Result<StoredDevice> => {
     const device = journal.getDevice(id);
     return device ? { ok: true, value: device } : { ok: false, error: noSuchDevice(id) };
@@ -28,7 +33,8 @@ export function deviceMethods(context: ServiceContext): DeviceMethods {
 
   return {
     async listDevices() {
-      return journal.listDevices().map(describe);
+      const runs = journal.listRuns(LOG_FILL_RUNS);
+      return journal.listDevices().map((device) => describe(device, runs));
     },
     async addDevice(input) {
       const { commKey, ...config } = input as Required<typeof input>;
@@ -139,7 +145,7 @@ export function deviceStatus(device: StoredDevice, skewWarningSeconds: number): 
 const SETTINGS_THAT_CHANGE_WHAT_IS_SENT = ['timeZone', 'logTypeRule', 'inStates', 'outStates'] as const;
 
 /** The zone a device's clock keeps: its own, else the ERPNext server's, else this computer's. */
-export function clockZoneOf(device: StoredDevice | null, context: ServiceContext): string {
+export function clockZoneOf(device: StoredDevice | null, context: Pick<ServiceContext, 'settings'>): string {
   return device?.timeZone ?? context.settings.getErpnext()?.serverTimeZone ?? localTimeZone();
 }
 

@@ -3,6 +3,7 @@ import { isConfigurationError, listShiftHolds, timeTrapStopError } from '../../s
 import { ERPNEXT_API_SECRET } from '../../settings';
 import type { ApiError, AppStatus } from '../contract';
 import type { ServiceContext } from './context';
+import { deviceSilenceNews } from './device-silence';
 
 export function readStatus(context: ServiceContext): AppStatus {
   const { journal, settings, engine, scheduler } = context;
@@ -19,6 +20,7 @@ export function readStatus(context: ServiceContext): AppStatus {
   for (const device of devices) {
     if (device.enabled && device.lastError) attention.push({ ...device.lastError, message: `${device.name}: ${device.lastError.message}` });
   }
+  attention.push(...deviceSilenceNews(context));
   if (unmatchedUsers > 0) {
     attention.push({
       code: 'unmatched-users',

@@ -30,6 +30,7 @@ import {
   FIXTURE_NOW,
   erpnextDown,
   fixtureDevices,
+  silentDevices,
   fixturePushStop,
   fixtureEmployees,
   fixtureLog,
@@ -43,7 +44,7 @@ import {
 import { fixtureRefusalGroups } from './fixture-refusals';
 
 /** push-devices: the full data with the ADMS receiver on, a terminal waiting and one that moved. */
-export type FixtureScenario = 'full' | 'first-run' | 'empty' | 'erpnext-down' | 'time-trap' | 'broken' | 'push-devices';
+export type FixtureScenario = 'full' | 'first-run' | 'empty' | 'erpnext-down' | 'time-trap' | 'broken' | 'push-devices' | 'silent-devices';
 
 export interface FixtureOptions {
   scenario?: FixtureScenario;
@@ -68,7 +69,7 @@ const ok = <T>(value: T): Result<T> => ({ ok: true, value });
 
 export function createFixtureApi(options: FixtureOptions = {}): FixtureApi {
   const scenario = options.scenario ?? 'full';
-  const hasData = scenario === 'full' || scenario === 'erpnext-down' || scenario === 'time-trap' || scenario === 'broken' || scenario === 'push-devices';
+  const hasData = scenario === 'full' || scenario === 'silent-devices' || scenario === 'erpnext-down' || scenario === 'time-trap' || scenario === 'broken' || scenario === 'push-devices';
   const devices: Device[] = scenario === 'first-run' ? [] : fixtureDevices({ longNames: options.longNames });
   const employees = fixtureEmployees();
   const punches: Punch[] = hasData ? fixturePunches(options.punchCount ?? 10_000, devices, employees) : [];
@@ -105,6 +106,7 @@ export function createFixtureApi(options: FixtureOptions = {}): FixtureApi {
     for (const punch of punches) counts[punch.state]++;
     const attention = [];
     if (scenario === 'erpnext-down') attention.push(erpnextDown);
+    if (scenario === 'silent-devices') attention.push(...silentDevices);
     if (devices.some((device) => device.status === 'error')) {
       const failing = devices.find((device) => device.status === 'error')!;
       attention.push({ code: 'device-unreachable', message: `${failing.name}: ${failing.lastError?.message ?? 'not reachable'}`, action: failing.lastError?.action ?? 'Check the device.' });

@@ -56,8 +56,8 @@ export function fixtureDevices(options: { longNames?: boolean } = {}): Device[] 
     lastError: null,
   };
   return [
-    { ...base, id: 'dev-main-gate', name: 'Main gate', host: '192.168.1.201', timeZone: null, hasCommKey: true, serialNumber: 'CQZ7231460123', status: 'ok', lastReadAt: '2026-11-25 09:15:02', clockSkewSeconds: 4, recordCount: 48210, recordCapacity: 100000 },
-    { ...base, id: 'dev-warehouse', name: 'Warehouse', host: '192.168.1.202', timeZone: 'Asia/Kolkata', hasCommKey: false, serialNumber: 'BOCK194960321', status: 'warning', lastReadAt: '2026-11-25 09:15:05', clockSkewSeconds: 412, recordCount: 91800, recordCapacity: 100000, clearPolicy: { mode: 'when-fuller-than', percent: 80 } },
+    { ...base, id: 'dev-main-gate', name: 'Main gate', host: '192.168.1.201', timeZone: null, hasCommKey: true, serialNumber: 'CQZ7231460123', status: 'ok', lastReadAt: '2026-11-25 09:15:02', clockSkewSeconds: 4, recordCount: 48210, recordCapacity: 100000, logFull: { kind: 'full-by', day: '2027-01-30', perDay: 780 } },
+    { ...base, id: 'dev-warehouse', name: 'Warehouse', host: '192.168.1.202', timeZone: 'Asia/Kolkata', hasCommKey: false, serialNumber: 'BOCK194960321', status: 'warning', lastReadAt: '2026-11-25 09:15:05', clockSkewSeconds: 412, recordCount: 91800, recordCapacity: 100000, logFull: { kind: 'full-by', day: '2026-12-05', perDay: 2050 }, clearPolicy: { mode: 'when-fuller-than', percent: 80 } },
     {
       ...base,
       id: 'dev-reception',
@@ -247,6 +247,20 @@ export function fixtureRuns(devices: Device[]): RunSummary[] {
   }
   return runs;
 }
+
+/** What the silence rules say of a device gone quiet in its shift hours and of one out of reach for runs. */
+export const silentDevices: ApiError[] = [
+  {
+    code: 'device-quiet',
+    message: 'Main gate has had no punch today in hours it usually has them, from 08:00 on.',
+    action: 'Unless today is a holiday, check the device: a frozen screen, a full log or a moved terminal lose punches. Open Devices and test the connection.',
+  },
+  {
+    code: 'device-unreachable-runs',
+    message: 'Canteen could not be read in the last 3 runs in a row; its punches since are not in ERPNext.',
+    action: 'Check that it is switched on and on the network, then open Devices and test the connection.',
+  },
+];
 
 export const erpnextDown: ApiError = {
   code: 'erpnext-unreachable',

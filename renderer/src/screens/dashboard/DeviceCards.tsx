@@ -6,6 +6,7 @@ import { queryKeys } from '../../api/query-keys';
 import { DeviceStatusBadge } from '../../components/DeviceStatusBadge';
 import { ErrorState, LoadingState } from '../../components/states';
 import { describeSkew, formatWallClock } from '../../lib/format';
+import { LogFillBar } from './LogFillBar';
 
 export function DeviceCards() {
   const backend = useBackend();
@@ -38,6 +39,7 @@ export function DeviceCards() {
               <Text size="sm" mt="xs">
                 Last read: {formatWallClock(device.lastReadAt)}
               </Text>
+              <LogFillBar device={device} />
               {device.lastError && (
                 <Text size="sm" c="red" mt={4}>
                   {device.lastError.message}
