@@ -92,3 +92,29 @@ describe('device silence news, read from a terminal through a sync', () => {
     expect(status.attention.map((item) => item.code)).not.toContain('device-quiet');
   });
 });
+
+describe('device silence news, when the terminal stops answering', () => {
+  it('tells of a terminal that could not be read in three runs in a row, not after one or two', async () => {
+    const device = await startZkSimulator({ userCount: 2, recordCount: 4 });
+    const erpnext = await startErpnextSimulator({ employees: 2 });
+    const service = await createPunchbridgeService({ dataDir: tempFolder('device-silence-gone'), mode: 'headless' });
+    try {
+      await service.setPaused({ paused: true });
+      await service.saveErpnextSettings({ url: erpnext.url, apiKey: DEFAULT_API_KEY, apiSecret: DEFAULT_API_SECRET, serverTimeZone: 'UTC' });
+      await service.addDevice({ name: 'Canteen', host: '127.0.0.1', port: device.port, timeZone: 'UTC', timeoutSeconds: 5 });
+      await service.syncNow();
+      // Unplugged: connecting is refused, on TCP and on the UDP fallback.
+      await device.close();
+      for (let run = 1; run <= 3; run++) {
+        const before = (await service.getStatus()).attention.map((item) => item.code);
+        expect(before).not.toContain('device-unreachable-runs');
+        await service.syncNow();
+      }
+      const news = (await service.getStatus()).attention.filter((item) => item.code === 'device-unreachable-runs');
+      expect(news.map((item) => item.message)).toEqual(['Canteen could not be read in the last 3 runs in a row; its punches since are not in ERPNext.']);
+    } finally {
+      await service.close();
+      await erpnext.close();
+    }
+  });
+});
