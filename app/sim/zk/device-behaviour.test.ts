@@ -130,7 +130,7 @@ describe('datasets', () => {
     const offset = Math.round((Date.UTC(2026, 2, 2, 12, 0, 0) - (Date.now() - new Date().getTimezoneOffset() * 60_000)) / 1000);
     const working = await startZkSimulator({ userCount: 3, shiftLogDays: 5, clockOffsetSeconds: offset });
     const quiet = await startZkSimulator({ userCount: 3, shiftLogDays: 5, quietToday: true, clockOffsetSeconds: offset });
-    const perDay = (records: { time: string; state: number }[]) => {
+    const perDay = (records: readonly { time: string; state: number }[]) => {
       const days = new Map<string, string[]>();
       for (const { time, state } of records) days.set(time.slice(0, 10), [...(days.get(time.slice(0, 10)) ?? []), `${state}@${time.slice(11, 13)}`]);
       return days;
