@@ -31,7 +31,7 @@ export default defineConfig({
     acceptDownloads: true,
     trace: 'off',
   },
-  // The host prints a sign-in link with a random token: e2e/host-global-setup.ts starts it and reads
+  // The host prints a sign-in link with its token: e2e/host-global-setup.ts starts it and reads
   // the link (it needs `npm run build` first). The fixture build is a plain web server.
   globalSetup: target === 'host' ? './e2e/host-global-setup.ts' : undefined,
   webServer:

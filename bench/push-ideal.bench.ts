@@ -4,18 +4,11 @@
 // Beside them, the floor this machine sets: the same number of bare node:http round trips to a
 // server that only waits the latency, at the same concurrency (on a loaded machine it is well
 // above the ideal, and no client can do better).
-import { mkdtempSync, rmSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { DeviceInputSchema, SyncSettingsSchema } from '../app/api/contract';
-import { openJournal } from '../app/journal';
-import { DEFAULT_API_KEY, DEFAULT_API_SECRET, startErpnextSimulator } from '../app/sim/erpnext';
-import { startZkSimulator } from '../app/sim/zk';
-import { createSyncEngine } from '../app/sync';
 import { printTable } from './support';
+import { startSyncBench } from './sync-bench-setup';
 
 const PUNCHES = 1_000;
 const USERS = 100;
@@ -23,21 +16,16 @@ const EMPLOYEES = 90;
 const LATENCY_MS = 20;
 
 export async function run(): Promise<void> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'punchbridge-push-bench-'));
-  const zk = await startZkSimulator({ recordCount: PUNCHES, userCount: USERS, serialNumber: 'BENCH0002' });
-  const erpnext = await startErpnextSimulator({ employees: EMPLOYEES, faults: { latencyMs: LATENCY_MS } });
-  const journal = openJournal(join(dataDir, 'journal.sqlite'));
+  const { erpnext, engine, sync, close } = await startSyncBench({
+    name: 'push',
+    records: PUNCHES,
+    users: USERS,
+    employees: EMPLOYEES,
+    latencyMs: LATENCY_MS,
+    serialNumber: 'BENCH0002',
+    serverTimeZone: null,
+  });
   try {
-    journal.addDevice(DeviceInputSchema.parse({ name: 'Bench device', host: zk.host, port: zk.port, timeZone: 'UTC' }));
-    const sync = SyncSettingsSchema.parse({});
-    const engine = createSyncEngine({
-      journal,
-      settings: {
-        getErpnext: () => ({ url: erpnext.url, apiKey: DEFAULT_API_KEY, serverTimeZone: null, employeeFieldname: 'attendance_device_id', verifyTls: true, caFile: null, latitude: null, longitude: null }),
-        getSyncSettings: () => sync,
-      },
-      secrets: { get: (name) => (name === 'erpnext.apiSecret' ? DEFAULT_API_SECRET : null) },
-    });
     let pushStartedAt: number | null = null;
     engine.onProgress((progress) => {
       if (progress.push.total > 0 && pushStartedAt === null) pushStartedAt = performance.now();
@@ -45,7 +33,6 @@ export async function run(): Promise<void> {
     const started = performance.now();
     const summary = await engine.runOnce('cli');
     const finished = performance.now();
-    engine.close();
     const { counts } = summary;
     const toSend = counts.read - counts.unmatched;
     const idealMs = (PUNCHES * LATENCY_MS) / sync.pushConcurrency;
@@ -67,9 +54,7 @@ export async function run(): Promise<void> {
       },
     ]);
   } finally {
-    journal.close();
-    await Promise.all([zk.close(), erpnext.close()]);
-    rmSync(dataDir, { recursive: true, force: true });
+    await close();
   }
 }
 

@@ -1,16 +1,13 @@
 // The whole sync: a first sync of 100,000 punches from the ZK simulator into the
 // ERPNext simulator at 5 ms per request, split into read, save and push; then a re-sync with those
 // synced and 100 new punches on the device, which must make exactly 100 checkin calls.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { DeviceInputSchema, SyncSettingsSchema, type RunProgress, type RunSummary } from '../app/api/contract';
-import { openJournal, type Journal } from '../app/journal';
-import { DEFAULT_API_KEY, DEFAULT_API_SECRET, startErpnextSimulator, type ErpnextSimulator } from '../app/sim/erpnext';
-import { startZkSimulator } from '../app/sim/zk';
-import { createSyncEngine, type SyncEngine } from '../app/sync';
+import type { RunProgress, RunSummary } from '../app/api/contract';
+import type { Journal } from '../app/journal';
+import type { ErpnextSimulator } from '../app/sim/erpnext';
+import type { SyncEngine } from '../app/sync';
 import { printTable } from './support';
+import { startSyncBench } from './sync-bench-setup';
 
 const RECORDS = 100_000;
 const USERS = 2_000;
@@ -25,36 +22,28 @@ interface Phases {
 }
 
 export async function run(): Promise<void> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'punchbridge-sync-bench-'));
-  const zk = await startZkSimulator({ recordCount: RECORDS, userCount: USERS, recordCapacity: 200_000, serialNumber: 'BENCH0001' });
-  const erpnext = await startErpnextSimulator({ employees: USERS, faults: { latencyMs: LATENCY_MS } });
-  const journal = openJournal(join(dataDir, 'journal.sqlite'));
+  const { zk, erpnext, journal, engine, sync, close } = await startSyncBench({
+    name: 'sync',
+    records: RECORDS,
+    users: USERS,
+    employees: USERS,
+    latencyMs: LATENCY_MS,
+    serialNumber: 'BENCH0001',
+    serverTimeZone: 'UTC',
+    recordCapacity: 200_000,
+  });
   try {
-    journal.addDevice(DeviceInputSchema.parse({ name: 'Bench device', host: zk.host, port: zk.port, timeZone: 'UTC' }));
-    const sync = SyncSettingsSchema.parse({});
-    const engine = createSyncEngine({
-      journal,
-      settings: {
-        getErpnext: () => ({ url: erpnext.url, apiKey: DEFAULT_API_KEY, serverTimeZone: 'UTC', employeeFieldname: 'attendance_device_id', verifyTls: true, caFile: null, latitude: null, longitude: null }),
-        getSyncSettings: () => sync,
-      },
-      secrets: { get: (name) => (name === 'erpnext.apiSecret' ? DEFAULT_API_SECRET : null) },
-    });
-
     const first = await timedRun(engine, erpnext, journal);
     const userIds = zk.users.map((user) => user.userId);
     for (let i = 0; i < NEW_PUNCHES; i++) zk.punch({ userId: userIds[i % userIds.length]!, time: `2026-12-01 ${String(8 + Math.floor(i / 60)).padStart(2, '0')}:${String(i % 60).padStart(2, '0')}:00` });
     const second = await timedRun(engine, erpnext, journal);
-    engine.close();
 
     printTable(`Sync engine: ${RECORDS.toLocaleString('en-US')} punches, ERPNext simulator at ${LATENCY_MS} ms, push concurrency ${sync.pushConcurrency}`, [
       row('first sync', first),
       row(`re-sync, ${NEW_PUNCHES} new`, second),
     ]);
   } finally {
-    journal.close();
-    await Promise.all([zk.close(), erpnext.close()]);
-    rmSync(dataDir, { recursive: true, force: true });
+    await close();
   }
 }
 

@@ -5,17 +5,7 @@ import { tempFolder } from '../app/testing/temp-folders';
 import { createLogger, LogBook } from '../app/log';
 import { openSettings, settingsStoreFrom } from '../app/settings';
 
-// electron-store is conf plus Electron's paths; conf writes the same file without Electron.
-vi.mock('electron-store', async () => {
-  const { default: Conf } = await import('conf');
-  return {
-    default: class {
-      constructor(options: { cwd: string; name: string }) {
-        return new Conf({ cwd: options.cwd, configName: options.name });
-      }
-    },
-  };
-});
+vi.mock('electron-store', () => import('./test-support/electron-store-stand-in'));
 
 const { desktopSettingsBacking } = await import('./desktop-service');
 

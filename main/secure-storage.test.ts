@@ -5,16 +5,7 @@ import { createLogger, LogBook } from '../app/log';
 import { tempFolder } from '../app/testing/temp-folders';
 import { chooseSecretStorage, type SafeStorageLike } from './secure-storage';
 
-vi.mock('electron-store', async () => {
-  const { default: Conf } = await import('conf');
-  return {
-    default: class {
-      constructor(options: { cwd: string; name: string }) {
-        return new Conf({ cwd: options.cwd, configName: options.name });
-      }
-    },
-  };
-});
+vi.mock('electron-store', () => import('./test-support/electron-store-stand-in'));
 const { createDesktopService } = await import('./desktop-service');
 
 /**

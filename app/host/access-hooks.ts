@@ -23,7 +23,9 @@ export interface AccessOptions {
   hostNames: () => ReadonlySet<string>;
 }
 
-const COOKIE_OPTIONS = { httpOnly: true, sameSite: 'strict', path: '/' } as const;
+// Kept for the longest a browser keeps a cookie (400 days): the token outlives restarts of the host,
+// so the browser stays signed in until `serve --new-link` replaces it.
+const COOKIE_OPTIONS = { httpOnly: true, sameSite: 'strict', path: '/', maxAge: 400 * 24 * 60 * 60 } as const;
 
 export function registerAccessHooks(app: FastifyInstance, options: AccessOptions): void {
   const { token, password } = options;

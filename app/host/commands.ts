@@ -15,6 +15,7 @@ interface ServeFlags {
   hostName?: string[];
   demo?: boolean;
   open: boolean;
+  newLink?: boolean;
 }
 
 export function registerHostCommands(program: Command): void {
@@ -28,6 +29,7 @@ export function registerHostCommands(program: Command): void {
     .option('--host-name <names...>', 'names other computers reach this one by, such as punchbridge.office.lan (or set PUNCHBRIDGE_HOST_NAMES, comma-separated)')
     .option('--demo', 'run against the built-in device and ERPNext simulators with sample data')
     .option('--no-open', 'do not open the browser')
+    .option('--new-link', 'replace the sign-in link: links printed before stop working and signed-in browsers must open the new one')
     .action(async (flags: ServeFlags, command: Command) => {
       const context = cliContext(command);
       const print = (line: string) => process.stdout.write(`${line}\n`);
@@ -47,6 +49,7 @@ export function registerHostCommands(program: Command): void {
             hostNames: flags.hostName ?? (process.env.PUNCHBRIDGE_HOST_NAMES ?? '').split(',').filter((name) => name.trim() !== ''),
             demo: Boolean(flags.demo),
             open: flags.open,
+            newLink: Boolean(flags.newLink),
           },
           createPunchbridgeService,
           print,

@@ -40,6 +40,6 @@ export function tokenMissingPage(): string {
 <html lang="en"><head><meta charset="utf-8"><title>Punchbridge</title></head>
 <body style="font-family: system-ui, sans-serif; margin: 3rem;">
 <h1>Punchbridge</h1>
-<p>Open the link that <code>punchbridge serve</code> printed when it started: it carries the access token.</p>
+<p>Open the link that <code>punchbridge serve</code> printed when it started: it carries the access token, and stays the same when Punchbridge restarts (until <code>punchbridge serve --new-link</code> replaces it).</p>
 </body></html>`;
 }

@@ -5,6 +5,7 @@ import type { PunchbridgeApi, PunchbridgeEvents } from '../api/contract';
 import { closeLogging, configureLogging, createLogger, registerSecret } from '../log';
 import { checkBinding } from './access';
 import { openInBrowser } from './open-browser';
+import { storedHostToken } from './host-token';
 import { HostStartError, startHost, type RunningHost } from './server';
 
 export type HeadlessService = PunchbridgeApi & PunchbridgeEvents & { close(): Promise<void> };
@@ -19,6 +20,8 @@ export interface ServeOptions {
   hostNames?: readonly string[];
   demo: boolean;
   open: boolean;
+  /** Replace the stored access token: links printed before stop working and every browser must sign in again. */
+  newLink?: boolean;
   staticDir?: string;
 }
 
@@ -51,6 +54,7 @@ export async function serve(options: ServeOptions, createService: HeadlessServic
       port: options.port,
       password: options.password,
       hostNames: options.hostNames,
+      token: storedHostToken(options.dataDir, { renew: Boolean(options.newLink) }),
       staticDir: options.staticDir ?? builtRendererDir(),
     });
   } catch (error) {
@@ -60,6 +64,11 @@ export async function serve(options: ServeOptions, createService: HeadlessServic
   registerSecret(host.token);
   print(`Punchbridge is running${options.demo ? ' in demo mode' : ''}. Open this link to use it (it signs you in):`);
   print(`  ${host.tokenUrl}`);
+  print(
+    options.newLink
+      ? 'This is a new link: links printed before no longer work, and browsers signed in with them must open this one.'
+      : 'The link stays the same when Punchbridge restarts; `punchbridge serve --new-link` replaces it if it got into the wrong hands.',
+  );
   if (options.password) print(`Other computers can sign in with the password at http://<this computer's address>:${new URL(host.url).port}/login`);
   print('Press Ctrl+C to stop.');
   if (options.open && !(await openInBrowser(host.tokenUrl))) print('No browser could be opened here: copy the link above into one.');

@@ -3,7 +3,7 @@
 // states").
 import type { ApiError, LogTypeRule, Punch } from '../vocabulary';
 import type { CheckinPunch, PushOutcome } from '../erpnext';
-import type { MappedEmployee, PushStopStore, SentPunch } from '../journal';
+import type { MappedEmployee, PunchWrites, PushStopStore, SentPunch } from '../journal';
 import { backoffDelayMs, BETWEEN_RUNS_BACKOFF } from './backoff';
 import type { Clock } from './clock';
 import { logTypeFor } from './log-type';
@@ -22,15 +22,9 @@ export interface PushDeviceSettings {
 }
 
 /** The journal calls pushing makes. */
-export interface PushJournal extends PushStopStore {
-  takePendingPunches(limit: number, now: string): Punch[];
-  markSynced(id: number, sent: SentPunch, checkinName: string): void;
-  markDuplicate(id: number, sent: SentPunch): void;
-  markUnmatched(id: number, reason: string, sent?: SentPunch): void;
-  markRejected(id: number, reason: string, sent?: SentPunch): void;
-  markFailed(id: number, reason: string, nextAttemptAt: string, sent?: SentPunch): void;
-  markInDoubt(id: number, reason: string, nextAttemptAt: string, sent?: SentPunch): void;
-  listInDoubt(): number[];
+export interface PushJournal
+  extends PushStopStore,
+    Pick<PunchWrites, 'takePendingPunches' | 'markSynced' | 'markDuplicate' | 'markUnmatched' | 'markRejected' | 'markFailed' | 'markInDoubt' | 'listInDoubt'> {
   resolveEmployee(userId: string, deviceId: string | null): MappedEmployee | null;
   transaction<T>(work: () => T): T;
 }

@@ -1,30 +1,8 @@
 // The client against the product simulator (app/sim/zk): the full flows a sync run goes through.
-import { afterEach, describe, expect, it } from 'vitest';
-import { startZkSimulator, type ZkSimulator, type ZkSimulatorOptions } from '../sim/zk';
+import { describe, expect, it } from 'vitest';
 import { CMD_CLEAR_ATTLOG } from './constants';
-import { connectZk, probeDevice, ZkError, type ZkConnectOptions, type ZkDevice } from './index';
-
-const running: { simulators: ZkSimulator[]; clients: ZkDevice[] } = { simulators: [], clients: [] };
-
-afterEach(async () => {
-  await Promise.all(running.clients.splice(0).map((client) => client.disconnect()));
-  await Promise.all(running.simulators.splice(0).map((simulator) => simulator.close()));
-});
-
-async function simulator(options: ZkSimulatorOptions): Promise<ZkSimulator> {
-  const started = await startZkSimulator(options);
-  running.simulators.push(started);
-  return started;
-}
-
-async function connect(target: ZkSimulator, options: Partial<ZkConnectOptions> = {}): Promise<ZkDevice> {
-  const client = await connectZk({ host: target.host, port: target.port, timeoutMs: 2000, ...options });
-  running.clients.push(client);
-  return client;
-}
-
-const punchesOf = (records: readonly { userId: string; time: string; state: number; verify: number }[]) =>
-  records.map(({ userId, time, state, verify }) => ({ userId, time, state, verify }));
+import { connectZk, probeDevice, ZkError } from './index';
+import { connect, punchesOf, simulator } from './test-support/simulator-session';
 
 describe('client against the simulator', () => {
   it('logs in with a comm key and reads 30,000 records with long ids, coalesced chunks', async () => {

@@ -1,10 +1,11 @@
 import { createServer, type AddressInfo } from 'node:net';
 import { createSocket } from 'node:dgram';
 import { afterEach, describe, expect, it } from 'vitest';
-import { connectZk, probeDevice, ZkError, type ZkDevice } from './index';
+import { connectZk, probeDevice, type ZkDevice } from './index';
 import { CMD_CLEAR_ATTLOG, CMD_EXIT, CMD_GET_TIME, CMD_REG_EVENT, CMD_SET_TIME } from './constants';
 import { startFakeZkDevice, type FakeDeviceOptions, type FakeZkDevice } from './test-support/fake-zk-device';
 import { attendanceRecordBytes, dataset, userRecordBytes } from './test-support/record-bytes';
+import { rejection } from './test-support/simulator-session';
 
 const opened: { devices: FakeZkDevice[]; clients: ZkDevice[] } = { devices: [], clients: [] };
 
@@ -30,15 +31,6 @@ function attendanceLog(count: number, size: 8 | 16 | 40 | 49 = 40) {
     attendanceRecordBytes(size, { uid: (i % 500) + 1, userId: String(1_000_000_000_000 + (i % 500)), time: `2026-11-${String((i % 28) + 1).padStart(2, '0')} 08:${String(i % 60).padStart(2, '0')}:00`, state: i % 2 }),
   );
   return { dataset: dataset(records), count };
-}
-
-async function rejection(promise: Promise<unknown>): Promise<ZkError> {
-  const error = await promise.then(
-    () => null,
-    (reason: unknown) => reason,
-  );
-  expect(error).toBeInstanceOf(ZkError);
-  return error as ZkError;
 }
 
 async function freePort(): Promise<number> {

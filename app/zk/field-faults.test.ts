@@ -1,41 +1,11 @@
 // The client against terminals that misbehave as field reports say real ones do: each
 // case turns on one simulator switch and checks what a person would see.
-import { afterEach, describe, expect, it, vi } from 'vitest';
-import { startZkSimulator, type LiveEventSize, type ZkSimulator, type ZkSimulatorOptions } from '../sim/zk';
+import { describe, expect, it, vi } from 'vitest';
+import { type LiveEventSize, type ZkSimulator } from '../sim/zk';
 import type { AttendanceRecord } from './attendance-records';
 import { CMD_OPTIONS_RRQ } from './constants';
-import { connectZk, ZkError, type ZkConnectOptions, type ZkDevice } from './index';
-
-const running: { simulators: ZkSimulator[]; clients: ZkDevice[] } = { simulators: [], clients: [] };
-
-afterEach(async () => {
-  await Promise.all(running.clients.splice(0).map((client) => client.disconnect()));
-  await Promise.all(running.simulators.splice(0).map((simulator) => simulator.close()));
-});
-
-async function simulator(options: ZkSimulatorOptions): Promise<ZkSimulator> {
-  const started = await startZkSimulator(options);
-  running.simulators.push(started);
-  return started;
-}
-
-async function connect(target: ZkSimulator, options: Partial<ZkConnectOptions> = {}): Promise<ZkDevice> {
-  const client = await connectZk({ host: target.host, port: target.port, timeoutMs: 2000, ...options });
-  running.clients.push(client);
-  return client;
-}
-
-const punchesOf = (records: readonly { userId: string; time: string; state: number; verify: number }[]) =>
-  records.map(({ userId, time, state, verify }) => ({ userId, time, state, verify }));
-
-async function rejection(promise: Promise<unknown>): Promise<ZkError> {
-  const error = await promise.then(
-    () => null,
-    (reason: unknown) => reason,
-  );
-  expect(error).toBeInstanceOf(ZkError);
-  return error as ZkError;
-}
+import { type ZkDevice } from './index';
+import { connect, punchesOf, rejection, simulator } from './test-support/simulator-session';
 
 describe('small refusals', () => {
   it('takes ACK_UNKNOWN as "not supported", as it takes ACK_ERROR', async () => {

@@ -9,6 +9,8 @@ interface ZkSimFlags {
   host: string;
   users?: number;
   records?: number;
+  shiftLogDays?: number;
+  quietToday?: boolean;
   commKey?: number;
   recordSize?: AttendanceRecordSize;
   longIds?: boolean;
@@ -69,6 +71,8 @@ export function registerZkSimCommand(sim: Command, untilStopped: () => Promise<v
     .option('--host <host>', 'address to listen on', '127.0.0.1')
     .option('--users <n>', 'enrolled users (default 10)', usage(parseCount))
     .option('--records <n>', 'attendance records in the log (default 50)', usage(parseCount))
+    .option('--shift-log-days <n>', 'instead of --records: this many days of a day shift (in 08:30-09:30, out 17:00-18:00), today up to now', usage(parseCount))
+    .option('--quiet-today', 'with --shift-log-days: no punch today, as a terminal with a dead sensor')
     .option('--comm-key <key>', 'device password (comm key)', usage(parseCount))
     .option('--record-size <bytes>', 'attendance record layout: 8, 16, 40 or 49 (default 40)', usage(parseRecordSize))
     .option('--long-ids', '13-digit user ids')
@@ -93,6 +97,8 @@ async function runZkSimulator(flags: ZkSimFlags, command: Command, untilStopped:
     port: flags.port,
     userCount: flags.users,
     recordCount: flags.records,
+    shiftLogDays: flags.shiftLogDays,
+    quietToday: flags.quietToday,
     commKey: flags.commKey,
     recordSize: flags.recordSize,
     longIds: flags.longIds,

@@ -125,6 +125,26 @@ describe('datasets', () => {
     expect(formatWallClock(decodeZkTime(dataset.readUInt32LE(4 + timeAt)))).toBe(first.time);
   });
 
+  it('keeps a day-shift log: each user in at 08:30-09:30 and out at 17:00-18:00 on each day, none today when quiet', async () => {
+    // Device clock at 12:00 on 2026-03-02: today's check-ins are in, its check-outs not yet.
+    const offset = Math.round((Date.UTC(2026, 2, 2, 12, 0, 0) - (Date.now() - new Date().getTimezoneOffset() * 60_000)) / 1000);
+    const working = await startZkSimulator({ userCount: 3, shiftLogDays: 5, clockOffsetSeconds: offset });
+    const quiet = await startZkSimulator({ userCount: 3, shiftLogDays: 5, quietToday: true, clockOffsetSeconds: offset });
+    const perDay = (records: readonly { time: string; state: number }[]) => {
+      const days = new Map<string, string[]>();
+      for (const { time, state } of records) days.set(time.slice(0, 10), [...(days.get(time.slice(0, 10)) ?? []), `${state}@${time.slice(11, 13)}`]);
+      return days;
+    };
+    const workingDays = perDay(working.records);
+    expect([...workingDays.keys()]).toEqual(['2026-02-26', '2026-02-27', '2026-02-28', '2026-03-01', '2026-03-02']);
+    for (const [day, punches] of workingDays) {
+      expect(punches.filter((entry) => /^0@0[89]$/.test(entry))).toHaveLength(3);
+      expect(punches.filter((entry) => /^1@17$/.test(entry))).toHaveLength(day === '2026-03-02' ? 0 : 3);
+    }
+    expect([...perDay(quiet.records).keys()]).toEqual(['2026-02-26', '2026-02-27', '2026-02-28', '2026-03-01']);
+    await Promise.all([working.close(), quiet.close()]);
+  });
+
   it('keeps one impossible Feb 31 record when asked to', async () => {
     const client = await connectedTcp({ recordCount: 20, includeInvalidDate: true });
     const invalid = session.simulator.records.filter((record) => record.time.slice(5, 10) === '02-31');

@@ -79,6 +79,17 @@ export interface ZkSimulatorOptions {
   userCount?: number;
   /** Attendance records already in the log; default 50. */
   recordCount?: number;
+  /**
+   * Instead of `recordCount` records spread over a week: this many days of a day shift, each user
+   * punching in at 08:30-09:30 and out at 17:00-18:00 on the device clock, today up to now. Default 0
+   * (the spread log).
+   */
+  shiftLogDays?: number;
+  /**
+   * With `shiftLogDays`: no punch today, though the shift hours have come: a terminal that answers
+   * but takes no punch (a dead sensor, a door locked in front of it). Default false.
+   */
+  quietToday?: boolean;
   /** 13-digit user ids sharing their first 9 digits (needs 40/49-byte records and 72-byte users). */
   longIds?: boolean;
   /** Default 72 (TFT); 28 is the B/W layout. */
@@ -164,6 +175,8 @@ export function resolveOptions(options: ZkSimulatorOptions): ResolvedOptions {
     platform: options.platform ?? 'ZMM220_TFT',
     userCount: options.userCount ?? 10,
     recordCount: options.recordCount ?? 50,
+    shiftLogDays: options.shiftLogDays ?? 0,
+    quietToday: options.quietToday ?? false,
     longIds: options.longIds ?? false,
     userRecordSize: options.userRecordSize ?? 72,
     recordSize: options.recordSize ?? 40,

@@ -62,10 +62,22 @@ export function buildUsers(options: ResolvedOptions, random: () => number): Simu
   });
 }
 
-/** Records spread over the week before the device clock's `deviceNowMs`, oldest first. */
+/** The log up to the device clock's `deviceNowMs`, oldest first: a week of spread punches, or days of a day shift. */
 export function buildRecords(options: ResolvedOptions, users: SimulatedUser[], deviceNowMs: number, random: () => number): SimulatedRecord[] {
   const punchers = users.length > 0 ? users : [{ uid: 1, userId: '1' }];
   const logEndMs = deviceNowMs - LOG_ENDS_BEFORE_NOW_SECONDS * 1000;
+  const records = options.shiftLogDays > 0 ? dayShiftRecords(options, punchers, logEndMs, random) : spreadRecords(options, punchers, logEndMs, random);
+  if (options.includeInvalidDate && records.length > 0) {
+    const middle = records[Math.floor(records.length / 2)]!;
+    middle.time = `${middle.time.slice(0, 4)}-02-31${middle.time.slice(10)}`;
+  }
+  if (options.includeGarbledUserId && records.length > 1) records[1]!.userId = '\u0001\u0007\u001b';
+  return records;
+}
+
+type Puncher = Pick<SimulatedUser, 'uid' | 'userId'>;
+
+function spreadRecords(options: ResolvedOptions, punchers: Puncher[], logEndMs: number, random: () => number): SimulatedRecord[] {
   const offsets = Array.from({ length: options.recordCount }, () => Math.floor(random() * LOG_SPAN_SECONDS)).sort((a, b) => b - a);
   const records = offsets.map((secondsBeforeEnd) => {
     const puncher = pick(random, punchers);
@@ -77,10 +89,28 @@ export function buildRecords(options: ResolvedOptions, users: SimulatedUser[], d
       verify: pick(random, VERIFY_TYPES),
     };
   });
-  if (options.includeInvalidDate && records.length > 0) {
-    const middle = records[Math.floor(records.length / 2)]!;
-    middle.time = `${middle.time.slice(0, 4)}-02-31${middle.time.slice(10)}`;
-  }
-  if (options.includeGarbledUserId && records.length > 1) records[1]!.userId = '\u0001\u0007\u001b';
   return records;
+}
+
+const DAY_MS = 86_400_000;
+const SHIFT_IN = { fromMinute: 8 * 60 + 30, state: 0 };
+const SHIFT_OUT = { fromMinute: 17 * 60, state: 1 };
+const SHIFT_WINDOW_MINUTES = 60;
+
+/** Each user in and out of a day shift on each of the last `shiftLogDays` days, today up to `logEndMs`. */
+function dayShiftRecords(options: ResolvedOptions, punchers: Puncher[], logEndMs: number, random: () => number): SimulatedRecord[] {
+  const todayStartMs = Math.floor(logEndMs / DAY_MS) * DAY_MS;
+  const records: { atMs: number; record: SimulatedRecord }[] = [];
+  for (let daysAgo = options.shiftLogDays - 1; daysAgo >= 0; daysAgo--) {
+    if (daysAgo === 0 && options.quietToday) continue;
+    const dayStartMs = todayStartMs - daysAgo * DAY_MS;
+    for (const puncher of punchers) {
+      for (const edge of [SHIFT_IN, SHIFT_OUT]) {
+        const atMs = dayStartMs + (edge.fromMinute + random() * SHIFT_WINDOW_MINUTES) * 60_000;
+        const time = naiveTimeText(Math.floor(atMs / 1000) * 1000);
+        if (atMs <= logEndMs) records.push({ atMs, record: { uid: puncher.uid, userId: puncher.userId, time, state: edge.state, verify: pick(random, VERIFY_TYPES) } });
+      }
+    }
+  }
+  return records.sort((a, b) => a.atMs - b.atMs).map(({ record }) => record);
 }

@@ -26,7 +26,7 @@ export interface HttpClientOptions {
 const signedOut: ApiError = {
   code: 'unauthorized',
   message: 'This browser is not signed in to Punchbridge.',
-  action: 'Open the address that `punchbridge serve` printed (it ends with ?token=...) again. Each start of `serve` prints a new one, and the old one stops working.',
+  action: 'Open the link that `punchbridge serve` printed (it ends with ?token=...) again: it stays the same across restarts until someone runs `punchbridge serve --new-link`, which prints a new one.',
 };
 
 function unreachable(baseUrl: string): ApiError {
