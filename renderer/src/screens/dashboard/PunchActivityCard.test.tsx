@@ -56,6 +56,12 @@ describe('the punch activity card', () => {
     expect(await screen.findByText('No punches in the last 7 days.')).toBeTruthy();
   });
 
+  it('is not on the dashboard before a device is added', async () => {
+    renderApp(createFixtureApi({ scenario: 'first-run' }), '#/');
+    expect(await screen.findByText("Let's get Punchbridge ready", {}, { timeout: 10_000 })).toBeTruthy();
+    expect(screen.queryByRole('heading', { name: 'When people punched' })).toBeNull();
+  });
+
   it('counts the punches a sync read once it finishes', async () => {
     const before = fixturePunchActivity(true).todayByHour.reduce((sum, { count }) => sum + count, 0);
     renderApp(createFixtureApi({ punchCount: 300, syncStepMs: 20 }), '#/');
