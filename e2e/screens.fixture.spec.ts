@@ -70,6 +70,40 @@ test('dashboard-device-logs', async ({ page }) => {
   }
 });
 
+// The punch chart between the counts and the devices: today by hour with the morning's peak, the
+// week by day, and a day without punches.
+test('dashboard-punch-activity', async ({ page }) => {
+  await openFixture(page, '/');
+  const chart = page.getByRole('img', { name: /^Today: [\d,]+ punches, busiest hour 08:00-09:00 with / });
+  await expect(chart).toBeVisible();
+  for (const viewport of VIEWPORTS) {
+    await page.setViewportSize({ width: viewport.width, height: viewport.height });
+    await page.getByText('Today by hour', { exact: true }).click();
+    await expect(chart).toBeVisible();
+    await page.getByRole('heading', { name: 'When people punched' }).evaluate((heading) => heading.scrollIntoView({ block: 'center' }));
+    await page.waitForTimeout(300);
+    await screenshot(page, `dashboard-punch-today-${viewport.name}`);
+    expect(await accessibilityViolations(page), `dashboard-punch-today at ${viewport.name}`).toEqual([]);
+    await page.getByText('This week by day', { exact: true }).click();
+    await expect(page.getByRole('img', { name: /^Last 7 days: [\d,]+ punches, busiest day / })).toBeVisible();
+    await page.waitForTimeout(300);
+    await screenshot(page, `dashboard-punch-week-${viewport.name}`);
+    expect(await accessibilityViolations(page), `dashboard-punch-week at ${viewport.name}`).toEqual([]);
+  }
+});
+
+test('dashboard-punch-activity-empty', async ({ page }) => {
+  await openFixture(page, '/', { scenario: 'empty' });
+  await expect(page.getByText('No punches today yet.')).toBeVisible();
+  for (const viewport of VIEWPORTS) {
+    await page.setViewportSize({ width: viewport.width, height: viewport.height });
+    await page.getByRole('heading', { name: 'When people punched' }).evaluate((heading) => heading.scrollIntoView({ block: 'center' }));
+    await page.waitForTimeout(300);
+    await screenshot(page, `dashboard-punch-empty-${viewport.name}`);
+    expect(await accessibilityViolations(page), `dashboard-punch-empty at ${viewport.name}`).toEqual([]);
+  }
+});
+
 // A device's menu and what "Save a trace for support" says once the file is saved. axe runs on
 // the saved state: the open Mantine menu has two findings of its own (its dropdown's required
 // children, and the red "Remove device" at 3.28:1), left for the owner of the device table.

@@ -49,6 +49,7 @@ import {
   Preferences,
   PreferencesInput,
   PreferencesSchema,
+  PunchActivity,
   PunchExport,
   PunchExportSchema,
   PunchPage,
@@ -138,6 +139,8 @@ export interface PunchbridgeApi {
   listRefusals(): Promise<RefusalGroup[]>;
   /** The refused punches of one reason go back to the queue; `now` says what is different since. */
   retryRefusals(input: RefusalReason): Promise<Result<{ requeued: number; stillRefused: boolean | null; now: string }>>;
+  /** Today's punches per hour and this week's per day, on each device's own clock, for the dashboard's chart. */
+  getPunchActivity(): Promise<PunchActivity>;
 
   getSchedule(): Promise<Schedule>;
   setSchedule(input: ScheduleInput): Promise<Result<Schedule>>;
@@ -208,6 +211,7 @@ export const PUNCHBRIDGE_API_INPUTS = {
   exportPunchesCsv: PunchExportSchema,
   listRefusals: NoInput,
   retryRefusals: RefusalReasonSchema,
+  getPunchActivity: NoInput,
   getSchedule: NoInput,
   setSchedule: ScheduleSchema,
   setPaused: PausedSchema,
@@ -265,6 +269,7 @@ export const PUNCHBRIDGE_API_RETURNS_RESULT: { [M in PunchbridgeApiMethod]: Retu
   exportPunchesCsv: true,
   listRefusals: false,
   retryRefusals: true,
+  getPunchActivity: false,
   getSchedule: false,
   setSchedule: true,
   setPaused: false,

@@ -98,3 +98,17 @@ export interface RefusalGroup {
 
 export const RefusalReasonSchema = z.object({ reason: z.string().min(1) });
 export type RefusalReason = z.input<typeof RefusalReasonSchema>;
+
+/**
+ * Punches counted by the clock of the device that took them (its device time, when people
+ * punched), summed over the configured devices: today by hour and the last seven days by day,
+ * where "today" is each device's own today in its time zone.
+ */
+export interface PunchActivity {
+  /** Today in the ERPNext system zone, or this computer's without one: the last day's label. */
+  today: string;
+  /** Hours 0 to 23, each once. */
+  todayByHour: { hour: number; count: number }[];
+  /** Seven days, oldest first, today last; a day without punches has count 0. */
+  weekByDay: { day: string; count: number }[];
+}

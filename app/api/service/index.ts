@@ -38,6 +38,7 @@ import { createEventHub } from './event-hub';
 import { importMethods } from './imports';
 import { mappingMethods } from './mapping';
 import { settingsMethods } from './preferences';
+import { punchActivityMethods } from './punch-activity';
 import { punchMethods } from './punches';
 import { pushStopMethods } from './push-stop';
 import { refusalMethods } from './refusals';
@@ -190,6 +191,7 @@ export async function createPunchbridgeService(options: ServiceOptions): Promise
     ...punchMethods(context),
     ...pushStopMethods(context),
     ...refusalMethods(context),
+    ...punchActivityMethods(context),
     ...preferences,
     async saveSyncSettings(input) {
       const saved = await preferences.saveSyncSettings(input);

@@ -13,6 +13,8 @@ export const queryKeys = {
   punchesArrived: ['punches', 'arrived'] as const,
   /** Refused punches by reason, with whether each cause still holds (asked of ERPNext). */
   refusals: ['refusals'] as const,
+  /** Today's punches by hour and the week's by day, for the dashboard's chart. */
+  punchActivity: ['punch-activity'] as const,
   admsDevices: ['adms-devices'] as const,
   admsReach: ['adms-reach'] as const,
   schedule: ['schedule'] as const,

@@ -16,7 +16,7 @@ export function useBackendEvents(): void {
           case 'status':
             queryClient.setQueryData(queryKeys.status, event.status);
             // Sent after live and ADMS punches, imports and mappings: what the lists show may have moved.
-            for (const queryKey of [queryKeys.punchesArrived, queryKeys.unmatched, queryKeys.admsDevices, queryKeys.devices]) {
+            for (const queryKey of [queryKeys.punchesArrived, queryKeys.unmatched, queryKeys.admsDevices, queryKeys.devices, queryKeys.punchActivity]) {
               void queryClient.invalidateQueries({ queryKey, exact: true });
             }
             break;

@@ -41,6 +41,7 @@ import {
   fixtureUnmatchedUsers,
   wallClock,
 } from './fixture-data';
+import { fixturePunchActivity, withPunchesThisHour } from './fixture-punch-activity';
 import { fixtureRefusalGroups } from './fixture-refusals';
 
 /** push-devices: the full data with the ADMS receiver on, a terminal waiting and one that moved. */
@@ -100,6 +101,7 @@ export function createFixtureApi(options: FixtureOptions = {}): FixtureApi {
   };
 
   let pushStop = scenario === 'time-trap' ? fixturePushStop() : null;
+  let activity = fixturePunchActivity(hasData);
 
   function status(): AppStatus {
     const counts = Object.fromEntries(PUNCH_STATES.map((state) => [state, 0])) as Record<PunchState, number>;
@@ -188,6 +190,7 @@ export function createFixtureApi(options: FixtureOptions = {}): FixtureApi {
         }
         const run: RunSummary = { ...fixtureRuns(devices)[0]!, id: current.runId, trigger: 'manual' };
         runs.unshift(run);
+        activity = withPunchesThisHour(activity, run.counts.new);
         progress = null;
         emit({ type: 'run-finished', run });
         emit({ type: 'status', status: status() });
@@ -431,6 +434,11 @@ export function createFixtureApi(options: FixtureOptions = {}): FixtureApi {
       await delay();
       failIfBroken();
       return fixtureRefusalGroups(punches);
+    },
+    async getPunchActivity() {
+      await delay();
+      failIfBroken();
+      return activity;
     },
     async retryRefusals({ reason }) {
       await delay();

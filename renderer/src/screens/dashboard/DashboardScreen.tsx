@@ -10,6 +10,7 @@ import { AttentionList } from './AttentionList';
 import { DeviceCards } from './DeviceCards';
 import { FirstRunSteps } from './FirstRunSteps';
 import { LastRunCard } from './LastRunCard';
+import { PunchActivityCard } from './PunchActivityCard';
 import { PushStopBanner } from './PushStopBanner';
 import { StateCounts } from './StateCounts';
 import { SyncProgressPanel } from './SyncProgressPanel';
@@ -74,6 +75,7 @@ export function DashboardScreen() {
           <StateCounts counts={current.counts} />
         </SimpleGrid>
       )}
+      {current.devicesConfigured && <PunchActivityCard />}
       {current.devicesConfigured && <DeviceCards />}
     </Stack>
   );
