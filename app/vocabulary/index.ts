@@ -12,3 +12,4 @@ export * from './sources';
 export * from './runs';
 export * from './status';
 export * from './device-users';
+export * from './sync-activity';

@@ -4,7 +4,8 @@ import { useQuery } from '@tanstack/react-query';
 import { Cpu, FileUp, History, LayoutDashboard, ListChecks, Settings, Users } from 'lucide-react';
 import { useBackend } from '../api/api-context';
 import { queryKeys } from '../api/query-keys';
-import { formatCount, formatWallClock } from '../lib/format';
+import { formatCount } from '../lib/format';
+import { describeSchedule, type ScheduleStatus } from '../lib/sync-schedule';
 import { hrefFor, useRoute } from './router';
 
 interface NavEntry {
@@ -85,7 +86,7 @@ export function Layout({ children }: { children: ReactNode }) {
               The Punchbridge service is not answering
             </Text>
           ) : (
-            <SyncStatusLine running={status.data?.running ?? false} paused={status.data?.paused ?? false} nextRunAt={status.data?.nextRunAt ?? null} hasDevices={status.data?.devicesConfigured ?? true} />
+            status.data && <SyncStatusLine status={status.data} />
           )}
         </AppShell.Section>
       </AppShell.Navbar>
@@ -98,12 +99,11 @@ export function Layout({ children }: { children: ReactNode }) {
   );
 }
 
-function SyncStatusLine({ running, paused, nextRunAt, hasDevices }: { running: boolean; paused: boolean; nextRunAt: string | null; hasDevices: boolean }) {
-  // The schedule ticks on a fresh install too, but a sync with no device does nothing.
-  const text = running ? 'Syncing now…' : !hasDevices ? 'Nothing to sync yet' : paused ? 'Automatic sync is paused' : nextRunAt ? `Next sync ${formatWallClock(nextRunAt)}` : 'No sync scheduled';
+function SyncStatusLine({ status }: { status: ScheduleStatus }) {
+  const { text, tone } = describeSchedule(status);
   return (
     <Tooltip label="Change the schedule under Settings" openDelay={400}>
-      <Text size="xs" c={running ? 'teal' : paused ? 'orange' : 'dimmed'} px="xs" py="xs" role="status" aria-live="polite">
+      <Text size="xs" c={tone === 'running' ? 'teal' : tone === 'paused' ? 'orange' : 'dimmed'} px="xs" py="xs" role="status" aria-live="polite">
         {text}
       </Text>
     </Tooltip>

@@ -129,7 +129,8 @@ export function createFixtureApi(options: FixtureOptions = {}): FixtureApi {
       progress,
       lastRun: runs[0] ?? null,
       paused: schedule.paused,
-      nextRunAt: schedule.paused ? null : schedule.nextRunAt,
+      // As the real scheduler: no next run is planned while one is under way.
+      nextRunAt: schedule.paused || progress !== null ? null : schedule.nextRunAt,
       counts,
       unmatchedUsers: unmatched.length,
       erpnextConfigured: erpnext !== null,
@@ -165,6 +166,8 @@ export function createFixtureApi(options: FixtureOptions = {}): FixtureApi {
       devices: enabled.map((device) => ({ deviceId: device.id, deviceName: device.name, phase: 'waiting', bytesRead: 0, bytesTotal: 0 })),
       push: { done: 0, total: 0 },
     };
+    // The real service announces its status when the scheduler starts a run.
+    emit({ type: 'status', status: status() });
     const phases = ['connecting', 'reading-users', 'reading-records', 'saving', 'done'] as const;
     return new Promise((resolve) => {
       let tick = 0;
