@@ -18,6 +18,6 @@ test('CSV export downloads a file whose rows match the filter', async ({ page, r
   expect(download.suggestedFilename()).toMatch(/\.csv$/);
   const rows = parse(await readFile(await download.path(), 'utf8'), { columns: true, bom: true }) as Record<string, string>[];
   expect(rows).toHaveLength(total);
-  expect(rows.every((row) => row.State === 'rejected')).toBe(true);
+  expect(rows.every((row) => row.State === 'Refused by ERPNext')).toBe(true);
   expect(rows.every((row) => row.Reason !== '')).toBe(true);
 });

@@ -13,3 +13,4 @@ export * from './runs';
 export * from './status';
 export * from './device-users';
 export * from './sync-activity';
+export * from './punch-words';

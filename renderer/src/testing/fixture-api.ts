@@ -23,7 +23,7 @@ import type {
   SyncSettings,
   UnmatchedUser,
 } from '../../../app/api/contract';
-import { DeviceInputSchema, PUNCH_STATES } from '../../../app/api/contract';
+import { DeviceInputSchema, PUNCH_STATE_LABELS, PUNCH_STATES } from '../../../app/api/contract';
 import { nameTokens } from '../lib/similarity';
 import { fixtureDeviceUsers } from './fixture-device-users';
 import {
@@ -445,7 +445,7 @@ export function createFixtureApi(options: FixtureOptions = {}): FixtureApi {
     async exportPunchesCsv(query) {
       await delay();
       const rows = punches.filter((punch) => matches(punch, { ...query, offset: 0, limit: 1 }));
-      const lines = ['id,device,user_id,device_time,state,employee,reason', ...rows.map((p) => [p.id, p.deviceName, p.userId, p.deviceTime, p.state, p.employee ?? '', JSON.stringify(p.lastError ?? '')].join(','))];
+      const lines = ['id,device,user_id,device_time,state,employee,reason', ...rows.map((p) => [p.id, p.deviceName, p.userId, p.deviceTime, PUNCH_STATE_LABELS[p.state], p.employee ?? '', JSON.stringify(p.lastError ?? '')].join(','))];
       return ok({ fileName: 'punches-2026-11-25.csv', csv: lines.join('\n') });
     },
     async getSchedule() {
