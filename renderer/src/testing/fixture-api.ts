@@ -23,7 +23,7 @@ import type {
   SyncSettings,
   UnmatchedUser,
 } from '../../../app/api/contract';
-import { DeviceInputSchema, PUNCH_STATE_LABELS, PUNCH_STATES } from '../../../app/api/contract';
+import { DeviceInputSchema, PUNCH_STATE_LABELS, PUNCH_STATES, punchKeyLabel, verifyMethodLabel } from '../../../app/api/contract';
 import { nameTokens } from '../lib/similarity';
 import { fixtureDeviceUsers } from './fixture-device-users';
 import {
@@ -502,7 +502,9 @@ export function createFixtureApi(options: FixtureOptions = {}): FixtureApi {
       await delay();
       const rows = decodeRows(input.contentBase64);
       const csv = input.fileName.toLowerCase().endsWith('.csv');
-      return ok({ kind: csv ? 'csv' : 'attlog', headers: csv ? (rows[0] ?? []) : [], sampleRows: rows.slice(csv ? 1 : 0, 11), sampleTimes: [], dateOrder: input.mapping?.dateOrder ?? 'ymd', dateOrderDetected: !input.mapping?.dateOrder, punchCount: csv && !input.mapping ? null : rows.length - (csv ? 1 : 0), problems: [], problemCount: 0, firstTime: null, lastTime: null });
+      // As the service: an attlog's columns named, its PIN, time, device, status, verify codes in words.
+      const attlogRow = (row: string[]) => [row[0] ?? '', row[1] ?? '', punchKeyLabel(Number(row[3] ?? 0)), verifyMethodLabel(Number(row[4] ?? 0))];
+      return ok({ kind: csv ? 'csv' : 'attlog', headers: csv ? (rows[0] ?? []) : ['User ID', 'Time', 'Key pressed', 'Verified by'], sampleRows: csv ? rows.slice(1, 11) : rows.slice(0, 10).map(attlogRow), sampleTimes: [], dateOrder: input.mapping?.dateOrder ?? 'ymd', dateOrderDetected: !input.mapping?.dateOrder, punchCount: csv && !input.mapping ? null : rows.length - (csv ? 1 : 0), problems: [], problemCount: 0, firstTime: null, lastTime: null });
     },
     async importPunches(input) {
       await delay();
