@@ -104,7 +104,7 @@ function heldPunchesLabel(refused: number, retrying: number): string {
 /** The number is for the eye; a screen reader hears the sentence, which the tooltip shows too. */
 function CountBadge({ count, label, color }: { count: number; label: string; color?: string }) {
   return (
-    <Tooltip label={label} openDelay={200} withArrow>
+    <Tooltip label={label} openDelay={200} position="right" withArrow>
       <Badge size="sm" color={color} variant="filled" circle={count < 10}>
         <span aria-hidden="true">{count > 999 ? '999+' : count}</span>
         <VisuallyHidden>{label}</VisuallyHidden>
