@@ -71,6 +71,19 @@ describe('AppTray', () => {
     expect(handlers.openWindow).toHaveBeenCalledOnce();
   });
 
+  it('follows a run\'s progress in its tooltip until the next status', () => {
+    const tray = new AppTray('/assets', actions());
+    const shown = electron.trays[0]!;
+    tray.show(appStatus({ running: true }));
+    const device = { deviceId: 'gate', deviceName: 'Main gate', bytesRead: 0, bytesTotal: 0 };
+    tray.showProgress({ runId: 2, trigger: 'schedule', startedAt: '2026-11-25T09:00:00.000Z', devices: [{ ...device, phase: 'connecting' }], push: { done: 0, total: 0 } });
+    expect(shown.tooltip).toBe('Punchbridge · Syncing now: connecting to Main gate');
+    tray.showProgress({ runId: 2, trigger: 'schedule', startedAt: '2026-11-25T09:00:00.000Z', devices: [{ ...device, phase: 'done' }], push: { done: 5, total: 9 } });
+    expect(shown.tooltip).toBe('Punchbridge · Syncing now: sending 5 of 9 punches to ERPNext');
+    tray.show(appStatus({ lastRun: runSummary() }));
+    expect(shown.tooltip).toMatch(/^Punchbridge · Last sync .*, all sent$/);
+  });
+
   it('uses template images on macOS, ICO files on Windows and PNGs on Linux', () => {
     expect(trayIconFile('/a', 'error', 'darwin')).toMatch(/[/\\]tray[/\\]errorTemplate\.png$/);
     expect(trayIconFile('/a', 'error', 'win32')).toMatch(/[/\\]tray[/\\]error\.ico$/);

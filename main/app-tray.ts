@@ -1,7 +1,7 @@
 // The tray icon: its picture, tooltip and menu follow the status the service reports.
 import { Menu, nativeImage, Tray } from 'electron';
 import { join } from 'node:path';
-import type { AppStatus } from '../app/api/contract';
+import type { AppStatus, RunProgress } from '../app/api/contract';
 import { trayMenuTemplate, trayStateFor, trayTooltip, type TrayActions, type TrayState } from './tray-state';
 
 /**
@@ -17,6 +17,7 @@ export function trayIconFile(assetsDir: string, state: TrayState, platform: Node
 export class AppTray {
   private readonly tray: Tray;
   private shownState: TrayState | null = null;
+  private shownTooltip = '';
   private lastStatus: AppStatus | null = null;
   private updateVersion: string | null = null;
   /** Quitting or destroyed: status no longer changes the tray (Electron's Tray throws once destroyed). */
@@ -40,8 +41,21 @@ export class AppTray {
       this.tray.setImage(nativeImage.createFromPath(trayIconFile(this.assetsDir, state)));
       this.shownState = state;
     }
-    this.tray.setToolTip(trayTooltip(status));
+    this.showTooltip(trayTooltip(status));
     this.tray.setContextMenu(Menu.buildFromTemplate(trayMenuTemplate(status, this.actions, this.updateVersion)));
+  }
+
+  /** A run's progress, many times a second while a log is read: only the tooltip follows it. */
+  showProgress(progress: RunProgress): void {
+    if (!this.lastStatus) return;
+    this.lastStatus = { ...this.lastStatus, running: true, progress };
+    if (!this.frozen) this.showTooltip(trayTooltip(this.lastStatus));
+  }
+
+  private showTooltip(text: string): void {
+    if (text === this.shownTooltip) return;
+    this.tray.setToolTip(text);
+    this.shownTooltip = text;
   }
 
   /** An update is downloaded: the menu offers to restart into it. */

@@ -144,6 +144,7 @@ async function start(): Promise<void> {
   running.subscribe((event) => {
     window?.webContents.send(EVENT_CHANNEL, event);
     if (event.type === 'status') appTray.show(event.status);
+    if (event.type === 'progress') appTray.showProgress(event.progress);
   });
   notifyAboutRuns(running, notify);
   if (secretStorage.kind === 'owner-only-file') notify({ title: 'Punchbridge: no keyring', body: secretStorage.notice });

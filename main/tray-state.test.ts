@@ -51,6 +51,12 @@ describe('trayTooltip', () => {
     );
   });
 
+  it('says what a running sync is doing, and promises no sync before a device is added', () => {
+    const progress = { runId: 8, trigger: 'schedule' as const, startedAt: '2026-11-25T11:59:00.000Z', devices: [{ deviceId: 'gate', deviceName: 'Main gate', phase: 'reading-records' as const, bytesRead: 10, bytesTotal: 90 }], push: { done: 0, total: 0 } };
+    expect(trayTooltip(appStatus({ running: true, progress }), now)).toBe('Punchbridge · Syncing now: reading punches from Main gate');
+    expect(trayTooltip(appStatus({ devicesConfigured: false, nextRunAt: new Date('2026-11-25T12:15:00').toISOString() }), now)).toBe('Punchbridge · Not synced yet · Nothing to sync yet: add a device');
+  });
+
   it('adds the date to a last sync from another day', () => {
     const status = appStatus({ lastRun: runSummary({ outcome: 'failed', finishedAt: new Date('2026-11-23T18:05:00').toISOString() }) });
     expect(trayTooltip(status, now)).toBe('Punchbridge · Last sync 23 Nov 18:05, failed');

@@ -1,6 +1,6 @@
 // What the tray shows for a status: pure, so every state is tested without Electron.
 import { format } from 'date-fns';
-import type { AppStatus } from '../app/api/contract';
+import { syncingNowText, type AppStatus } from '../app/api/contract';
 
 export const TRAY_STATES = ['idle', 'syncing', 'attention', 'error'] as const;
 export type TrayState = (typeof TRAY_STATES)[number];
@@ -42,10 +42,12 @@ const OUTCOME_WORDS = { ok: 'all sent', partial: 'some punches held', failed: 'f
 export function trayTooltip(status: AppStatus, now = new Date()): string {
   const parts = ['Punchbridge'];
   if (isStopped(status)) parts.push('Pushing stopped: ERPNext replaced punch times');
-  if (status.running) parts.push('Syncing now…');
+  if (status.running) parts.push(syncingNowText(status.progress));
   else if (status.lastRun) parts.push(`Last sync ${clock(status.lastRun.finishedAt, now)}, ${OUTCOME_WORDS[status.lastRun.outcome]}`);
   else parts.push('Not synced yet');
-  if (status.paused) parts.push('Schedule paused');
+  // The schedule ticks on a fresh install too, but a sync with no device does nothing.
+  if (!status.devicesConfigured) parts.push('Nothing to sync yet: add a device');
+  else if (status.paused) parts.push('Schedule paused');
   else if (status.nextRunAt) parts.push(`Next ${clock(status.nextRunAt, now)}`);
   if (status.unmatchedUsers > 0) parts.push(`${status.unmatchedUsers} unknown user${status.unmatchedUsers === 1 ? '' : 's'}`);
   return parts.join(' · ');

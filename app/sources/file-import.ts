@@ -3,12 +3,14 @@
 // read, so a punch that arrives both ways is one punch. Nothing is half-imported silently: rows
 // with problems stop the import unless the person accepts leaving them out.
 import { setImmediate as nextTurn } from 'node:timers/promises';
-import type { ApiError, ImportOutcome, ImportPreview, Result } from '../vocabulary';
+import { punchKeyLabel, verifyMethodLabel, type ApiError, type ImportOutcome, type ImportPreview, type Result } from '../vocabulary';
 import { standInSerial, type Journal, type StoredDevice } from '../journal';
 import { readPunchFile, type PunchFile } from './punch-file';
 import type { ColumnMapping } from './spreadsheet';
 
 const SAMPLE_ROWS = 20;
+/** A USB attlog has no header row: the preview names its columns, and words its codes. */
+const ATTLOG_HEADERS = ['User ID', 'Time', 'Key pressed', 'Verified by'];
 export const PROBLEMS_SHOWN = 200;
 /** Punches committed per transaction; between two, the service answers the UI and ADMS terminals. */
 const INSERT_CHUNK = 5_000;
@@ -31,10 +33,10 @@ export function previewPunchFile(file: PunchFile): ImportPreview {
   const storedByLine = new Map(punches.map((punch) => [punch.line, punch.deviceTime]));
   const sampleRows = file.table
     ? file.table.rows.slice(0, SAMPLE_ROWS).map((row) => ({ line: row.line, cells: row.cells.map((cell) => (cell instanceof Date ? cell.toISOString() : String(cell ?? ''))) }))
-    : punches.slice(0, SAMPLE_ROWS).map((punch) => ({ line: punch.line, cells: [punch.userId, punch.deviceTime, String(punch.state), String(punch.verify)] }));
+    : punches.slice(0, SAMPLE_ROWS).map((punch) => ({ line: punch.line, cells: [punch.userId, punch.deviceTime, punchKeyLabel(punch.state), verifyMethodLabel(punch.verify)] }));
   return {
     kind: file.kind,
-    headers: file.table?.headers ?? ['User ID', 'Time', 'State', 'Verify'],
+    headers: file.table?.headers ?? ATTLOG_HEADERS,
     sampleRows: sampleRows.map((row) => row.cells),
     sampleTimes: sampleRows.map((row) => (file.parsed ? (storedByLine.get(row.line) ?? null) : null)),
     dateOrder: file.dateOrder,

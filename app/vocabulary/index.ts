@@ -12,3 +12,5 @@ export * from './sources';
 export * from './runs';
 export * from './status';
 export * from './device-users';
+export * from './sync-activity';
+export * from './punch-words';

@@ -38,6 +38,24 @@ describe('importing punches from files', () => {
     expect(page.rows.map((punch) => [punch.userId, punch.deviceTime, punch.source])).toEqual([['77', '2026-03-02 08:00:00', 'file']]);
   });
 
+  it('previews a USB attlog in words (what was pressed, how the person was known) and stores the device\'s codes as they are', async () => {
+    const lines = ['     1042\t2026-03-02 08:00:00\t1\t0\t1\t0', '     1042\t2026-03-02 17:31:09\t1\t1\t15\t0', '       77\t2026-03-02 19:02:00\t1\t4\t2\t0', '       78\t2026-03-02 19:05:00\t1\t9\t7\t0'];
+    const file = { fileName: '1_attlog.dat', contentBase64: base64(`${lines.join('\r\n')}\r\n`) };
+    const preview = await service.previewImport(file);
+    if (!preview.ok) throw new Error(preview.error.message);
+    expect(preview.value.headers).toEqual(['User ID', 'Time', 'Key pressed', 'Verified by']);
+    expect(preview.value.sampleRows).toEqual([
+      ['1042', '2026-03-02 08:00:00', 'Check in', 'Fingerprint'],
+      ['1042', '2026-03-02 17:31:09', 'Check out', 'Face'],
+      ['77', '2026-03-02 19:02:00', 'Overtime in', 'Card'],
+      ['78', '2026-03-02 19:05:00', 'Key 9', 'Other (7)'],
+    ]);
+
+    expect(await service.importPunches({ ...file, deviceId })).toMatchObject({ ok: true, value: { inserted: 4 } });
+    const stored = (await service.queryPunches({})).rows.map((punch) => [punch.userId, punch.punchStateCode, punch.verifyType]);
+    expect(stored.sort()).toEqual([['1042', 0, 1], ['1042', 1, 15], ['77', 4, 2], ['78', 9, 7]].sort());
+  });
+
   it('previews a CSV, then refuses to half-import it until the person accepts leaving bad rows out', async () => {
     const csv = 'Emp;Date;Time\n1042;02/03/2026;08:01\n1042;31/02/2026;17:30\n';
     const preview = await service.previewImport({ fileName: 'march.csv', contentBase64: base64(csv) });

@@ -2,6 +2,9 @@
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { Punch, PunchbridgeApi, PunchExport, PunchSelection } from '../contract';
 import type { Journal } from '../../journal';
+import { instantToWallClock } from '../../sync';
+import { localTimeZone } from '../../vocabulary';
+import { punchCsvWriter } from './punch-csv';
 import type { ServiceContext } from './context';
 
 type PunchMethods = Pick<PunchbridgeApi, 'queryPunches' | 'retryPunches' | 'ignorePunches' | 'exportPunchesCsv'>;
@@ -26,8 +29,9 @@ export function punchMethods(context: ServiceContext): PunchMethods {
       return { ok: true, value: { ignored } };
     },
     async exportPunchesCsv(filter) {
-      const csv = await punchesCsv(journal, filter);
-      const stamp = new Date(context.clock.now()).toISOString().slice(0, 10);
+      const zone = localTimeZone();
+      const csv = await punchesCsv(journal, filter, zone);
+      const stamp = instantToWallClock(new Date(context.clock.now()), zone).slice(0, 10);
       return { ok: true, value: { fileName: `punchbridge-punches-${stamp}.csv`, csv } };
     },
   };
@@ -53,36 +57,10 @@ async function* matchingPunches(journal: Pick<Journal, 'queryPunches'>, filter: 
   }
 }
 
-const COLUMNS: [string, (punch: Punch) => string | number | null][] = [
-  ['Device', (p) => p.deviceName],
-  ['Device serial', (p) => p.deviceSerial],
-  ['User ID', (p) => p.userId],
-  ['Employee', (p) => p.employee],
-  ['Employee name', (p) => p.employeeName],
-  ['Device time', (p) => p.deviceTime],
-  ['ERPNext time', (p) => p.serverTime],
-  ['Log type', (p) => p.logType],
-  ['State', (p) => p.state],
-  ['Reason', (p) => p.lastError],
-  ['Time note', (p) => p.timeNote],
-  ['Employee Checkin', (p) => p.checkinName],
-  ['Attempts', (p) => p.attempts],
-  ['Source', (p) => p.source],
-  ['Received', (p) => p.receivedAt],
-  ['Synced', (p) => p.syncedAt],
-];
-
-/** Every punch the filter matches, as RFC 4180 CSV that spreadsheet programs open as they are. */
-async function punchesCsv(journal: Pick<Journal, 'queryPunches'>, filter: PunchExport): Promise<string> {
-  const lines = [COLUMNS.map(([title]) => csvField(title)).join(',')];
-  for await (const punch of matchingPunches(journal, filter)) lines.push(COLUMNS.map(([, value]) => csvField(value(punch))).join(','));
+/** Every punch the filter matches, as CSV with a byte-order mark, so spreadsheet programs read it as UTF-8. */
+async function punchesCsv(journal: Pick<Journal, 'queryPunches'>, filter: PunchExport, zone: string): Promise<string> {
+  const csv = punchCsvWriter(zone);
+  const lines = [csv.header];
+  for await (const punch of matchingPunches(journal, filter)) lines.push(csv.row(punch));
   return `\uFEFF${lines.join('\r\n')}\r\n`;
-}
-
-function csvField(value: string | number | null): string {
-  if (value === null) return '';
-  const text = String(value);
-  // A leading = + - @ would run as a formula in a spreadsheet: quote it as text.
-  const safe = /^[=+\-@]/.test(text) ? `'${text}` : text;
-  return /[",\r\n]/.test(safe) || safe !== text ? `"${safe.replace(/"/g, '""')}"` : safe;
 }

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { PunchbridgeEvent } from '../contract';
+import { localTimeZone, type PunchbridgeEvent } from '../contract';
 import { createPunchbridgeService, type PunchbridgeService } from '.';
 
 describe('the Punchbridge service in demo mode', () => {
@@ -78,7 +78,8 @@ describe('the Punchbridge service in demo mode', () => {
     if (!exported.ok) throw new Error(exported.error.message);
     expect(exported.value.csv.startsWith('\uFEFF')).toBe(true);
     const lines = exported.value.csv.trim().split('\r\n');
-    expect(lines[0]).toBe('Device,Device serial,User ID,Employee,Employee name,Device time,ERPNext time,Log type,State,Reason,Time note,Employee Checkin,Attempts,Source,Received,Synced');
+    const zone = localTimeZone();
+    expect(lines[0]).toBe(`Device,Device serial,User ID,Employee,Employee name,Device time,ERPNext time,Log type,Key pressed,Verified by,State,Reason,Time note,Employee Checkin,Attempts,How it arrived,Received (${zone}),Sent to ERPNext (${zone})`);
     expect(lines.length - 1).toBe((await service.getStatus()).counts.unmatched);
     expect(exported.value.fileName).toMatch(/^punchbridge-punches-\d{4}-\d{2}-\d{2}\.csv$/);
   });

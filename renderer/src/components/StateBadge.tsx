@@ -1,14 +1,9 @@
 import { Badge, Tooltip } from '@mantine/core';
-import type { PunchState } from '../../../app/api/contract';
+import { PUNCH_STATE_LABELS, plainReason, type PunchState } from '../../../app/api/contract';
 
-export const STATE_LABELS: Record<PunchState, string> = {
-  pending: 'Waiting to send',
-  synced: 'In ERPNext',
-  unmatched: 'No employee',
-  rejected: 'Refused by ERPNext',
-  failed: 'Will retry',
-  ignored: 'Ignored',
-};
+// The words live in the shared vocabulary, so the CSV export writes what the screens show.
+export const STATE_LABELS = PUNCH_STATE_LABELS;
+export { plainReason };
 
 export const STATE_COLORS: Record<PunchState, string> = {
   pending: 'blue',
@@ -18,11 +13,6 @@ export const STATE_COLORS: Record<PunchState, string> = {
   failed: 'yellow',
   ignored: 'gray',
 };
-
-/** ERPNext's messages may carry a link (`<a href=...>`); show its text only. */
-export function plainReason(reason: string): string {
-  return reason.replace(/<br\s*\/?>/gi, ' ').replace(/<[^>]+>/g, '').replace(/\s+/g, ' ').trim();
-}
 
 export function StateBadge({ state, reason }: { state: PunchState; reason?: string | null }) {
   const badge = (

@@ -1,10 +1,11 @@
 import type { ReactNode } from 'react';
-import { AppShell, Badge, Box, Group, NavLink, ScrollArea, Text, Tooltip } from '@mantine/core';
+import { AppShell, Badge, Box, Group, NavLink, ScrollArea, Text, Tooltip, VisuallyHidden } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { Cpu, FileUp, History, LayoutDashboard, ListChecks, Settings, Users } from 'lucide-react';
 import { useBackend } from '../api/api-context';
 import { queryKeys } from '../api/query-keys';
-import { formatCount, formatWallClock } from '../lib/format';
+import { plural } from '../lib/format';
+import { describeSchedule, type ScheduleStatus } from '../lib/sync-schedule';
 import { hrefFor, useRoute } from './router';
 
 interface NavEntry {
@@ -12,6 +13,7 @@ interface NavEntry {
   label: string;
   icon: ReactNode;
   count?: number;
+  /** What the count counts, in a sentence: the tooltip, and what a screen reader reads for it. */
   countLabel?: string;
   color?: string;
 }
@@ -24,12 +26,13 @@ export function Layout({ children }: { children: ReactNode }) {
   const troubledDevices = devices.data?.filter((device) => device.status === 'error' || device.status === 'warning').length ?? 0;
   const counts = status.data?.counts;
   const held = counts ? counts.rejected + counts.failed : 0;
+  const unmatchedUsers = status.data?.unmatchedUsers ?? 0;
 
   const entries: NavEntry[] = [
     { path: '/', label: 'Dashboard', icon: <LayoutDashboard size={18} /> },
-    { path: '/devices', label: 'Devices', icon: <Cpu size={18} />, count: troubledDevices, countLabel: 'devices need attention', color: 'orange' },
-    { path: '/mapping', label: 'Employee mapping', icon: <Users size={18} />, count: status.data?.unmatchedUsers, countLabel: 'people not linked to an employee', color: 'orange' },
-    { path: '/punches', label: 'Punches', icon: <ListChecks size={18} />, count: held, countLabel: 'punches ERPNext refused or that will be retried', color: 'red' },
+    { path: '/devices', label: 'Devices', icon: <Cpu size={18} />, count: troubledDevices, countLabel: `${plural(troubledDevices, 'device needs', 'devices need')} attention`, color: 'orange' },
+    { path: '/mapping', label: 'Employee mapping', icon: <Users size={18} />, count: unmatchedUsers, countLabel: `${plural(unmatchedUsers, 'device user')} not linked to an employee`, color: 'orange' },
+    { path: '/punches', label: 'Punches', icon: <ListChecks size={18} />, count: held, countLabel: counts ? heldPunchesLabel(counts.rejected, counts.failed) : undefined, color: 'red' },
     { path: '/import', label: 'Import', icon: <FileUp size={18} /> },
     { path: '/history', label: 'History', icon: <History size={18} /> },
     { path: '/settings', label: 'Settings', icon: <Settings size={18} /> },
@@ -68,13 +71,7 @@ export function Layout({ children }: { children: ReactNode }) {
                 aria-current={isActive(entry) ? 'page' : undefined}
                 variant="light"
                 style={{ borderRadius: 6 }}
-                rightSection={
-                  entry.count ? (
-                    <Badge size="sm" color={entry.color} variant="filled" circle={entry.count < 10} aria-label={`${formatCount(entry.count)} ${entry.countLabel}`}>
-                      {entry.count > 999 ? '999+' : entry.count}
-                    </Badge>
-                  ) : null
-                }
+                rightSection={entry.count && entry.countLabel ? <CountBadge count={entry.count} label={entry.countLabel} color={entry.color} /> : null}
               />
             ))}
           </nav>
@@ -85,7 +82,7 @@ export function Layout({ children }: { children: ReactNode }) {
               The Punchbridge service is not answering
             </Text>
           ) : (
-            <SyncStatusLine running={status.data?.running ?? false} paused={status.data?.paused ?? false} nextRunAt={status.data?.nextRunAt ?? null} hasDevices={status.data?.devicesConfigured ?? true} />
+            status.data && <SyncStatusLine status={status.data} />
           )}
         </AppShell.Section>
       </AppShell.Navbar>
@@ -98,12 +95,29 @@ export function Layout({ children }: { children: ReactNode }) {
   );
 }
 
-function SyncStatusLine({ running, paused, nextRunAt, hasDevices }: { running: boolean; paused: boolean; nextRunAt: string | null; hasDevices: boolean }) {
-  // The schedule ticks on a fresh install too, but a sync with no device does nothing.
-  const text = running ? 'Syncing now…' : !hasDevices ? 'Nothing to sync yet' : paused ? 'Automatic sync is paused' : nextRunAt ? `Next sync ${formatWallClock(nextRunAt)}` : 'No sync scheduled';
+function heldPunchesLabel(refused: number, retrying: number): string {
+  if (retrying === 0) return `${plural(refused, 'punch', 'punches')} refused by ERPNext`;
+  if (refused === 0) return `${plural(retrying, 'punch', 'punches')} will retry`;
+  return `${plural(refused + retrying, 'punch', 'punches')} held: ${refused.toLocaleString('en-US')} refused by ERPNext, ${retrying.toLocaleString('en-US')} will retry`;
+}
+
+/** The number is for the eye; a screen reader hears the sentence, which the tooltip shows too. */
+function CountBadge({ count, label, color }: { count: number; label: string; color?: string }) {
+  return (
+    <Tooltip label={label} openDelay={200} position="right" withArrow>
+      <Badge size="sm" color={color} variant="filled" circle={count < 10}>
+        <span aria-hidden="true">{count > 999 ? '999+' : count}</span>
+        <VisuallyHidden>{label}</VisuallyHidden>
+      </Badge>
+    </Tooltip>
+  );
+}
+
+function SyncStatusLine({ status }: { status: ScheduleStatus }) {
+  const { text, tone } = describeSchedule(status);
   return (
     <Tooltip label="Change the schedule under Settings" openDelay={400}>
-      <Text size="xs" c={running ? 'teal' : paused ? 'orange' : 'dimmed'} px="xs" py="xs" role="status" aria-live="polite">
+      <Text size="xs" c={tone === 'running' ? 'teal' : tone === 'paused' ? 'orange' : 'dimmed'} px="xs" py="xs" role="status" aria-live="polite">
         {text}
       </Text>
     </Tooltip>

@@ -23,7 +23,7 @@ import type {
   SyncSettings,
   UnmatchedUser,
 } from '../../../app/api/contract';
-import { DeviceInputSchema, PUNCH_STATES } from '../../../app/api/contract';
+import { DeviceInputSchema, PUNCH_STATE_LABELS, PUNCH_STATES, punchKeyLabel, verifyMethodLabel } from '../../../app/api/contract';
 import { nameTokens } from '../lib/similarity';
 import { fixtureDeviceUsers } from './fixture-device-users';
 import {
@@ -131,7 +131,8 @@ export function createFixtureApi(options: FixtureOptions = {}): FixtureApi {
       progress,
       lastRun: runs[0] ?? null,
       paused: schedule.paused,
-      nextRunAt: schedule.paused ? null : schedule.nextRunAt,
+      // As the real scheduler: no next run is planned while one is under way.
+      nextRunAt: schedule.paused || progress !== null ? null : schedule.nextRunAt,
       counts,
       unmatchedUsers: unmatched.length,
       erpnextConfigured: erpnext !== null,
@@ -167,6 +168,8 @@ export function createFixtureApi(options: FixtureOptions = {}): FixtureApi {
       devices: enabled.map((device) => ({ deviceId: device.id, deviceName: device.name, phase: 'waiting', bytesRead: 0, bytesTotal: 0 })),
       push: { done: 0, total: 0 },
     };
+    // The real service announces its status when the scheduler starts a run.
+    emit({ type: 'status', status: status() });
     const phases = ['connecting', 'reading-users', 'reading-records', 'saving', 'done'] as const;
     return new Promise((resolve) => {
       let tick = 0;
@@ -450,7 +453,7 @@ export function createFixtureApi(options: FixtureOptions = {}): FixtureApi {
     async exportPunchesCsv(query) {
       await delay();
       const rows = punches.filter((punch) => matches(punch, { ...query, offset: 0, limit: 1 }));
-      const lines = ['id,device,user_id,device_time,state,employee,reason', ...rows.map((p) => [p.id, p.deviceName, p.userId, p.deviceTime, p.state, p.employee ?? '', JSON.stringify(p.lastError ?? '')].join(','))];
+      const lines = ['id,device,user_id,device_time,state,employee,reason', ...rows.map((p) => [p.id, p.deviceName, p.userId, p.deviceTime, PUNCH_STATE_LABELS[p.state], p.employee ?? '', JSON.stringify(p.lastError ?? '')].join(','))];
       return ok({ fileName: 'punches-2026-11-25.csv', csv: lines.join('\n') });
     },
     async getSchedule() {
@@ -507,7 +510,9 @@ export function createFixtureApi(options: FixtureOptions = {}): FixtureApi {
       await delay();
       const rows = decodeRows(input.contentBase64);
       const csv = input.fileName.toLowerCase().endsWith('.csv');
-      return ok({ kind: csv ? 'csv' : 'attlog', headers: csv ? (rows[0] ?? []) : [], sampleRows: rows.slice(csv ? 1 : 0, 11), sampleTimes: [], dateOrder: input.mapping?.dateOrder ?? 'ymd', dateOrderDetected: !input.mapping?.dateOrder, punchCount: csv && !input.mapping ? null : rows.length - (csv ? 1 : 0), problems: [], problemCount: 0, firstTime: null, lastTime: null });
+      // As the service: an attlog's columns named, its PIN, time, device, status, verify codes in words.
+      const attlogRow = (row: string[]) => [row[0] ?? '', row[1] ?? '', punchKeyLabel(Number(row[3] ?? 0)), verifyMethodLabel(Number(row[4] ?? 0))];
+      return ok({ kind: csv ? 'csv' : 'attlog', headers: csv ? (rows[0] ?? []) : ['User ID', 'Time', 'Key pressed', 'Verified by'], sampleRows: csv ? rows.slice(1, 11) : rows.slice(0, 10).map(attlogRow), sampleTimes: [], dateOrder: input.mapping?.dateOrder ?? 'ymd', dateOrderDetected: !input.mapping?.dateOrder, punchCount: csv && !input.mapping ? null : rows.length - (csv ? 1 : 0), problems: [], problemCount: 0, firstTime: null, lastTime: null });
     },
     async importPunches(input) {
       await delay();

@@ -37,6 +37,17 @@ describe('the dashboard', () => {
     await waitFor(() => expect(screen.queryByText('Syncing now')).toBeNull(), { timeout: 10_000 });
   });
 
+  it('says a sync is under way, and what it is doing, where the next sync time stands between runs', async () => {
+    renderApp(createFixtureApi({ punchCount: 300, syncStepMs: 150 }), '#/');
+    // The navigation's status line and the last-sync card both tell the schedule.
+    await waitFor(() => expect(screen.getAllByText('Next sync 25 Nov 2026, 09:45')).toHaveLength(2), { timeout: 10_000 });
+    fireEvent.click(screen.getByRole('button', { name: 'Sync now' }));
+    await waitFor(() => expect(screen.getAllByText(/^Syncing now: reading \d devices$/)).toHaveLength(2), { timeout: 10_000 });
+    expect(screen.queryByText(/No sync scheduled/)).toBeNull();
+    await waitFor(() => expect(screen.getAllByText(/^Syncing now: sending \d+ of 40 punches to ERPNext$/)).toHaveLength(2), { timeout: 10_000 });
+    await waitFor(() => expect(screen.getAllByText('Next sync 25 Nov 2026, 09:45')).toHaveLength(2), { timeout: 10_000 });
+  });
+
   it('shows the time trap\'s stop with every wrong checkin until the person says the role is fixed', async () => {
     renderApp(createFixtureApi({ scenario: 'time-trap' }), '#/');
     const banner = await screen.findByRole('alert', { name: /Pushing to ERPNext has stopped/ }, { timeout: 10_000 });

@@ -71,7 +71,7 @@ export function DashboardScreen() {
       {current.progress && <SyncProgressPanel progress={current.progress} />}
       {(ready || (current.lastRun && current.devicesConfigured)) && (
         <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="lg">
-          <LastRunCard run={current.lastRun} nextRunAt={current.nextRunAt} paused={current.paused} />
+          <LastRunCard run={current.lastRun} schedule={current} />
           <StateCounts counts={current.counts} />
         </SimpleGrid>
       )}

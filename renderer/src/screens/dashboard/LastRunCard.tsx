@@ -2,11 +2,13 @@ import { Anchor, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/co
 import type { RunSummary } from '../../../../app/api/contract';
 import { RunOutcomeBadge } from '../../components/DeviceStatusBadge';
 import { durationBetween, formatCount, formatWallClock } from '../../lib/format';
+import { describeSchedule, type ScheduleStatus } from '../../lib/sync-schedule';
 import { hrefFor } from '../../shell/router';
 
 const TRIGGERS = { manual: 'started by hand', schedule: 'scheduled', startup: 'at start-up', wake: 'after the computer woke', cli: 'from the command line' };
 
-export function LastRunCard({ run, nextRunAt, paused }: { run: RunSummary | null; nextRunAt: string | null; paused: boolean }) {
+export function LastRunCard({ run, schedule }: { run: RunSummary | null; schedule: ScheduleStatus }) {
+  const next = describeSchedule(schedule);
   return (
     <Card withBorder padding="lg" aria-labelledby="last-run-title">
       <Group justify="space-between" mb="sm" wrap="nowrap">
@@ -49,8 +51,8 @@ export function LastRunCard({ run, nextRunAt, paused }: { run: RunSummary | null
           No sync yet. Press "Sync now" to read your devices.
         </Text>
       )}
-      <Text size="sm" mt="md" c={paused ? 'orange' : undefined}>
-        {paused ? 'Automatic sync is paused.' : nextRunAt ? `Next sync: ${formatWallClock(nextRunAt)}` : 'No sync scheduled.'}
+      <Text size="sm" mt="md" c={next.tone === 'paused' ? 'orange' : next.tone === 'running' ? 'teal.8' : undefined}>
+        {next.text}
       </Text>
     </Card>
   );

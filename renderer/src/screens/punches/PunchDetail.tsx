@@ -2,13 +2,11 @@ import { Alert, Anchor, Button, Drawer, Stack, Table, Text } from '@mantine/core
 import { useQuery } from '@tanstack/react-query';
 import { ExternalLink, Info } from 'lucide-react';
 import type { ReactNode } from 'react';
-import type { Punch } from '../../../../app/api/contract';
+import { PUNCH_SOURCE_LABELS, punchKeyLabel, verifyMethodLabel, type Punch } from '../../../../app/api/contract';
 import { useBackend } from '../../api/api-context';
 import { queryKeys } from '../../api/query-keys';
 import { StateBadge, plainReason } from '../../components/StateBadge';
 import { formatWallClock } from '../../lib/format';
-
-const SOURCES = { zk: 'Read from the device', live: 'Sent live by the device', adms: 'Pushed by the device (ADMS)', file: 'Imported from a file' };
 
 /** ERPNext names the employee in its refusal ("… Inactive Employee HR-EMP-00012."), even when Punchbridge has no link. */
 const EMPLOYEE_IN_REASON = /Inactive Employee\s+(?:<a[^>]*>)?([^<\s]+?)(?:<\/a>)?\.?$/;
@@ -81,7 +79,8 @@ export function PunchDetail({ punch, onClose }: { punch: Punch | null; onClose: 
               <Row label="Time on the device" value={formatWallClock(punch.deviceTime, { seconds: true })} />
               <Row label="Time sent to ERPNext" value={punch.serverTime ? formatWallClock(punch.serverTime, { seconds: true }) : 'Not yet converted'} />
               <Row label="In or out" value={punch.logType ?? 'Not set'} />
-              <Row label="Key code on device" value={String(punch.punchStateCode)} />
+              <Row label="Key pressed" value={punchKeyLabel(punch.punchStateCode)} />
+              <Row label="Verified by" value={verifyMethodLabel(punch.verifyType)} />
               <Row
                 label="Checkin in ERPNext"
                 value={
@@ -95,7 +94,7 @@ export function PunchDetail({ punch, onClose }: { punch: Punch | null; onClose: 
                 }
               />
               <Row label="Attempts" value={String(punch.attempts)} />
-              <Row label="How it arrived" value={SOURCES[punch.source]} />
+              <Row label="How it arrived" value={PUNCH_SOURCE_LABELS[punch.source]} />
               <Row label="Received" value={formatWallClock(punch.receivedAt, { seconds: true })} />
               <Row label="Sent" value={punch.syncedAt ? formatWallClock(punch.syncedAt, { seconds: true }) : 'Not sent yet'} />
             </Table.Tbody>
