@@ -4,14 +4,14 @@ import { join } from 'node:path';
 import Store from 'electron-store';
 import { createPunchbridgeService, type PunchbridgeService } from '../app/api';
 import type { Logger } from '../app/log';
-import { openSettingsFile, OWNER_ONLY, SETTINGS_FILE_NAME, type SettingsBacking } from '../app/settings';
+import { openSettingsFile, OWNER_ONLY_FILE, SETTINGS_FILE_NAME, type SettingsBacking } from '../app/settings';
 import type { SecretStorageChoice } from './secure-storage';
 
 /** electron-store over the config.json that conf writes in headless mode, so both see the same settings. */
 export function desktopSettingsBacking(dataDir: string, log: Logger): SettingsBacking {
   const { backing, openProblem } = openSettingsFile(
     join(dataDir, SETTINGS_FILE_NAME),
-    () => new Store<Record<string, unknown>>({ cwd: dataDir, name: 'config', configFileMode: OWNER_ONLY }),
+    () => new Store<Record<string, unknown>>({ cwd: dataDir, name: 'config', configFileMode: OWNER_ONLY_FILE }),
   );
   if (openProblem) log.warn(`${openProblem.message} ${openProblem.action}`);
   return backing;

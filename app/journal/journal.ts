@@ -7,7 +7,7 @@ import { deviceStore, type DeviceStore } from './devices';
 import { JournalOpenError } from './errors';
 import { mappingStore, type MappingStore } from './mappings';
 import { migrate } from './migrations';
-import { createOwnerOnly, tightenToOwnerOnly } from './owner-only';
+import { createOwnerOnly, tightenToOwnerOnly } from '../owner-only';
 import { punchHourQueries, type PunchHourQueries } from './punch-hours';
 import { punchQueries, type PunchQueries } from './punch-queries';
 import { punchWrites, type PunchWrites } from './punch-writes';

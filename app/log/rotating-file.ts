@@ -1,5 +1,6 @@
-import { closeSync, existsSync, mkdirSync, openSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, openSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { createOwnerOnlyFolder, OWNER_ONLY_FILE, tightenToOwnerOnly } from '../owner-only';
 
 export interface RotatingFileOptions {
   /** Start a new file once the current one passes this size. */
@@ -35,9 +36,10 @@ export class RotatingFile {
   }
 
   private open(): void {
-    mkdirSync(dirname(this.filePath), { recursive: true });
+    createOwnerOnlyFolder(dirname(this.filePath));
     // Owner-only: even masked, the log names devices, employees and addresses.
-    this.descriptor = openSync(this.filePath, 'a', 0o600);
+    tightenToOwnerOnly([this.filePath]);
+    this.descriptor = openSync(this.filePath, 'a', OWNER_ONLY_FILE);
     this.size = statSync(this.filePath).size;
   }
 

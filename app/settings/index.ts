@@ -14,4 +14,5 @@ export {
 export { openSettings, openSettingsFile, SETTINGS_FILE_NAME } from './open-settings';
 export { ERPNEXT_API_SECRET, admsPushCommKeyName, deviceCommKeyName, type SecretName, type SecretStore } from './secret-store';
 export { encryptedSecretStore, openFileSecretStore, SECRETS_FILE_NAME, type SecretCodec } from './file-secret-stores';
-export { OWNER_ONLY, privateJsonFile } from './private-file';
+export { privateJsonFile } from './private-file';
+export { OWNER_ONLY_FILE } from '../owner-only';

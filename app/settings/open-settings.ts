@@ -4,14 +4,14 @@ import { existsSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
 import Conf from 'conf';
 import type { ApiError } from '../vocabulary';
-import { OWNER_ONLY, tightenMode } from './private-file';
+import { OWNER_ONLY_FILE, tightenToOwnerOnly } from '../owner-only';
 import { settingsStoreFrom, type SettingsBacking, type SettingsStore } from './settings-store';
 
 export const SETTINGS_FILE_NAME = 'config.json';
 
 export function openSettings(dataDir: string): SettingsStore {
   const location = join(dataDir, SETTINGS_FILE_NAME);
-  const { backing, openProblem } = openSettingsFile(location, () => new Conf<Record<string, unknown>>({ cwd: dataDir, configName: 'config', configFileMode: OWNER_ONLY }));
+  const { backing, openProblem } = openSettingsFile(location, () => new Conf<Record<string, unknown>>({ cwd: dataDir, configName: 'config', configFileMode: OWNER_ONLY_FILE }));
   return settingsStoreFrom(backing, { location, openProblem });
 }
 
@@ -22,7 +22,7 @@ export function openSettings(dataDir: string): SettingsStore {
  */
 export function openSettingsFile<B extends SettingsBacking>(location: string, open: () => B): { backing: B; openProblem: ApiError | null } {
   // Both are asked to write it owner-only (configFileMode); a file from an older version is tightened here.
-  tightenMode(location);
+  tightenToOwnerOnly([location]);
   try {
     return { backing: open(), openProblem: null };
   } catch (error) {

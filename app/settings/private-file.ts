@@ -1,10 +1,9 @@
 // A small JSON object of strings in a file only its owner may read or write (mode 0600), replaced
 // atomically so that a crash mid-write leaves the old file or the new one, never half of one.
 import { randomBytes } from 'node:crypto';
-import { chmodSync, closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, fsyncSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { dirname } from 'node:path';
-
-export const OWNER_ONLY = 0o600;
+import { createOwnerOnlyFolder, OWNER_ONLY_FILE, tightenToOwnerOnly } from '../owner-only';
 
 export interface PrivateJsonFile {
   /** The stored strings; {} when the file is missing or unreadable. */
@@ -13,9 +12,9 @@ export interface PrivateJsonFile {
 }
 
 export function privateJsonFile(filePath: string): PrivateJsonFile {
-  mkdirSync(dirname(filePath), { recursive: true, mode: 0o700 });
+  createOwnerOnlyFolder(dirname(filePath));
   if (existsSync(filePath)) {
-    tightenMode(filePath);
+    tightenToOwnerOnly([filePath]);
     if (parse(readFileSync(filePath, 'utf8')) === null) setAside(filePath);
   }
   return {
@@ -25,7 +24,7 @@ export function privateJsonFile(filePath: string): PrivateJsonFile {
     },
     write(values) {
       const temporary = `${filePath}.${randomBytes(6).toString('hex')}.tmp`;
-      const descriptor = openSync(temporary, 'wx', OWNER_ONLY);
+      const descriptor = openSync(temporary, 'wx', OWNER_ONLY_FILE);
       try {
         try {
           writeSync(descriptor, `${JSON.stringify(values, null, 2)}\n`);
@@ -41,12 +40,6 @@ export function privateJsonFile(filePath: string): PrivateJsonFile {
       }
     },
   };
-}
-
-/** Take group and other access away from a file written before it was kept owner-only. */
-export function tightenMode(filePath: string): void {
-  if (process.platform === 'win32') return; // Windows has no mode bits; the profile folder is private.
-  if (existsSync(filePath) && (statSync(filePath).mode & 0o077) !== 0) chmodSync(filePath, OWNER_ONLY);
 }
 
 /**

@@ -1,8 +1,8 @@
 // What a command (or the headless host) opens in a data folder: the journal, the settings, the
 // secret store, and the sync engine over them.
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { openJournal, type Journal } from '../journal';
+import { createOwnerOnlyFolder } from '../owner-only';
 import { openFileSecretStore, openSettings, type SecretStore, type SettingsStore } from '../settings';
 import { createSyncEngine, type SyncEngine, type SyncEngineOptions } from './sync-engine';
 
@@ -21,7 +21,7 @@ export interface DataFolder {
 
 /** Opens (creating when needed) the data folder; throws JournalOpenError when the journal cannot be used. */
 export function openDataFolder(dataDir: string): DataFolder {
-  mkdirSync(dataDir, { recursive: true });
+  createOwnerOnlyFolder(dataDir);
   const journal = openJournal(join(dataDir, JOURNAL_FILE_NAME));
   const settings = openSettings(dataDir);
   const secrets = openFileSecretStore(dataDir);

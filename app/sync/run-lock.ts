@@ -7,6 +7,7 @@
 // the removed file while a third locks a new one.
 import { truncateSync } from 'node:fs';
 import { DatabaseSync } from 'node:sqlite';
+import { createOwnerOnly } from '../owner-only';
 
 export type LockAttempt = { ok: true; release(): void } | { ok: false };
 
@@ -30,6 +31,7 @@ export function acquireRunLock(filePath: string): LockAttempt {
 }
 
 function lockFile(filePath: string): LockAttempt {
+  createOwnerOnly(filePath);
   // timeout 0: answer at once rather than wait for the holder's run to end.
   const database = new DatabaseSync(filePath, { timeout: 0 });
   try {

@@ -1,9 +1,9 @@
 // The implementation of PunchbridgeApi: the journal, settings, secrets and sync engine of one data
 // folder behind the contract. The desktop app, the headless host and demo mode all create it here.
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { JournalOpenError, openJournal, type Journal } from '../../journal';
 import { storageFailure } from '../../storage-failure';
+import { createOwnerOnlyFolder } from '../../owner-only';
 import { createLogger, registerSecret } from '../../log';
 import {
   encryptedSecretStore,
@@ -72,7 +72,7 @@ export async function createPunchbridgeService(options: ServiceOptions): Promise
   const log = createLogger('service');
   const demo: Demo | null = options.mode === 'demo' ? await startDemo() : null;
   const dataDir = demo ? join(options.dataDir, DEMO_FOLDER_NAME) : options.dataDir;
-  mkdirSync(dataDir, { recursive: true });
+  createOwnerOnlyFolder(dataDir);
   const journal = openJournal(join(dataDir, JOURNAL_FILE_NAME));
   refuseUnwritableJournal(journal, dataDir);
   const settings = options.settingsBacking ? settingsStoreFrom(options.settingsBacking) : openSettings(dataDir);
