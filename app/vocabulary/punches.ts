@@ -107,6 +107,8 @@ export type RefusalReason = z.input<typeof RefusalReasonSchema>;
 export interface PunchActivity {
   /** Today in the ERPNext system zone, or this computer's without one: the last day's label. */
   today: string;
+  /** The hour it is now (0-23) in the zone of `today`: the hours after it are still to come. */
+  currentHour: number;
   /** Hours 0 to 23, each once. */
   todayByHour: { hour: number; count: number }[];
   /** Seven days, oldest first, today last; a day without punches has count 0. */

@@ -41,6 +41,8 @@ describe('punch activity', () => {
     const activity = punchActivity(context);
 
     expect(activity.today).toBe('2026-03-03');
+    // 00:30 in Dubai: every later hour of its today is still to come.
+    expect(activity.currentHour).toBe(0);
     expect(activity.todayByHour.map(({ hour }) => hour)).toEqual([...Array(24).keys()]);
     expect(hourCounts(activity)).toEqual({ 0: 1, 1: 1, 8: 2, 17: 1 });
     expect(activity.weekByDay).toEqual([

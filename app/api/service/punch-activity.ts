@@ -28,9 +28,11 @@ export function punchActivity(context: ActivityContext): PunchActivity {
       if (daysAgo === 0) byHour[hour] = (byHour[hour] ?? 0) + count;
     }
   }
-  const today = todayIn(clockZoneOf(null, context), now);
+  const referenceNow = instantToWallClock(now, clockZoneOf(null, context));
+  const today = referenceNow.slice(0, 10);
   return {
     today,
+    currentHour: Number(referenceNow.slice(11, 13)),
     todayByHour: byHour.map((count, hour) => ({ hour, count })),
     weekByDay: byDaysAgo.map((_, index) => {
       const daysAgo = WEEK_DAYS - 1 - index;

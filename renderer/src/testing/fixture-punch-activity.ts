@@ -24,7 +24,7 @@ export function fixturePunchActivity(hasPunches: boolean): PunchActivity {
     const count = daysAgo === 0 ? todayByHour.reduce((sum, { count: hourCount }) => sum + hourCount, 0) : Math.round(weekday * DAY_SHARE[date.getUTCDay()]!);
     return { day: wallClock(date).slice(0, 10), count: hasPunches ? count : 0 };
   });
-  return { today, todayByHour, weekByDay };
+  return { today, currentHour: hourNow, todayByHour, weekByDay };
 }
 
 /** A sync read `count` new punches in the current hour: today's and this week's counts grow. */

@@ -11,8 +11,10 @@ afterEach(cleanup);
 
 const SHIFT_DAY: Record<number, number> = { 7: 41, 8: 140, 9: 22, 12: 30, 13: 28, 17: 51 };
 
+// Tuesday 3 March, some time after 18:00.
 const ACTIVITY: PunchActivity = {
   today: '2026-03-03',
+  currentHour: 18,
   todayByHour: Array.from({ length: 24 }, (_, hour) => ({ hour, count: SHIFT_DAY[hour] ?? 0 })),
   weekByDay: [
     { day: '2026-02-25', count: 298 },
@@ -31,11 +33,14 @@ describe('the punch activity card', () => {
   it('names today’s total and busiest hour, and switches to the week with its busiest day', async () => {
     renderWithBackend({ ...createFixtureApi(), getPunchActivity: async () => ACTIVITY }, <PunchActivityCard />);
 
-    const today = await screen.findByRole('img', { name: 'Today: 312 punches, busiest hour 08:00-09:00 with 140.' }, { timeout: 10_000 });
+    const today = await screen.findByRole('img', { name: 'Today: 312 punches, busiest hour 08:00-09:00 with 140. Shaded hours are still to come.' }, { timeout: 10_000 });
     expect(today.querySelectorAll('title')[8]?.textContent).toBe('08:00-09:00: 140 punches');
+    expect(today.querySelectorAll('title')[18]?.textContent).toBe('18:00-19:00: 0 punches');
+    expect(today.querySelectorAll('title')[19]?.textContent).toBe('19:00-20:00: later today');
     const hours = screen.getByRole('table', { name: /Punches today by hour/ });
     expect(slotCount(hours, '17:00-18:00')).toBe('51');
     expect(slotCount(hours, '03:00-04:00')).toBe('0');
+    expect(slotCount(hours, '22:00-23:00')).toBe('later today');
 
     fireEvent.click(screen.getByRole('radio', { name: 'This week by day' }));
     expect(await screen.findByRole('img', { name: 'Last 7 days: 2,436 punches, busiest day Friday 27 February with 1,204.' })).toBeTruthy();

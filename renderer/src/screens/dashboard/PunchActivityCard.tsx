@@ -33,19 +33,23 @@ interface ChartView {
   empty: string;
   caption: string;
   slotHeader: string;
-  slots: { name: string; count: number }[];
+  /** Each slot's count as the hidden table says it. */
+  slots: { name: string; count: string }[];
 }
 
 function todayView(activity: PunchActivity): ChartView {
   const total = activity.todayByHour.reduce((sum, { count }) => sum + count, 0);
   const busiest = activity.todayByHour.reduce((best, entry) => (entry.count > best.count ? entry : best), activity.todayByHour[0]!);
   return {
-    bars: activity.todayByHour.map(({ hour, count }) => ({ key: String(hour), label: `${String(hour).padStart(2, '0')}:00`, count, title: `${hourRange(hour)}: ${plural(count, 'punch', 'punches')}` })),
-    summary: `Today: ${plural(total, 'punch', 'punches')}, busiest hour ${hourRange(busiest.hour)} with ${formatCount(busiest.count)}.`,
+    bars: activity.todayByHour.map(({ hour, count }) => {
+      const later = hour > activity.currentHour;
+      return { key: String(hour), label: `${String(hour).padStart(2, '0')}:00`, count, later, title: later ? `${hourRange(hour)}: later today` : `${hourRange(hour)}: ${plural(count, 'punch', 'punches')}` };
+    }),
+    summary: `Today: ${plural(total, 'punch', 'punches')}, busiest hour ${hourRange(busiest.hour)} with ${formatCount(busiest.count)}.${activity.currentHour < 23 ? ' Shaded hours are still to come.' : ''}`,
     empty: 'No punches today yet. They show here as the devices are read.',
     caption: 'Punches today by hour, on each device’s clock',
     slotHeader: 'Hour',
-    slots: activity.todayByHour.map(({ hour, count }) => ({ name: hourRange(hour), count })),
+    slots: activity.todayByHour.map(({ hour, count }) => ({ name: hourRange(hour), count: hour > activity.currentHour ? 'later today' : formatCount(count) })),
   };
 }
 
@@ -65,7 +69,7 @@ function weekView(activity: PunchActivity): ChartView {
     empty: 'No punches in the last 7 days.',
     caption: 'Punches per day over the last 7 days',
     slotHeader: 'Day',
-    slots: activity.weekByDay.map(({ day, count }) => ({ name: name(day), count })),
+    slots: activity.weekByDay.map(({ day, count }) => ({ name: name(day), count: formatCount(count) })),
   };
 }
 
@@ -106,7 +110,7 @@ export function PunchActivityCard() {
               {shown.slots.map((slot) => (
                 <tr key={slot.name}>
                   <th scope="row">{slot.name}</th>
-                  <td>{formatCount(slot.count)}</td>
+                  <td>{slot.count}</td>
                 </tr>
               ))}
             </tbody>

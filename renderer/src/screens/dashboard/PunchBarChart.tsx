@@ -10,6 +10,8 @@ export interface PunchBar {
   count: number;
   /** Shown on hover: the slot and its exact count. */
   title: string;
+  /** A slot still to come (a later hour of today): shaded, so that it does not read as an empty one. */
+  later?: boolean;
 }
 
 export const PUNCH_CHART_HEIGHT = 176;
@@ -43,10 +45,12 @@ export function PunchBarChart({ bars, labelledBy, showValues }: { bars: PunchBar
   const labelEvery = [1, 2, 3, 4, 6, 12].find((step) => slot * step >= LABEL_WIDTH) ?? bars.length;
   const scale = roundScale(Math.max(...bars.map((bar) => bar.count)));
   const y = (count: number) => TOP + plotHeight - (count / scale) * plotHeight;
+  const firstLater = bars.findIndex((bar) => bar.later);
 
   return (
     <div ref={ref} style={{ width: '100%' }}>
       <svg role="img" aria-labelledby={labelledBy} width={width} height={PUNCH_CHART_HEIGHT} viewBox={`0 0 ${width} ${PUNCH_CHART_HEIGHT}`} style={{ display: 'block' }}>
+        {firstLater >= 0 && <rect x={LEFT + slot * firstLater} y={TOP} width={slot * (bars.length - firstLater)} height={plotHeight} fill="var(--mantine-color-gray-1)" />}
         {[0, scale / 2, scale].map((tick) => (
           <g key={tick}>
             <line x1={LEFT} x2={width - RIGHT} y1={y(tick)} y2={y(tick)} stroke="var(--mantine-color-gray-3)" />
