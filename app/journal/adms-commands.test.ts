@@ -49,4 +49,15 @@ describe('ADMS command queue in the journal', () => {
     expect(journal.listWaitingAdmsUserChanges('SN1').map((change) => change.userId)).toEqual(['7']);
     expect(journal.listDeviceUserChanges(10)).toMatchObject([{ userId: '8', outcome: 'not-attempted', error: 'replaced' }, { userId: '7', outcome: 'queued' }]);
   });
+
+  it('takes a change the terminal fetched an hour ago and never answered as lost, and no longer as waiting', () => {
+    let now = new Date('2026-03-02T09:00:00.000Z');
+    const journal = tempJournal(undefined, () => now);
+    journal.queueAdmsUserChanges('SN1', [{ command: 'DATA UPDATE USERINFO PIN=7\tName=Asha Rao\tPri=0', change: CHANGE }]);
+    journal.takeAdmsCommands('SN1', 5);
+    now = new Date('2026-03-02T09:59:00.000Z');
+    expect(journal.listWaitingAdmsUserChanges('SN1').map((change) => change.userId)).toEqual(['7']);
+    now = new Date('2026-03-02T10:01:00.000Z');
+    expect(journal.listWaitingAdmsUserChanges('SN1')).toEqual([]);
+  });
 });

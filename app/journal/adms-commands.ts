@@ -30,7 +30,10 @@ export interface AdmsCommandStore {
    * terminal's answer to the command later makes it done or refused there.
    */
   queueAdmsUserChanges(serial: string, entries: readonly { command: string; change: Omit<NewDeviceUserChange, 'outcome' | 'error'> }[]): number[];
-  /** The user changes queued for this terminal that it has not answered yet, oldest first. */
+  /**
+   * The user changes queued for this terminal that it has not answered yet, oldest first; one it
+   * fetched over ANSWER_LOST_AFTER_MS ago is taken as lost and left out.
+   */
   listWaitingAdmsUserChanges(serial: string): WaitingAdmsUserChange[];
   /**
    * Takes a change the terminal has not fetched yet out of its queue; History keeps it as not
@@ -45,6 +48,13 @@ export interface WaitingAdmsUserChange extends Pick<NewDeviceUserChange, 'kind' 
   sent: boolean;
   queuedAt: string;
 }
+
+/**
+ * A terminal answers on /iclock/devicecmd as soon as it has run what a poll gave it. One fetched
+ * this long ago and still unanswered lost the reply or its answer on the way, so it no longer
+ * holds the plan: the person is offered again, and DATA UPDATE/DELETE USERINFO run twice do no harm.
+ */
+export const ANSWER_LOST_AFTER_MS = 60 * 60_000;
 
 export function refusedCommandMessage(returnCode: number): string {
   return `The terminal refused the command (Return=${returnCode}${returnCode === -1002 ? ', a command its firmware does not take' : ''}).`;
@@ -65,7 +75,7 @@ export function admsCommandStore(db: DatabaseSync, now: Clock): AdmsCommandStore
   const waitingChanges = db.prepare(`
     SELECT c.id AS commandId, c.state = 'sent' AS sent, c.queued_at AS queuedAt, d.kind, d.user_id AS userId, d.employee, d.name, d.previous_name AS previousName
     FROM adms_commands c JOIN device_user_changes d ON d.adms_command_id = c.id
-    WHERE c.serial = ? AND c.state IN ('queued', 'sent') AND d.outcome = 'queued' AND d.kind IN ('add', 'rename', 'remove')
+    WHERE c.serial = ? AND (c.state = 'queued' OR (c.state = 'sent' AND c.sent_at > ?)) AND d.outcome = 'queued' AND d.kind IN ('add', 'rename', 'remove')
     ORDER BY c.id`);
   const changeOf = db.prepare(`SELECT kind, user_id AS userId, name FROM device_user_changes WHERE adms_command_id = ?`);
   // The terminal reports its users only when it uploads them again, and never a removed one: the
@@ -100,7 +110,8 @@ export function admsCommandStore(db: DatabaseSync, now: Clock): AdmsCommandStore
       });
     },
     listWaitingAdmsUserChanges(serial) {
-      return waitingChanges.all(serial).map((row) => {
+      const answerLostBefore = new Date(now().getTime() - ANSWER_LOST_AFTER_MS).toISOString();
+      return waitingChanges.all(serial, answerLostBefore).map((row) => {
         const { sent, ...change } = row as unknown as Omit<WaitingAdmsUserChange, 'sent'> & { sent: number };
         return { ...change, sent: sent === 1 };
       });
