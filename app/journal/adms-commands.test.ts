@@ -32,4 +32,32 @@ describe('ADMS command queue in the journal', () => {
     expect(journal.answerAdmsCommand('SN1', id!, 0)).toBe(false);
     expect(journal.listDeviceUserChanges(10)).toMatchObject([{ outcome: 'refused', error: 'The terminal refused the command (Return=-1004).' }]);
   });
+
+  it('withdraws only a command the terminal has not fetched, and keeps its History row as not attempted', () => {
+    const journal = tempJournal();
+    const [fetched, unfetched] = journal.queueAdmsUserChanges('SN1', [
+      { command: 'DATA UPDATE USERINFO PIN=7\tName=Asha Rao\tPri=0', change: CHANGE },
+      { command: 'DATA UPDATE USERINFO PIN=8\tName=Ben Okoro\tPri=0', change: { ...CHANGE, userId: '8', name: 'Ben Okoro' } },
+    ]);
+    journal.takeAdmsCommands('SN1', 1);
+    expect(journal.listWaitingAdmsUserChanges('SN1')).toMatchObject([{ commandId: fetched, userId: '7', sent: true }, { commandId: unfetched, userId: '8', sent: false }]);
+
+    expect(journal.withdrawAdmsUserChange('SN1', fetched!, 'replaced')).toBe(false);
+    expect(journal.withdrawAdmsUserChange('OTHER', unfetched!, 'replaced')).toBe(false);
+    expect(journal.withdrawAdmsUserChange('SN1', unfetched!, 'replaced')).toBe(true);
+    expect(journal.takeAdmsCommands('SN1', 5)).toEqual([]);
+    expect(journal.listWaitingAdmsUserChanges('SN1').map((change) => change.userId)).toEqual(['7']);
+    expect(journal.listDeviceUserChanges(10)).toMatchObject([{ userId: '8', outcome: 'not-attempted', error: 'replaced' }, { userId: '7', outcome: 'queued' }]);
+  });
+
+  it('takes a change the terminal fetched an hour ago and never answered as lost, and no longer as waiting', () => {
+    let now = new Date('2026-03-02T09:00:00.000Z');
+    const journal = tempJournal(undefined, () => now);
+    journal.queueAdmsUserChanges('SN1', [{ command: 'DATA UPDATE USERINFO PIN=7\tName=Asha Rao\tPri=0', change: CHANGE }]);
+    journal.takeAdmsCommands('SN1', 5);
+    now = new Date('2026-03-02T09:59:00.000Z');
+    expect(journal.listWaitingAdmsUserChanges('SN1').map((change) => change.userId)).toEqual(['7']);
+    now = new Date('2026-03-02T10:01:00.000Z');
+    expect(journal.listWaitingAdmsUserChanges('SN1')).toEqual([]);
+  });
 });

@@ -12,7 +12,7 @@ export type { MappingStore } from './mappings';
 export type { RunStore } from './runs';
 export type { PushStopStore } from './push-stop';
 export type { DeviceUserChangeStore, NewDeviceUserChange } from './device-user-changes';
-export type { AdmsCommand, AdmsCommandState, AdmsCommandStore } from './adms-commands';
+export type { AdmsCommand, AdmsCommandState, AdmsCommandStore, WaitingAdmsUserChange } from './adms-commands';
 export type { AdmsDeviceStore, AdmsTable, StoredAdmsDevice } from './adms-devices';
 export type {
   DeviceClear,

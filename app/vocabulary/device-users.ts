@@ -33,6 +33,16 @@ export interface DeviceUserPreview {
   userIds: string[];
   /** Fingerprint templates per user id; null when the terminal would not give its templates. */
   fingerprints: Record<string, number> | null;
+  /** Changes queued for an ADMS terminal that it has not answered yet, oldest first; none for port 4370. */
+  waiting: WaitingDeviceUserChange[];
+}
+
+/** A change in an ADMS terminal's command queue: planned as made, but not yet answered. */
+export interface WaitingDeviceUserChange extends DeviceUserChange {
+  /** When it was queued (ISO 8601). */
+  since: string;
+  /** The terminal fetched it on a poll; until then a later change can still replace it. */
+  sent: boolean;
 }
 
 /** An employee with an Attendance Device ID, as ERPNext has them. */

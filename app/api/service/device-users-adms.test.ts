@@ -64,6 +64,51 @@ describe('employees to an ADMS terminal', { timeout: 30_000 }, () => {
 
     await terminal.pollAndRun();
     expect(await api.listDeviceUserChanges({})).toMatchObject([{ userId: add!.userId, outcome: 'refused', error: expect.stringContaining('Return=-1002') }]);
-    expect(terminal.users.size).toBe(0);
+    expect(terminal.users.has(add!.userId)).toBe(false);
+  });
+
+  it('queues one command per person when HR applies twice before the terminal polls, and shows them as waiting meanwhile', async () => {
+    const { api, terminal, deviceId } = await demoWithTerminal();
+    const chosen = (await previewAdds(api, deviceId)).slice(0, 2);
+    const approved = chosen.map((change) => ({ deviceId, kind: change.kind, userId: change.userId }));
+    expect((await api.applyDeviceUsers({ approved })).ok).toBe(true);
+
+    const again = await api.previewDeviceUsers({ deviceId });
+    if (!again.ok) throw new Error(again.error.message);
+    const [device] = again.value.devices;
+    expect(device!.changes.map((change) => change.userId)).not.toContain(chosen[0]!.userId);
+    expect(device!.waiting.map((entry) => [entry.kind, entry.userId, entry.name, entry.sent])).toEqual(chosen.map((change) => ['add', change.userId, change.name, false]));
+    expect(device!.waiting.every((entry) => !Number.isNaN(Date.parse(entry.since)))).toBe(true);
+    const second = await api.applyDeviceUsers({ approved });
+    expect(second.ok && second.value.flatMap((outcome) => outcome.results)).toEqual([]);
+
+    const answers = await terminal.pollAndRun();
+    expect(answers.map((answer) => answer.command.split('\t')[0])).toEqual(chosen.map((change) => `DATA UPDATE USERINFO PIN=${change.userId}`));
+    expect((await api.listDeviceUserChanges({})).map((entry) => entry.outcome)).toEqual(['done', 'done']);
+  });
+
+  it('plans nothing again for a change the terminal answered done, before and after it uploads its users', async () => {
+    const { api, terminal, deviceId } = await demoWithTerminal();
+    const chosen = (await previewAdds(api, deviceId)).slice(0, 1);
+    await api.applyDeviceUsers({ approved: chosen.map((change) => ({ deviceId, kind: change.kind, userId: change.userId })) });
+    await terminal.pollAndRun();
+
+    const answered = await api.previewDeviceUsers({ deviceId });
+    expect(answered.ok && answered.value.devices[0]!).toMatchObject({ waiting: [], userIds: ['1', chosen[0]!.userId].sort() });
+    expect(answered.ok && answered.value.devices[0]!.changes.map((change) => change.userId)).not.toContain(chosen[0]!.userId);
+
+    await terminal.uploadOwnUsers();
+    const uploaded = await api.previewDeviceUsers({ deviceId });
+    expect(uploaded.ok && uploaded.value.devices[0]!.changes.map((change) => change.userId)).not.toContain(chosen[0]!.userId);
+  });
+
+  it('plans a change again once the terminal refused it: that is the retry', async () => {
+    const { api, terminal, deviceId } = await demoWithTerminal(-1002);
+    const [add] = await previewAdds(api, deviceId);
+    await api.applyDeviceUsers({ approved: [{ deviceId, kind: add!.kind, userId: add!.userId }] });
+    expect((await previewAdds(api, deviceId)).map((change) => change.userId)).not.toContain(add!.userId);
+
+    await terminal.pollAndRun();
+    expect((await previewAdds(api, deviceId)).map((change) => change.userId)).toContain(add!.userId);
   });
 });

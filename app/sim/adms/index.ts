@@ -62,7 +62,7 @@ export class AdmsDeviceSimulator {
   serverDate: Date | null = null;
   /** The TimeZone option of the last handshake, as sent. */
   private timeZoneOption: string | null = null;
-  /** The users on the terminal, by PIN, as commands left them. */
+  /** The users on the terminal, by PIN, as uploadUsers and commands left them. */
   readonly users = new Map<string, AdmsTerminalUser>();
 
   constructor(private readonly options: AdmsDeviceSimulatorOptions) {}
@@ -103,7 +103,9 @@ export class AdmsDeviceSimulator {
     return this.post('ATTLOG', [...lines, ...extraLines].join('\n'), String(this.log.length));
   }
 
+  /** Enrols these users on the terminal (as at its keypad) and uploads them as OPERLOG USER lines. */
   async uploadUsers(users: { userId: string; name: string; privilege?: number; card?: number }[]): Promise<{ status: number; body: string }> {
+    for (const user of users) this.users.set(user.userId, { userId: user.userId, name: user.name, privilege: user.privilege ?? 0 });
     const body = users
       .map((user) => `USER PIN=${user.userId}\tName=${user.name}\tPri=${user.privilege ?? 0}\tPasswd=\tCard=${user.card ?? 0}\tGrp=1\tTZ=0000000100000000\tVerify=0\tViceCard=`)
       .join('\n');
@@ -143,13 +145,25 @@ export class AdmsDeviceSimulator {
     return answers;
   }
 
+  /**
+   * Uploads the users the terminal holds now as OPERLOG USER lines, as firmware does after its
+   * users changed; a removed user is simply no longer among them.
+   */
+  async uploadOwnUsers(): Promise<{ status: number; body: string }> {
+    return this.uploadUsers([...this.users.values()]);
+  }
+
   /** Runs one command against the user list; returns its Return code. */
   private run(command: string): number {
-    const update = /^DATA UPDATE USERINFO (.*)$/.exec(command);
-    if (!update) return -1002;
-    const fields = new Map(update[1]!.split('\t').map((field) => [field.slice(0, field.indexOf('=')), field.slice(field.indexOf('=') + 1)]));
+    const match = /^DATA (UPDATE|DELETE) USERINFO (.*)$/.exec(command);
+    if (!match) return -1002;
+    const fields = new Map(match[2]!.split('\t').map((field) => [field.slice(0, field.indexOf('=')), field.slice(field.indexOf('=') + 1)]));
     const userId = fields.get('PIN');
     if (!userId) return -1002;
+    if (match[1] === 'DELETE') {
+      this.users.delete(userId);
+      return 0;
+    }
     const known = this.users.get(userId);
     this.users.set(userId, { userId, name: fields.get('Name') ?? known?.name ?? '', privilege: Number(fields.get('Pri') ?? known?.privilege ?? 0) });
     return 0;

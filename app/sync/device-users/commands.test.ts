@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { DeviceUserOutcome, DeviceUserPreview } from '../../vocabulary';
+import { DeviceInputSchema, type DeviceUserOutcome, type DeviceUserPreview } from '../../vocabulary';
 import { openJournal } from '../../journal';
 import { ERPNEXT_API_SECRET, openFileSecretStore, openSettings } from '../../settings';
 import { DEFAULT_API_KEY, DEFAULT_API_SECRET, startErpnextSimulator, type ErpnextSimulator } from '../../sim/erpnext';
@@ -108,5 +108,24 @@ describe('punchbridge users sync', { timeout: 120_000 }, () => {
     } finally {
       journal.close();
     }
+  });
+
+  it('lists the changes still waiting for an ADMS device, and does not propose them again', async () => {
+    const journal = openJournal(join(dataDir, JOURNAL_FILE_NAME));
+    let deviceId: string;
+    try {
+      const device = journal.addDevice(DeviceInputSchema.parse({ name: 'Side gate', host: '127.0.0.1' }));
+      deviceId = device.id;
+      journal.noteAdmsRequest('ADMS0000001', '127.0.0.1');
+      journal.linkAdmsDevice('ADMS0000001', device.id, '127.0.0.1');
+      journal.upsertDeviceUsers('ADMS0000001', [{ userId: '2', name: 'Amina Okafor', privilege: 0, cardNumber: 0 }]);
+      const change = { deviceId: device.id, deviceName: 'Side gate', kind: 'add' as const, userId: '101', employee: 'HR-EMP-00101', name: 'New Hire', previousName: null, requestedBy: 'test' };
+      journal.queueAdmsUserChanges('ADMS0000001', [{ command: 'DATA UPDATE USERINFO PIN=101\tName=New Hire\tPri=0', change }]);
+    } finally {
+      journal.close();
+    }
+    const dry = await cli('users', 'sync', '--device', deviceId, '--dry-run');
+    expect(dry.stdout).toContain('Side gate: nothing to change');
+    expect(dry.stdout).toMatch(/waiting for the device: add 101 "New Hire" \(HR-EMP-00101\), queued \d{4}-\d\d-\d\dT[\d:.]+Z, not fetched yet/);
   });
 });

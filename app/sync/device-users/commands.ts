@@ -88,6 +88,7 @@ function describePreview(devices: DeviceUserPreview[], dryRun: boolean): string 
     lines.push(`${device.deviceName}: ${device.changes.length === 0 ? 'nothing to change' : `${device.changes.length} change(s)`}`);
     lines.push(...device.changes.map((change) => `  ${describeChange(change)}`));
     lines.push(...device.skipped.map((skipped) => `  left alone ${skipped.userId} (${skipped.employee}): ${skipped.reason}`));
+    lines.push(...device.waiting.map((entry) => `  waiting for the device: ${describeChange(entry)}, queued ${entry.since}, ${entry.sent ? 'fetched, not answered yet' : 'not fetched yet'}`));
   }
   if (dryRun) lines.push('Dry run: nothing was changed. Run again without --dry-run to make these changes.');
   return lines.join('\n');

@@ -25,7 +25,7 @@ export interface UserSyncRequest {
 export async function previewDeviceUsers(request: UserSyncRequest, hooks: UserSyncHooks): Promise<DeviceUserPreview[]> {
   const previews: DeviceUserPreview[] = [];
   for (const device of request.devices) {
-    const preview: DeviceUserPreview = { deviceId: device.id, deviceName: device.name, error: null, changes: [], skipped: [], userIds: [], fingerprints: null };
+    const preview: DeviceUserPreview = { deviceId: device.id, deviceName: device.name, error: null, changes: [], skipped: [], userIds: [], fingerprints: null, waiting: [] };
     const outcome = await withConnection(device, hooks, async (connection) => {
       const table = await connection.readUserTable();
       const plan = planDeviceUsers({ ...request, users: table.users, recordSize: table.recordSize, nameEncoding: device.nameEncoding });

@@ -12,6 +12,7 @@ import type {
   EmployeeWithDeviceId,
   PunchbridgeApi,
   Result,
+  WaitingDeviceUserChange,
 } from '../../../app/api/contract';
 import { FIXTURE_NOW } from './fixture-data';
 
@@ -32,6 +33,16 @@ const FIXTURE_EMPLOYEES: EmployeeWithDeviceId[] = [
   { employee: 'HR-EMP-00107', employeeName: 'Ngozi Adeyemi', userId: '1107', status: 'Active' },
 ];
 
+/** The second terminal plays one that pushes over ADMS and has not polled since the last apply. */
+function waitingAt(device: Device): WaitingDeviceUserChange[] {
+  if (device.id !== 'dev-warehouse') return [];
+  const minutesAgo = (minutes: number) => new Date(FIXTURE_NOW.getTime() - minutes * 60_000).toISOString();
+  return [
+    { ...PENDING[1]!, since: minutesAgo(50), sent: true },
+    { ...PENDING[0]!, since: minutesAgo(12), sent: false },
+  ];
+}
+
 export function fixtureDeviceUsers(devices: () => Device[], delay: () => Promise<void>): DeviceUserMethods {
   const applied = new Set<string>();
   // The new hire is on no terminal yet; Chen Wang was enrolled at the first terminal only.
@@ -41,10 +52,13 @@ export function fixtureDeviceUsers(devices: () => Device[], delay: () => Promise
   const chosen = (input: DeviceUserSyncInput) => devices().filter((device) => device.enabled && (input.deviceId === undefined || device.id === input.deviceId));
   const previewOf = (device: Device, removeLeft: boolean): DeviceUserPreview => {
     if (device.status === 'error') {
-      return { deviceId: device.id, deviceName: device.name, error: device.lastError, changes: [], skipped: [], userIds: [], fingerprints: null };
+      return { deviceId: device.id, deviceName: device.name, error: device.lastError, changes: [], skipped: [], userIds: [], fingerprints: null, waiting: [] };
     }
     const missingHere: DeviceUserChange[] = enrolledAtStart(device, '1063') ? [] : [{ kind: 'add', userId: '1063', employee: 'HR-EMP-00063', name: 'Chen Wang', previousName: null }];
-    const changes = [...PENDING, ...missingHere].filter((change) => (removeLeft || change.kind !== 'remove') && !applied.has(key(device.id, change)));
+    const waiting = waitingAt(device);
+    const changes = [...PENDING, ...missingHere].filter(
+      (change) => (removeLeft || change.kind !== 'remove') && !applied.has(key(device.id, change)) && !waiting.some((entry) => entry.userId === change.userId),
+    );
     return {
       deviceId: device.id,
       deviceName: device.name,
@@ -54,6 +68,7 @@ export function fixtureDeviceUsers(devices: () => Device[], delay: () => Promise
       userIds: FIXTURE_EMPLOYEES.map((employee) => employee.userId).filter(
         (userId) => (enrolledAtStart(device, userId) || applied.has(key(device.id, { kind: 'add', userId }))) && !applied.has(key(device.id, { kind: 'remove', userId })),
       ),
+      waiting,
       skipped: removeLeft ? [{ employee: 'HR-EMP-00001', userId: '1', reason: 'Left in ERPNext, but a device administrator: Punchbridge never removes administrators' }] : [],
     };
   };

@@ -1,6 +1,6 @@
 // The changes a preview proposes, per device, each one chosen or not before anything is written.
 import { Checkbox, Group, Stack, Text, Title } from '@mantine/core';
-import type { DeviceUserChange, DeviceUserPreview } from '../../../../app/api/contract';
+import type { DeviceUserChange, DeviceUserPreview, WaitingDeviceUserChange } from '../../../../app/api/contract';
 
 export const changeKey = (deviceId: string, change: Pick<DeviceUserChange, 'kind' | 'userId'>) => `${deviceId}:${change.kind}:${change.userId}`;
 
@@ -8,6 +8,11 @@ export function describeChange(change: DeviceUserChange): string {
   if (change.kind === 'add') return `Add ${change.userId} as "${change.name}"`;
   if (change.kind === 'rename') return `Rename ${change.userId} from "${change.previousName}" to "${change.name}"`;
   return `Remove ${change.userId} "${change.name}" (left)`;
+}
+
+/** A wish that contradicts a queued change: the device runs its queue in order (see WaitingForTerminal). */
+function afterWaiting(waiting: WaitingDeviceUserChange): string {
+  return waiting.sent ? 'runs after the change the device has fetched and not answered yet' : 'replaces the change still waiting for the device';
 }
 
 export interface DeviceUserChangesProps {
@@ -28,13 +33,14 @@ export function DeviceUserChanges({ devices, chosen, onToggle }: DeviceUserChang
             </Title>
             {device.changes.map((change) => {
               const key = changeKey(device.deviceId, change);
+              const waiting = device.waiting.findLast((entry) => entry.userId === change.userId);
               return (
                 <Checkbox
                   key={key}
                   checked={chosen.has(key)}
                   onChange={(event) => onToggle(key, event.currentTarget.checked)}
                   label={describeChange(change)}
-                  description={change.employee}
+                  description={waiting ? `${change.employee} · ${afterWaiting(waiting)}` : change.employee}
                   color={change.kind === 'remove' ? 'red' : undefined}
                 />
               );

@@ -3,6 +3,7 @@ import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/re
 import { afterEach, describe, expect, it } from 'vitest';
 import { createFixtureApi } from '../../testing/fixture-api';
 import { renderApp } from '../../testing/render';
+import { describeOutcome } from './OnDevicesPanel';
 
 afterEach(cleanup);
 
@@ -48,5 +49,23 @@ describe('on the devices', () => {
     expect(within(dialog).getAllByText(/Remove 1013 "Tomasz Nowak"/).length).toBeGreaterThan(0);
     fireEvent.click(within(dialog).getByRole('button', { name: 'Cancel' }));
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+  });
+
+  it('shows the changes a push device has not answered yet as waiting, since when, and does not offer them again', async () => {
+    await openOnDevices();
+    const waiting = (await screen.findByRole('heading', { name: 'Waiting for the device' }, { timeout: 10_000 })).parentElement!;
+    expect(within(waiting).getByText('Add 1107 as "Ngozi Adeyemi"')).toBeTruthy();
+    expect(within(waiting).getByText(/not fetched by the device yet/)).toBeTruthy();
+    expect(within(waiting).getByText(/queued \d+ Nov 2026, \d\d:\d\d; fetched by the device, no answer yet/)).toBeTruthy();
+    const warehouse = screen.getAllByRole('heading', { name: 'Warehouse', level: 4 }).map((heading) => heading.parentElement!);
+    const [proposed] = warehouse.filter((group) => !waiting.contains(group));
+    expect(within(proposed!).queryByRole('checkbox', { name: 'Add 1107 as "Ngozi Adeyemi"' })).toBeNull();
+    expect(within(proposed!).getByRole('checkbox', { name: 'Add 1063 as "Chen Wang"' })).toBeTruthy();
+    expect(screen.getAllByRole('checkbox', { name: 'Add 1107 as "Ngozi Adeyemi"' }).length).toBeGreaterThan(0);
+  });
+
+  it('counts changes queued for a push device apart from ones that could not be confirmed', () => {
+    const result = (outcome: 'done' | 'queued' | 'unconfirmed') => ({ kind: 'add' as const, userId: '7', employee: 'HR-EMP-7', name: 'Asha Rao', previousName: null, outcome, error: null });
+    expect(describeOutcome([{ deviceId: 'd1', deviceName: 'Gate', error: null, results: [result('done'), result('queued'), result('queued'), result('unconfirmed')] }])).toEqual({ done: 1, queued: 2, notDone: 1 });
   });
 });

@@ -11,12 +11,22 @@ import { queryKeys } from '../../api/query-keys';
 import { ApiErrorAlert, EmptyMessage, LoadingState } from '../../components/states';
 import { plural } from '../../lib/format';
 import { changeKey, describeChange, DeviceUserChanges } from './DeviceUserChanges';
+import { WaitingForTerminal } from './WaitingForTerminal';
 import { OnDevicesTable } from './OnDevicesTable';
 
-export function describeOutcome(outcomes: DeviceUserOutcome[]): { done: number; notDone: number } {
+export function describeOutcome(outcomes: DeviceUserOutcome[]): { done: number; queued: number; notDone: number } {
   const results = outcomes.flatMap((device) => device.results);
   const done = results.filter((result) => result.outcome === 'done').length;
-  return { done, notDone: results.length - done };
+  const queued = results.filter((result) => result.outcome === 'queued').length;
+  return { done, queued, notDone: results.length - done - queued };
+}
+
+function outcomeMessage({ queued, notDone }: ReturnType<typeof describeOutcome>): string {
+  if (queued === 0 && notDone === 0) return 'Each one was checked on the device afterwards. History lists them.';
+  const parts: string[] = [];
+  if (queued > 0) parts.push(`${plural(queued, 'change')} queued for push devices, made when each device next asks for commands.`);
+  if (notDone > 0) parts.push(`${plural(notDone, 'change')} could not be confirmed; preview again to see what is still needed.`);
+  return parts.join(' ');
 }
 
 export function OnDevicesPanel() {
@@ -34,6 +44,7 @@ export function OnDevicesPanel() {
   });
   const overview = preview.data?.ok ? preview.data.value : null;
   const changes = (overview?.devices ?? []).flatMap((device) => device.changes.map((change) => ({ deviceId: device.deviceId, deviceName: device.deviceName, change })));
+  const waitingCount = (overview?.devices ?? []).reduce((count, device) => count + device.waiting.length, 0);
   const approved = changes.filter(({ deviceId, change }) => chosen.has(changeKey(deviceId, change)));
   const removals = approved.filter(({ change }) => change.kind === 'remove');
 
@@ -45,11 +56,11 @@ export function OnDevicesPanel() {
         notifications.show({ color: 'red', title: result.error.message, message: result.error.action, autoClose: 12_000 });
         return;
       }
-      const { done, notDone } = describeOutcome(result.value);
+      const counts = describeOutcome(result.value);
       notifications.show({
-        color: notDone === 0 ? 'teal' : 'orange',
-        title: `${plural(done, 'change')} made on the devices`,
-        message: notDone === 0 ? 'Each one was checked on the device afterwards. History lists them.' : `${plural(notDone, 'change')} could not be confirmed; preview again to see what is still needed.`,
+        color: counts.notDone === 0 ? 'teal' : 'orange',
+        title: `${plural(counts.done, 'change')} made on the devices`,
+        message: outcomeMessage(counts),
         autoClose: 10_000,
       });
       for (const device of result.value) {
@@ -93,7 +104,11 @@ export function OnDevicesPanel() {
       {overview && (
         <>
           {changes.length === 0 ? (
-            <EmptyMessage title="The devices are up to date" description="Every active employee with an Attendance Device ID is on every device, under their ERPNext name." icon={<UserPlus size={28} />} />
+            waitingCount > 0 ? (
+              <EmptyMessage title="Nothing more to change" description={`${plural(waitingCount, 'change')} sent earlier ${waitingCount === 1 ? 'is' : 'are'} waiting for the devices (below); everything else is up to date.`} icon={<UserPlus size={28} />} />
+            ) : (
+              <EmptyMessage title="The devices are up to date" description="Every active employee with an Attendance Device ID is on every device, under their ERPNext name." icon={<UserPlus size={28} />} />
+            )
           ) : (
             <Group gap="sm" aria-live="polite">
               <Button leftSection={<UserPlus size={16} />} disabled={approved.length === 0} loading={apply.isPending} onClick={start}>
@@ -127,6 +142,7 @@ export function OnDevicesPanel() {
               />
             </>
           )}
+          <WaitingForTerminal devices={overview.devices} />
         </>
       )}
 
