@@ -17,10 +17,11 @@ const ATTLOG_HEADERS = ['User ID', 'Time', 'Key pressed', 'Verified by'];
 export const PROBLEMS_SHOWN = 200;
 /**
  * Punches committed per transaction; between two, the service answers the UI and ADMS terminals.
- * On a journal of a million punches each row costs five index updates: 5,000 held the service
- * for up to 0.8 s a slice, 1,000 for a fifth of that.
+ * On a journal of a million punches a slice of 5,000 held the service for up to 0.8 s and one of
+ * 2,000 for 0.13 to 0.3 s; below that each commit's own cost (the index pages it rewrites) grows
+ * the whole import: 1,000 a slice took twice as long as 5,000, 2,000 a fifth longer.
  */
-const INSERT_CHUNK = 1_000;
+const INSERT_CHUNK = 2_000;
 
 /** Reads the file as a punch file; an error says which files are read, or how to repair this one. */
 export async function readImportFile(fileName: string, bytes: Uint8Array, mapping: ColumnMapping | undefined, now: Date): Promise<Result<PunchFile>> {
