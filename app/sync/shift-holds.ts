@@ -34,13 +34,19 @@ export function devicesFeeding(shift: ShiftTypeFeed, devices: readonly StoredDev
 
 export function listShiftHolds(journal: Pick<Journal, 'queryPunches' | 'listDevices'>, shiftTypes: readonly ShiftTypeFeed[]): ShiftHold[] {
   const devices = journal.listDevices();
-  const perDevice = new Map(devices.map((device) => [device.id, earliestOnItsWay(journal, device.id)]));
+  // Read on demand: the status asks after every event, and a device's punches on their way cost a
+  // count and a sort over all of them (seconds on a million just imported). No shift, no reading.
+  const perDevice = new Map<string, ReturnType<typeof earliestOnItsWay>>();
+  const earliestOf = (deviceId: string) => {
+    if (!perDevice.has(deviceId)) perDevice.set(deviceId, earliestOnItsWay(journal, deviceId));
+    return perDevice.get(deviceId) ?? null;
+  };
   const holds: ShiftHold[] = [];
   for (const shift of shiftTypes) {
     let hold: ShiftHold | null = null;
     let count = 0;
     for (const device of devicesFeeding(shift, devices)) {
-      const held = perDevice.get(device.id);
+      const held = earliestOf(device.id);
       if (!held) continue;
       count += held.count;
       if (!hold || instantOf(held.punch, device) < instantOf(hold.first, hold.device)) hold = { shift: shift.name, first: held.punch, device, count: 0 };
