@@ -95,8 +95,12 @@ export interface ErpnextFaults {
    * rolled back, and the proxy in front answers 502.
    */
   workerTimeoutMs?: number;
-  /** "Commit, then drop the answer": this share (0..1) of committed checkins never gets its answer back. */
-  lostAnswers?: { share: number; as: LostAnswer } | null;
+  /**
+   * "Commit, then drop the answer": this share (0..1) of committed checkins never gets its answer
+   * back; with `first`, only that many answers are lost, the rest come back (one lost answer among
+   * time-trapped saves, say).
+   */
+  lostAnswers?: { share: number; as: LostAnswer; first?: number } | null;
   /** Something in front of Frappe answers every request itself: a redirect, a proxy, a firewall. */
   frontAnswer?: FrontAnswer | null;
 }
