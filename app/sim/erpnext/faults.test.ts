@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { startErpnextSimulator, type ErpnextSimulator } from './index';
+import { startErpnextSimulator, type ApiUser, type ErpnextSimulator } from './index';
 import { HRMS_PATH, JSON_HEADERS, getJson, postJson, request } from './test-support';
 
 describe('fault switches', () => {
@@ -135,7 +135,7 @@ describe('commits and answers that go wrong', () => {
   });
 
   it('with `first`, only that many answers are lost: the first trapped save goes unanswered, the next is answered', async () => {
-    const kiosk = { apiKey: 'kiosk-key', apiSecret: 'kiosk-secret', user: 'kiosk@example.com', roles: ['Employee'] };
+    const kiosk: ApiUser = { apiKey: 'kiosk-key', apiSecret: 'kiosk-secret', user: 'kiosk@example.com', roles: ['Employee'] };
     sim = await startErpnextSimulator({ employees: 2, users: [kiosk], faults: { lostAnswers: { share: 1, as: 'reset', first: 1 } } });
     const headers = { ...JSON_HEADERS, Authorization: 'token kiosk-key:kiosk-secret' };
     await expect(postJson(`${sim.url}${HRMS_PATH}`, punch, headers)).rejects.toThrow();
