@@ -223,6 +223,35 @@ describe('a time-trapped save whose answer was lost', { timeout: 60_000 }, () =>
     expect(right).toHaveLength(3);
     expectEachOnceWithItsCheckin(h, 3);
   });
+
+  it('is listed at once when the trapped user may read every checkin (a role without permlevel-1 write)', async () => {
+    const now = tickingClock();
+    const clerk: ApiUser = { apiKey: 'clerk-key', apiSecret: 'clerk-secret', user: 'clerk@example.com', roles: ['HR User'], noTimeWrite: true };
+    harness = await startHarness({
+      devices: [{ simulator: { recordCount: 4, userCount: 4 } }],
+      erpnext: { users: [...defaultUsers(), clerk], clock: now, faults: { lostAnswers: { share: 1, as: 'reset', first: 1 } } },
+      erpnextSettings: { apiKey: clerk.apiKey },
+      apiSecret: clerk.apiSecret,
+      sync: { pushConcurrency: 2 },
+      engine: { clock: { ...systemClock, now: () => now().getTime() } },
+    });
+    const h = harness;
+    const first = await h.engine.runOnce('manual');
+    const wrong = h.erpnext.checkins.map((checkin) => String(checkin.name));
+    expect(wrong.length).toBeGreaterThanOrEqual(2);
+    expect(h.journal.getPushStop()!.wrongCheckins.map((checkin) => checkin.checkinName).sort()).toEqual([...wrong].sort());
+    const stopError = first.errors.find((error) => error.code === 'erpnext-time-trap')!;
+    for (const name of wrong) expect(stopError.message).toContain(name);
+
+    h.erpnext.setFaults({ lostAnswers: null });
+    h.settings.erpnext = { ...h.settings.erpnext!, apiKey: DEFAULT_API_KEY };
+    h.secrets.set('erpnext.apiSecret', DEFAULT_API_SECRET);
+    expect(h.journal.liftPushStop()).toBe(true);
+    await runUntilSettled(h);
+    expect(h.journal.getPushStop()).toBeNull();
+    expect(h.erpnext.checkins.filter((checkin) => !wrong.includes(String(checkin.name)))).toHaveLength(4);
+    expectEachOnceWithItsCheckin(h, 4);
+  });
 });
 
 describe('one refused punch never stops the rest', { timeout: 60_000 }, () => {

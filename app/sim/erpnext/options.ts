@@ -23,6 +23,11 @@ export interface ApiUser {
    * and sees only them (frappe/permissions.py has_user_permission checks the checkin's Employee link).
    */
   allowedEmployees?: string[];
+  /**
+   * The site's Role Permission Manager took permlevel-1 write on Employee Checkin from this user's
+   * roles: it reads every checkin as its roles allow, and each one it creates gets the time trap.
+   */
+  noTimeWrite?: boolean;
 }
 
 export interface EmployeeSeed {
