@@ -97,7 +97,8 @@ export async function pushPendingPunches(options: PushPunchesOptions): Promise<P
     for (const punch of batch) seen.add(punch.id);
     total = Math.max(total, done + taken.length);
     const sentById = new Map<number, SentPunch>();
-    const checkinById = new Map<number, CheckinPunch>();
+    // Punches in doubt not yet answered in this push: those the trap answered were looked for just then.
+    const unansweredById = new Map<number, CheckinPunch>();
     const result = await runPushPool(batch, {
       concurrency: checking ? 1 : options.concurrency,
       clock: options.clock,
@@ -105,8 +106,9 @@ export async function pushPendingPunches(options: PushPunchesOptions): Promise<P
       attempt: async (punch) => {
         const { checkin, sent } = prepare(punch, options);
         sentById.set(punch.id, sent);
-        checkinById.set(punch.id, checkin);
         const outcome = await unknownIds.send(checkin, sent.employee !== null, () => sendOnce(punch.id, checkin, inDoubt, options, trap));
+        if (outcome.kind === 'transient' && outcome.inDoubt) unansweredById.set(punch.id, checkin);
+        else unansweredById.delete(punch.id);
         // A state change may write two rows (the punch, the employee's name): one commit for both.
         return journal.transaction(() => {
           if (checking && outcome.kind === 'accepted') journal.clearPushStop();
@@ -126,7 +128,7 @@ export async function pushPendingPunches(options: PushPunchesOptions): Promise<P
       onItemDone: () => options.onProgress(++done, total),
     });
     if (result.stop) {
-      if (result.stop.error.code === 'erpnext-time-trap') tally.rejected += await listTrappedSavesInDoubt(inDoubt, checkinById, finder, journal);
+      if (result.stop.error.code === 'erpnext-time-trap') tally.rejected += await listTrappedSavesInDoubt(inDoubt, unansweredById, finder, journal);
       // Every checkin the trap caught, those of the other requests in flight too, in one message.
       const stop = journal.getPushStop();
       tally.stop = result.stop.error.code === 'erpnext-time-trap' && stop ? { reason: 'fatal', error: timeTrapStopError(stop) } : result.stop;
