@@ -13,7 +13,7 @@ export interface FoundCheckin {
   employeeName: string | null;
 }
 
-const LOOK_UP: CallPurpose = {
+export const LOOK_UP: CallPurpose = {
   doing: 'look up whether a punch is in ERPNext already',
   whenForbidden: 'In ERPNext give the API user the HR User role, which may read Employee and Employee Checkin.',
 };
@@ -59,7 +59,7 @@ function bestMatch(rows: Record<string, unknown>[], punch: CheckinPunch): Record
 }
 
 /** The Employee the push named, as ERPNext resolves it from the field and value sent. */
-async function employeeOf(transport: Transport, punch: CheckinPunch): Promise<Result<string | null>> {
+export async function employeeOf(transport: Transport, punch: CheckinPunch): Promise<Result<string | null>> {
   const fieldname = punch.employeeFieldname ?? 'attendance_device_id';
   if (fieldname === 'name') return { ok: true, value: punch.employeeFieldValue };
   const called = await callFrappe(

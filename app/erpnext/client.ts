@@ -4,6 +4,7 @@ import type { ApiError, EmployeeSummary, Result, ShiftTypeSummary } from '../voc
 import { mayCreateCheckins } from './api-user-roles';
 import { detectCheckinEndpoint, type CheckinEndpoint } from './checkin-endpoint';
 import { findCheckin, type FoundCheckin } from './checkin-lookup';
+import { findCheckinsSavedBetween, type SavedCheckin } from './saved-between-lookup';
 import { classifyCheckinAnswer, documentRefusedError, type PushOutcome, type SentCheckin } from './checkin-outcome';
 import { testConnection, getServerTimeZone, type ErpnextTestReport } from './connection-test';
 import { listEmployeeFieldValues, listEmployees, searchEmployees, setAttendanceDeviceId, type EmployeeListQuery } from './employees';
@@ -31,6 +32,8 @@ export interface ErpnextClient {
   pushCheckin(punch: CheckinPunch): Promise<PushOutcome>;
   /** The checkin of this punch already in ERPNext (same employee and time, any log type), or null. */
   findCheckin(punch: CheckinPunch): Promise<Result<FoundCheckin | null>>;
+  /** Checkins of the punch's employee, device and log type saved between two server times (the time trap's window). */
+  findCheckinsSavedBetween(punch: CheckinPunch, from: string, to: string): Promise<Result<SavedCheckin[]>>;
   listEmployees(query: EmployeeListQuery): Promise<Result<EmployeeSummary[]>>;
   searchEmployees(text: string, limit: number): Promise<Result<EmployeeSummary[]>>;
   /** The values of this Employee field that the API user can see, to skip punches nobody carries. */
@@ -66,6 +69,7 @@ export function createErpnextClient(connection: ErpnextConnection, options: Erpn
       },
       pushCheckin: (punch) => pushCheckin(transport, endpoints, roles, punch),
       findCheckin: (punch) => findCheckin(transport, punch),
+      findCheckinsSavedBetween: (punch, from, to) => findCheckinsSavedBetween(transport, punch, from, to),
       listEmployees: (query) => listEmployees(transport, query),
       searchEmployees: (text, limit) => searchEmployees(transport, text, limit),
       listEmployeeFieldValues: (fieldname) => listEmployeeFieldValues(transport, fieldname),

@@ -5,6 +5,7 @@ export { readCaFile } from './ca-file';
 export type { CheckinPunch, ErpnextClient, ErpnextClientOptions } from './client';
 export type { ErpnextConnection } from './transport';
 export type { FoundCheckin } from './checkin-lookup';
+export type { SavedCheckin } from './saved-between-lookup';
 export { CHECKIN_ENDPOINTS } from './checkin-endpoint';
 export type { CheckinEndpoint, CheckinEndpointKind } from './checkin-endpoint';
 export { classifyCheckinAnswer, pushEffect } from './checkin-outcome';

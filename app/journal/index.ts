@@ -11,12 +11,14 @@ export type { DeviceStore } from './devices';
 export type { MappingStore } from './mappings';
 export type { RunStore } from './runs';
 export type { PushStopStore } from './push-stop';
+export type { TrapDoubtQueries } from './trap-doubt';
 export type { DeviceUserChangeStore, NewDeviceUserChange } from './device-user-changes';
 export type { AdmsCommand, AdmsCommandState, AdmsCommandStore, WaitingAdmsUserChange } from './adms-commands';
 export type { AdmsDeviceStore, AdmsTable, StoredAdmsDevice } from './adms-devices';
 export type {
   DeviceClear,
   DeviceReadInfo,
+  DoubtWindow,
   InsertResult,
   MappedEmployee,
   PunchRecord,

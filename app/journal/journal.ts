@@ -12,13 +12,14 @@ import { punchHourQueries, type PunchHourQueries } from './punch-hours';
 import { punchQueries, type PunchQueries } from './punch-queries';
 import { punchWrites, type PunchWrites } from './punch-writes';
 import { pushStopStore, type PushStopStore } from './push-stop';
+import { trapDoubtQueries, type TrapDoubtQueries } from './trap-doubt';
 import { refusalGroupQueries, type RefusalGroupQueries } from './refusal-groups';
 import type { Clock } from './rows';
 import { runStore, type RunStore } from './runs';
 import { serialOwners, type SerialOwners } from './serial-owners';
 import { inTransaction } from './transaction';
 
-export interface Journal extends PunchWrites, PunchQueries, DeviceStore, MappingStore, RunStore, AdmsDeviceStore, SerialOwners, PushStopStore, RefusalGroupQueries, DeviceUserChangeStore, AdmsCommandStore, PunchHourQueries {
+export interface Journal extends PunchWrites, PunchQueries, DeviceStore, MappingStore, RunStore, AdmsDeviceStore, SerialOwners, PushStopStore, TrapDoubtQueries, RefusalGroupQueries, DeviceUserChangeStore, AdmsCommandStore, PunchHourQueries {
   /** Run several journal calls as one transaction: all of them are written, or none. */
   transaction<T>(work: () => T): T;
   /**
@@ -82,6 +83,7 @@ export function openJournal(filePath: string, options: JournalOptions = {}): Jou
     ...admsDeviceStore(db, now),
     ...serialOwners(db),
     ...pushStopStore(db, now),
+    ...trapDoubtQueries(db),
     ...refusalGroupQueries(db),
     ...deviceUserChangeStore(db, now),
     ...admsCommandStore(db, now),

@@ -252,7 +252,31 @@ ALTER TABLE device_user_changes_new RENAME TO device_user_changes;
 CREATE INDEX device_user_changes_command ON device_user_changes (adms_command_id);
 `;
 
-export const MIGRATIONS: readonly string[] = [CORE_TABLES, STATE_COUNTS, ADMS_DEVICES, IN_DOUBT, PUSH_STOP, ADMS_APPROVED_ADDRESS, MAPPINGS_IN_ERPNEXT, DEVICE_USER_CHANGES, ADMS_COMMANDS];
+// When a punch's unanswered pushes were sent and gave up, so that a time-trapped save of one can be
+// looked for at the server's time (docs/frappe-hr.md §0.5); and when a push stop last stood, which
+// outlives the stop: a punch sent before it may have been caught by the trap it reported.
+const TRAP_DOUBT = `
+ALTER TABLE punches ADD COLUMN doubt_sent_at TEXT;
+ALTER TABLE punches ADD COLUMN doubt_until TEXT;
+CREATE TABLE push_stop_seen (
+  id INTEGER PRIMARY KEY CHECK (id = 1),
+  last_at TEXT NOT NULL
+) STRICT;
+INSERT INTO push_stop_seen (id, last_at) SELECT 1, stopped_at FROM push_stop;
+`;
+
+export const MIGRATIONS: readonly string[] = [
+  CORE_TABLES,
+  STATE_COUNTS,
+  ADMS_DEVICES,
+  IN_DOUBT,
+  PUSH_STOP,
+  ADMS_APPROVED_ADDRESS,
+  MAPPINGS_IN_ERPNEXT,
+  DEVICE_USER_CHANGES,
+  ADMS_COMMANDS,
+  TRAP_DOUBT,
+];
 export const SCHEMA_VERSION = MIGRATIONS.length;
 
 export function schemaVersion(db: DatabaseSync): number {

@@ -5,7 +5,7 @@ import type { Punch, PunchSource, PunchState } from '../vocabulary';
 import { PUNCH_COLUMNS, PUNCH_JOINS, WALL_CLOCK_TIME, idList, toPunches, type Clock } from './rows';
 import { isWholeNumberUpTo, PUNCH_CODE_MAX, userIdProblem } from './record-limits';
 import { inTransaction } from './transaction';
-import type { InsertResult, PunchRecord, SentPunch } from './types';
+import type { DoubtWindow, InsertResult, PunchRecord, SentPunch } from './types';
 
 export interface PunchWrites {
   /**
@@ -29,9 +29,9 @@ export interface PunchWrites {
   markFailed(id: number, reason: string, nextAttemptAt: string, sent?: SentPunch): void;
   /**
    * Failed like markFailed, but its last push got no answer: ERPNext may hold it already. Every
-   * other mark clears the doubt; a requeue keeps it.
+   * other mark clears the doubt; a requeue keeps it. `doubt`: when the unanswered pushes went.
    */
-  markInDoubt(id: number, reason: string, nextAttemptAt: string, sent?: SentPunch): void;
+  markInDoubt(id: number, reason: string, nextAttemptAt: string, sent?: SentPunch, doubt?: DoubtWindow): void;
   /** Ids of the punches in doubt. */
   listInDoubt(): number[];
   /** Ignore these punches (never synced ones). Returns how many changed. */
@@ -88,7 +88,8 @@ export function punchWrites(db: DatabaseSync, now: Clock): PunchWrites {
     WHERE id = :id AND state IN ('pending', 'failed')`);
   const failed = db.prepare(`
     UPDATE punches SET state = 'failed', last_error = :reason, ${SENT_COLUMNS},
-      attempts = attempts + 1, next_attempt_at = :nextAttemptAt, in_doubt = :inDoubt
+      attempts = attempts + 1, next_attempt_at = :nextAttemptAt, in_doubt = :inDoubt,
+      doubt_sent_at = :doubtSentAt, doubt_until = :doubtUntil
     WHERE id = :id AND state IN ('pending', 'failed')`);
   const inDoubt = db.prepare(`SELECT id FROM punches WHERE in_doubt = 1 ORDER BY id`);
   const rememberEmployee = db.prepare(`
@@ -160,10 +161,10 @@ export function punchWrites(db: DatabaseSync, now: Clock): PunchWrites {
       held.run({ id, state: 'rejected', reason, ...sentParams(sent) });
     },
     markFailed(id, reason, nextAttemptAt, sent) {
-      failed.run({ id, reason, nextAttemptAt, inDoubt: 0, ...sentParams(sent) });
+      failed.run({ id, reason, nextAttemptAt, inDoubt: 0, doubtSentAt: null, doubtUntil: null, ...sentParams(sent) });
     },
-    markInDoubt(id, reason, nextAttemptAt, sent) {
-      failed.run({ id, reason, nextAttemptAt, inDoubt: 1, ...sentParams(sent) });
+    markInDoubt(id, reason, nextAttemptAt, sent, doubt) {
+      failed.run({ id, reason, nextAttemptAt, inDoubt: 1, doubtSentAt: doubt?.sentAt ?? null, doubtUntil: doubt?.until ?? null, ...sentParams(sent) });
     },
     listInDoubt: () => (inDoubt.all() as { id: number }[]).map((row) => row.id),
     markIgnored: (ids) => Number(ignore.run(idList(ids)).changes),

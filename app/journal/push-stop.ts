@@ -36,6 +36,7 @@ export function pushStopStore(db: DatabaseSync, now: Clock): PushStopStore {
     UPDATE punches SET state = 'pending', last_error = NULL, next_attempt_at = NULL
     WHERE state = 'rejected' AND id IN (SELECT punch_id FROM time_trap_checkins WHERE punch_id IS NOT NULL)`);
   const clearStop = db.prepare('DELETE FROM push_stop');
+  const seen = db.prepare('INSERT INTO push_stop_seen (id, last_at) VALUES (1, ?) ON CONFLICT (id) DO UPDATE SET last_at = excluded.last_at');
   const clearWrong = db.prepare('DELETE FROM time_trap_checkins');
 
   return {
@@ -50,6 +51,7 @@ export function pushStopStore(db: DatabaseSync, now: Clock): PushStopStore {
       inTransaction(db, () => {
         stop.run({ at });
         addWrong.run({ ...wrong, at });
+        seen.run(at);
       });
     },
     liftPushStop() {
@@ -63,6 +65,7 @@ export function pushStopStore(db: DatabaseSync, now: Clock): PushStopStore {
       inTransaction(db, () => {
         clearStop.run();
         clearWrong.run();
+        seen.run(now().toISOString());
       });
     },
   };

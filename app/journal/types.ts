@@ -28,6 +28,12 @@ export interface SentPunch {
   employeeName?: string | null;
 }
 
+/** When a punch's unanswered pushes left (the first) and gave up (the last), as ISO times. */
+export interface DoubtWindow {
+  sentAt: string;
+  until: string;
+}
+
 /** A device as the journal keeps it; app/api adds `hasCommKey` (secret store) and `status`. */
 export type StoredDevice = Omit<Device, 'hasCommKey' | 'status'>;
 

@@ -3,6 +3,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createErpnextClient, type CheckinPunch, type ErpnextConnection } from '../erpnext';
 import { DEFAULT_API_KEY, DEFAULT_API_SECRET, defaultUsers, type ApiUser, type LostAnswer } from '../sim/erpnext';
+import { systemClock } from './clock';
 import { createLivePusher } from './live-capture-push';
 import { checkinKeys, startHarness, type Harness } from './test-harness';
 
@@ -172,6 +173,84 @@ describe('the time trap stays stopped', { timeout: 60_000 }, () => {
     expect(right).toHaveLength(40);
     expect(new Set(right.map((checkin) => `${String(checkin.employee)}|${String(checkin.time)}`)).size).toBe(40);
     for (const punch of syncedPunches(h)) expect(right.find((checkin) => checkin.name === punch.checkinName)?.time).toBe(punch.serverTime);
+  });
+});
+
+describe('a time-trapped save whose answer was lost', { timeout: 60_000 }, () => {
+  it('is found by employee, device and log type at the server time it was saved, listed for HR, and its punch sent again once lifted', async () => {
+    // ERPNext and Punchbridge read one clock that moves a second per look, so the trapped saves
+    // fall between the send and the answer, and never on one second.
+    const now = tickingClock();
+    const clock = { ...systemClock, now: () => now().getTime() };
+    harness = await startHarness({
+      devices: [{ simulator: { recordCount: 3, userCount: 3 } }],
+      erpnext: { users: [...defaultUsers(), KIOSK], clock: now, faults: { lostAnswers: { share: 1, as: 'reset', first: 1 } } },
+      erpnextSettings: { apiKey: KIOSK.apiKey },
+      apiSecret: KIOSK.apiSecret,
+      sync: { pushConcurrency: 1 },
+      engine: { clock },
+    });
+    const h = harness;
+    const listedNames = () => h.journal.getPushStop()!.wrongCheckins.map((checkin) => checkin.checkinName).sort();
+    const first = await h.engine.runOnce('manual');
+    // The first save's answer was lost; sent again, the punch was trapped a second time and stopped the push.
+    expect(h.erpnext.checkins).toHaveLength(2);
+    const [lost, answered] = h.erpnext.checkins.map((checkin) => String(checkin.name));
+    expect(first.errors.find((error) => error.code === 'erpnext-time-trap')!.message).toContain(answered);
+    // The trapped API user may not read other employees' checkins: the lost one cannot be seen yet.
+    expect(listedNames()).toEqual([answered]);
+
+    // The role fixed, the checkin listed deleted, the stop lifted: the punch is looked for before
+    // it goes again, its lost save found at the server's time, and pushing stops to name it.
+    h.erpnext.setFaults({ lostAnswers: null });
+    h.settings.erpnext = { ...h.settings.erpnext!, apiKey: DEFAULT_API_KEY };
+    h.secrets.set('erpnext.apiSecret', DEFAULT_API_SECRET);
+    expect(h.journal.liftPushStop()).toBe(true);
+    const second = await h.engine.runOnce('manual');
+    expect(h.erpnext.checkins).toHaveLength(2);
+    const stop = h.journal.getPushStop()!;
+    expect(stop.liftedAt).toBeNull();
+    expect(listedNames()).toEqual([lost, answered].sort());
+    const savedTime = String(h.erpnext.checkins.find((checkin) => checkin.name === lost)!.time).slice(0, 19);
+    expect(stop.wrongCheckins.find((checkin) => checkin.checkinName === lost)!.savedTime).toBe(savedTime);
+    expect(second.errors.find((error) => error.code === 'erpnext-time-trap')!.message).toContain(`${lost} (punch`);
+
+    // Lifted again: every punch goes once, at its own time, and the stop is done with.
+    expect(h.journal.liftPushStop()).toBe(true);
+    await runUntilSettled(h);
+    expect(h.journal.getPushStop()).toBeNull();
+    const right = h.erpnext.checkins.filter((checkin) => ![lost, answered].includes(String(checkin.name)));
+    expect(right).toHaveLength(3);
+    expectEachOnceWithItsCheckin(h, 3);
+  });
+
+  it('is listed at once when the trapped user may read every checkin (a role without permlevel-1 write)', async () => {
+    const now = tickingClock();
+    const clerk: ApiUser = { apiKey: 'clerk-key', apiSecret: 'clerk-secret', user: 'clerk@example.com', roles: ['HR User'], noTimeWrite: true };
+    harness = await startHarness({
+      devices: [{ simulator: { recordCount: 4, userCount: 4 } }],
+      erpnext: { users: [...defaultUsers(), clerk], clock: now, faults: { lostAnswers: { share: 1, as: 'reset', first: 1 } } },
+      erpnextSettings: { apiKey: clerk.apiKey },
+      apiSecret: clerk.apiSecret,
+      sync: { pushConcurrency: 2 },
+      engine: { clock: { ...systemClock, now: () => now().getTime() } },
+    });
+    const h = harness;
+    const first = await h.engine.runOnce('manual');
+    const wrong = h.erpnext.checkins.map((checkin) => String(checkin.name));
+    expect(wrong.length).toBeGreaterThanOrEqual(2);
+    expect(h.journal.getPushStop()!.wrongCheckins.map((checkin) => checkin.checkinName).sort()).toEqual([...wrong].sort());
+    const stopError = first.errors.find((error) => error.code === 'erpnext-time-trap')!;
+    for (const name of wrong) expect(stopError.message).toContain(name);
+
+    h.erpnext.setFaults({ lostAnswers: null });
+    h.settings.erpnext = { ...h.settings.erpnext!, apiKey: DEFAULT_API_KEY };
+    h.secrets.set('erpnext.apiSecret', DEFAULT_API_SECRET);
+    expect(h.journal.liftPushStop()).toBe(true);
+    await runUntilSettled(h);
+    expect(h.journal.getPushStop()).toBeNull();
+    expect(h.erpnext.checkins.filter((checkin) => !wrong.includes(String(checkin.name)))).toHaveLength(4);
+    expectEachOnceWithItsCheckin(h, 4);
   });
 });
 

@@ -123,6 +123,7 @@ async function pushQueue(options: LivePusherOptions, clock: Clock): Promise<void
       journal,
       pushCheckin: (checkin) => pushTo.pushCheckin(checkin),
       findCheckin: (checkin) => pushTo.findCheckin(checkin),
+      findCheckinsSavedBetween: (checkin, from, to) => pushTo.findCheckinsSavedBetween(checkin, from, to),
       clock,
       serverZone: zone.value,
       employeeFieldname: erpnext.employeeFieldname,

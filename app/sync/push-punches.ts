@@ -1,15 +1,16 @@
 // Pushing the journal's queue to ERPNext: each punch converted to the server zone, given its log
 // type and employee, sent, and moved to the state its answer calls for (docs/ARCHITECTURE.md "Punch
 // states").
-import type { ApiError, LogTypeRule, Punch } from '../vocabulary';
-import type { CheckinPunch, PushOutcome } from '../erpnext';
-import type { MappedEmployee, PunchWrites, PushStopStore, SentPunch } from '../journal';
+import type { ApiError, LogTypeRule, Punch, Result } from '../vocabulary';
+import type { CheckinPunch, PushOutcome, SavedCheckin } from '../erpnext';
+import type { DoubtWindow, MappedEmployee, PunchWrites, PushStopStore, SentPunch, TrapDoubtQueries } from '../journal';
 import { backoffDelayMs, BETWEEN_RUNS_BACKOFF } from './backoff';
 import type { Clock } from './clock';
 import { logTypeFor } from './log-type';
 import { runPushPool, type PoolStop, type PushStep } from './push-pool';
 import { pushGate, timeTrapStopError } from './push-stop';
-import { sendOnce, type OnceSender } from './send-once';
+import { sendOnce, type InDoubt, type OnceSender, type TrapWatch } from './send-once';
+import { createTrappedSaveFinder, trappedSaveError, type TrappedSaveFinder } from './trapped-save';
 import { unknownUserIds } from './unknown-user-ids';
 import { convertDeviceTime } from './time-zone';
 
@@ -24,12 +25,15 @@ export interface PushDeviceSettings {
 /** The journal calls pushing makes. */
 export interface PushJournal
   extends PushStopStore,
+    TrapDoubtQueries,
     Pick<PunchWrites, 'takePendingPunches' | 'markSynced' | 'markDuplicate' | 'markUnmatched' | 'markRejected' | 'markFailed' | 'markInDoubt' | 'listInDoubt'> {
   resolveEmployee(userId: string, deviceId: string | null): MappedEmployee | null;
   transaction<T>(work: () => T): T;
 }
 
 export interface PushPunchesOptions extends OnceSender {
+  /** Checkins of a punch's employee, device and log type saved between two server times. */
+  findCheckinsSavedBetween(checkin: CheckinPunch, from: string, to: string): Promise<Result<SavedCheckin[]>>;
   journal: PushJournal;
   clock: Clock;
   serverZone: string;
@@ -71,7 +75,13 @@ export async function pushPendingPunches(options: PushPunchesOptions): Promise<P
   const { journal } = options;
   const gate = pushGate(journal.getPushStop());
   if (gate.kind === 'stopped') return { ...tally, stop: { reason: 'fatal', error: gate.error } };
-  const inDoubt = new Set(journal.listInDoubt());
+  const inDoubt: InDoubt = new Map(journal.listDoubtWindows().map((punch) => [punch.id, punch.doubt]));
+  const finder = createTrappedSaveFinder({ journal, serverZone: options.serverZone, findCheckinsSavedBetween: options.findCheckinsSavedBetween });
+  const trap: TrapWatch = {
+    finder,
+    clock: options.clock,
+    onEarlierTrappedSave: (punchId, checkin, saved) => journal.recordTimeTrap(wrongCheckin(punchId, checkin, saved)),
+  };
   const seen = new Set<number>();
   const unknownIds = unknownUserIds(options.employeeFieldValues ?? null, options.employeeFieldname);
   let done = 0;
@@ -87,6 +97,8 @@ export async function pushPendingPunches(options: PushPunchesOptions): Promise<P
     for (const punch of batch) seen.add(punch.id);
     total = Math.max(total, done + taken.length);
     const sentById = new Map<number, SentPunch>();
+    // Punches in doubt not yet answered in this push: those the trap answered were looked for just then.
+    const unansweredById = new Map<number, CheckinPunch>();
     const result = await runPushPool(batch, {
       concurrency: checking ? 1 : options.concurrency,
       clock: options.clock,
@@ -94,11 +106,13 @@ export async function pushPendingPunches(options: PushPunchesOptions): Promise<P
       attempt: async (punch) => {
         const { checkin, sent } = prepare(punch, options);
         sentById.set(punch.id, sent);
-        const outcome = await unknownIds.send(checkin, sent.employee !== null, () => sendOnce(punch.id, checkin, inDoubt, options));
+        const outcome = await unknownIds.send(checkin, sent.employee !== null, () => sendOnce(punch.id, checkin, inDoubt, options, trap));
+        if (outcome.kind === 'transient' && outcome.inDoubt) unansweredById.set(punch.id, checkin);
+        else unansweredById.delete(punch.id);
         // A state change may write two rows (the punch, the employee's name): one commit for both.
         return journal.transaction(() => {
           if (checking && outcome.kind === 'accepted') journal.clearPushStop();
-          return settle(punch, sent, outcome, journal, tally);
+          return settle(punch, sent, outcome, journal, tally, inDoubt.get(punch.id) ?? null);
         });
       },
       giveUp: (punch, error) => {
@@ -106,7 +120,7 @@ export async function pushPendingPunches(options: PushPunchesOptions): Promise<P
         const sent = sentById.get(punch.id);
         journal.transaction(() =>
           inDoubt.has(punch.id)
-            ? journal.markInDoubt(punch.id, `${error.message} ${IN_DOUBT_NOTE}`, nextAttemptAt, sent)
+            ? journal.markInDoubt(punch.id, `${error.message} ${IN_DOUBT_NOTE}`, nextAttemptAt, sent, inDoubt.get(punch.id) ?? undefined)
             : journal.markFailed(punch.id, error.message, nextAttemptAt, sent),
         );
         tally.failed++;
@@ -114,6 +128,7 @@ export async function pushPendingPunches(options: PushPunchesOptions): Promise<P
       onItemDone: () => options.onProgress(++done, total),
     });
     if (result.stop) {
+      if (result.stop.error.code === 'erpnext-time-trap') tally.rejected += await listTrappedSavesInDoubt(inDoubt, unansweredById, finder, journal);
       // Every checkin the trap caught, those of the other requests in flight too, in one message.
       const stop = journal.getPushStop();
       tally.stop = result.stop.error.code === 'erpnext-time-trap' && stop ? { reason: 'fatal', error: timeTrapStopError(stop) } : result.stop;
@@ -122,6 +137,33 @@ export async function pushPendingPunches(options: PushPunchesOptions): Promise<P
   }
   options.onProgress(done, done);
   return tally;
+}
+
+/**
+ * The trap has just shown: a punch of this push still in doubt may have been caught by it, its
+ * checkin saved at the server's time. Each one found is held and listed as the trap's answers
+ * are, so HR sees it before lifting the stop; the others are looked for when next sent.
+ */
+async function listTrappedSavesInDoubt(inDoubt: InDoubt, checkins: ReadonlyMap<number, CheckinPunch>, finder: TrappedSaveFinder, journal: PushJournal): Promise<number> {
+  let listed = 0;
+  for (const [punchId, doubt] of inDoubt) {
+    const checkin = checkins.get(punchId);
+    if (!doubt || !checkin) continue;
+    const trapped = await finder.find(checkin, doubt);
+    if (!trapped.ok || !trapped.value) continue;
+    const saved = trapped.value;
+    journal.transaction(() => {
+      journal.markRejected(punchId, trappedSaveError(saved, checkin.timestamp).message);
+      journal.recordTimeTrap(wrongCheckin(punchId, checkin, saved));
+    });
+    inDoubt.delete(punchId);
+    listed++;
+  }
+  return listed;
+}
+
+function wrongCheckin(punchId: number, checkin: CheckinPunch, saved: SavedCheckin) {
+  return { checkinName: saved.checkinName, punchId, employee: saved.employee, sentTime: checkin.timestamp, savedTime: saved.savedTime };
 }
 
 function prepare(punch: Punch, options: PushPunchesOptions): { checkin: CheckinPunch; sent: SentPunch } {
@@ -144,7 +186,7 @@ function prepare(punch: Punch, options: PushPunchesOptions): { checkin: CheckinP
 }
 
 // MariaDB compares Frappe's text columns without regard to case or trailing spaces.
-function settle(punch: Punch, sent: SentPunch, outcome: PushOutcome, journal: PushJournal, tally: PushTally): PushStep {
+function settle(punch: Punch, sent: SentPunch, outcome: PushOutcome, journal: PushJournal, tally: PushTally, doubt: DoubtWindow | null): PushStep {
   const reason = (refusal: { error: ApiError; serverMessage: string | null }) => refusal.serverMessage ?? refusal.error.message;
   switch (outcome.kind) {
     case 'accepted':
@@ -183,6 +225,7 @@ function settle(punch: Punch, sent: SentPunch, outcome: PushOutcome, journal: Pu
       // a person lifts the stop.
       journal.markRejected(punch.id, outcome.error.message, sent);
       journal.recordTimeTrap({ checkinName: outcome.checkinName, punchId: punch.id, employee: sent.employee, sentTime: sent.serverTime, savedTime: outcome.savedTime });
+      if (doubt) journal.keepInDoubt(punch.id, doubt);
       tally.rejected++;
       return { kind: 'stop-run', error: outcome.error };
     case 'bad-credentials':

@@ -93,6 +93,7 @@ async function pushAndMoveShifts(
       return outcome;
     },
     findCheckin: (checkin) => erpnext.client.findCheckin(checkin),
+    findCheckinsSavedBetween: (checkin, from, to) => erpnext.client.findCheckinsSavedBetween(checkin, from, to),
     clock: deps.clock,
     serverZone: erpnext.serverZone,
     employeeFieldname,

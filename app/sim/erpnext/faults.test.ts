@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { startErpnextSimulator, type ErpnextSimulator } from './index';
-import { HRMS_PATH, getJson, postJson, request } from './test-support';
+import { startErpnextSimulator, type ApiUser, type ErpnextSimulator } from './index';
+import { HRMS_PATH, JSON_HEADERS, getJson, postJson, request } from './test-support';
 
 describe('fault switches', () => {
   let sim: ErpnextSimulator | undefined;
@@ -132,6 +132,18 @@ describe('commits and answers that go wrong', () => {
     sim = await startErpnextSimulator({ employees: 1, faults: { lostAnswers: { share: 1, as: 'reset' } } });
     await expect(postJson(`${sim.url}${HRMS_PATH}`, punch)).rejects.toThrow();
     expect(sim.checkins).toHaveLength(1);
+  });
+
+  it('with `first`, only that many answers are lost: the first trapped save goes unanswered, the next is answered', async () => {
+    const kiosk: ApiUser = { apiKey: 'kiosk-key', apiSecret: 'kiosk-secret', user: 'kiosk@example.com', roles: ['Employee'] };
+    sim = await startErpnextSimulator({ employees: 2, users: [kiosk], faults: { lostAnswers: { share: 1, as: 'reset', first: 1 } } });
+    const headers = { ...JSON_HEADERS, Authorization: 'token kiosk-key:kiosk-secret' };
+    await expect(postJson(`${sim.url}${HRMS_PATH}`, punch, headers)).rejects.toThrow();
+    const answered = await postJson(`${sim.url}${HRMS_PATH}`, { ...punch, employee_field_value: '2' }, headers);
+    expect(answered.status).toBe(200);
+    expect(sim.checkins).toHaveLength(2);
+    // Both saved at the server's own time, not the punch's: the time trap.
+    expect(sim.checkins.map((checkin) => checkin.time)).not.toContain(punch.timestamp);
   });
 
   it('commit, then never answer: the request hangs until the client gives up', async () => {

@@ -25,6 +25,7 @@ export class FaultSwitches {
   private readonly random: () => number;
   private windowStartedAt = 0;
   private windowRequests = 0;
+  private answersLost = 0;
   private readonly siteLimiter: SiteRateLimiter;
 
   constructor(
@@ -53,6 +54,7 @@ export class FaultSwitches {
   set(faults: ErpnextFaults): void {
     this.faults = { ...this.faults, ...faults };
     if ('rateLimit' in faults) this.windowRequests = 0;
+    if ('lostAnswers' in faults) this.answersLost = 0;
   }
 
   /** Decided once per request, in the order a real deployment would meet them. */
@@ -74,7 +76,9 @@ export class FaultSwitches {
   decideCommit(): CommitPlan {
     const { slowCommits, lostAnswers } = this.faults;
     const delayMs = slowCommits && this.random() < slowCommits.share ? slowCommits.delayMs : 0;
-    const lost = lostAnswers && this.random() < lostAnswers.share ? lostAnswers.as : null;
+    const mayLose = lostAnswers && (lostAnswers.first === undefined || this.answersLost < lostAnswers.first);
+    const lost = mayLose && this.random() < lostAnswers.share ? lostAnswers.as : null;
+    if (lost) this.answersLost++;
     return { delayMs, lost };
   }
 

@@ -23,6 +23,11 @@ export interface ApiUser {
    * and sees only them (frappe/permissions.py has_user_permission checks the checkin's Employee link).
    */
   allowedEmployees?: string[];
+  /**
+   * The site's Role Permission Manager took permlevel-1 write on Employee Checkin from this user's
+   * roles: it reads every checkin as its roles allow, and each one it creates gets the time trap.
+   */
+  noTimeWrite?: boolean;
 }
 
 export interface EmployeeSeed {
@@ -95,8 +100,12 @@ export interface ErpnextFaults {
    * rolled back, and the proxy in front answers 502.
    */
   workerTimeoutMs?: number;
-  /** "Commit, then drop the answer": this share (0..1) of committed checkins never gets its answer back. */
-  lostAnswers?: { share: number; as: LostAnswer } | null;
+  /**
+   * "Commit, then drop the answer": this share (0..1) of committed checkins never gets its answer
+   * back; with `first`, only that many answers are lost, the rest come back (one lost answer among
+   * time-trapped saves, say).
+   */
+  lostAnswers?: { share: number; as: LostAnswer; first?: number } | null;
   /** Something in front of Frappe answers every request itself: a redirect, a proxy, a firewall. */
   frontAnswer?: FrontAnswer | null;
 }

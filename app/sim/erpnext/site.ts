@@ -22,6 +22,8 @@ export interface SiteUser {
   language: MessageLanguage;
   /** User Permissions on Employee; null when the user has none. */
   allowedEmployees: ReadonlySet<string> | null;
+  /** Permlevel-1 write on Employee Checkin taken from the user's roles (options.ts `noTimeWrite`). */
+  noTimeWrite?: boolean;
 }
 
 export const GUEST: SiteUser = { user: 'Guest', roles: new Set(), language: 'en', allowedEmployees: null };
@@ -32,7 +34,7 @@ const HR_ROLES: FrappeRole[] = ['System Manager', 'HR Manager', 'HR User'];
 export const permissions = {
   createCheckin: (user: SiteUser) => user.roles.has('Employee') || hasAny(user, HR_ROLES),
   /** Employee has permlevel-1 read only, so `time` is reset for it (docs/frappe-hr.md §0.5). */
-  setCheckinTime: (user: SiteUser) => hasAny(user, HR_ROLES),
+  setCheckinTime: (user: SiteUser) => hasAny(user, HR_ROLES) && !user.noTimeWrite,
   readEmployees: (user: SiteUser) => user.roles.has('Employee') || hasAny(user, HR_ROLES),
   /** Without an HR role an Employee sees only the employee linked to its user (User Permission). */
   readAllEmployees: (user: SiteUser) => hasAny(user, HR_ROLES),
@@ -80,6 +82,7 @@ export class Site {
         roles: new Set(apiUser.roles),
         language: apiUser.language ?? 'en',
         allowedEmployees: apiUser.allowedEmployees ? new Set(apiUser.allowedEmployees) : null,
+        noTimeWrite: apiUser.noTimeWrite ?? false,
       };
       this.users.set(apiUser.apiKey, { secret: apiUser.apiSecret, user });
     }
