@@ -9,6 +9,7 @@ import { mappingStore, type MappingStore } from './mappings';
 import { migrate } from './migrations';
 import { createOwnerOnly, tightenToOwnerOnly } from '../owner-only';
 import { punchHourQueries, type PunchHourQueries } from './punch-hours';
+import { waitingPunchQueries, type WaitingPunchQueries } from './waiting-punches';
 import { punchQueries, type PunchQueries } from './punch-queries';
 import { punchWrites, type PunchWrites } from './punch-writes';
 import { pushStopStore, type PushStopStore } from './push-stop';
@@ -19,7 +20,7 @@ import { runStore, type RunStore } from './runs';
 import { serialOwners, type SerialOwners } from './serial-owners';
 import { inTransaction } from './transaction';
 
-export interface Journal extends PunchWrites, PunchQueries, DeviceStore, MappingStore, RunStore, AdmsDeviceStore, SerialOwners, PushStopStore, TrapDoubtQueries, RefusalGroupQueries, DeviceUserChangeStore, AdmsCommandStore, PunchHourQueries {
+export interface Journal extends PunchWrites, PunchQueries, DeviceStore, MappingStore, RunStore, AdmsDeviceStore, SerialOwners, PushStopStore, TrapDoubtQueries, RefusalGroupQueries, DeviceUserChangeStore, AdmsCommandStore, PunchHourQueries, WaitingPunchQueries {
   /** Run several journal calls as one transaction: all of them are written, or none. */
   transaction<T>(work: () => T): T;
   /**
@@ -88,6 +89,7 @@ export function openJournal(filePath: string, options: JournalOptions = {}): Jou
     ...deviceUserChangeStore(db, now),
     ...admsCommandStore(db, now),
     ...punchHourQueries(db),
+    ...waitingPunchQueries(db),
     transaction: (work) => inTransaction(db, work),
     flushToDisk() {
       // A FULL checkpoint syncs the WAL, copies every frame into the database file and syncs that.

@@ -265,6 +265,12 @@ CREATE TABLE push_stop_seen (
 INSERT INTO push_stop_seen (id, last_at) SELECT 1, stopped_at FROM push_stop;
 `;
 
+// A device's punches in one state, in time order: the status finds the earliest punch still on its
+// way (and counts them) per device with a seek instead of sorting every waiting punch.
+const WAITING_BY_DEVICE = `
+CREATE INDEX punches_state_serial_time ON punches(state, device_serial, device_time);
+`;
+
 export const MIGRATIONS: readonly string[] = [
   CORE_TABLES,
   STATE_COUNTS,
@@ -276,6 +282,7 @@ export const MIGRATIONS: readonly string[] = [
   DEVICE_USER_CHANGES,
   ADMS_COMMANDS,
   TRAP_DOUBT,
+  WAITING_BY_DEVICE,
 ];
 export const SCHEMA_VERSION = MIGRATIONS.length;
 
