@@ -6,19 +6,11 @@ import type { DeviceUserChange, EmployeeSummary } from '../../vocabulary';
 import { tempJournal } from '../../journal/test-support';
 import { previewAdmsDeviceUsers, queueAdmsDeviceUsers } from './adms-users';
 import type { UserSyncDevice } from './sync-device-users';
+import { employee } from './test-support';
 
 const SERIAL = 'CQZ7232960466';
 const DEVICE: UserSyncDevice = { id: 'd1', name: 'Front door', host: 'adms', port: 4370, transport: 'auto', timeoutSeconds: 5, nameEncoding: 'utf-8' };
 
-const employee = (attendanceDeviceId: string, employeeName: string, status = 'Active'): EmployeeSummary => ({
-  name: `HR-EMP-${attendanceDeviceId}`,
-  employeeName,
-  attendanceDeviceId,
-  status,
-  company: null,
-  department: null,
-  branch: null,
-});
 
 function terminalWith(users: { userId: string; name: string }[]) {
   const journal = tempJournal();

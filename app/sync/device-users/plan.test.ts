@@ -1,17 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { EmployeeSummary } from '../../vocabulary';
 import type { ZkUser } from '../../zk';
 import { planDeviceUsers } from './plan';
+import { employee } from './test-support';
 
-const employee = (attendanceDeviceId: string, employeeName: string, status = 'Active'): EmployeeSummary => ({
-  name: `HR-EMP-${attendanceDeviceId}`,
-  employeeName,
-  attendanceDeviceId,
-  status,
-  company: null,
-  department: null,
-  branch: null,
-});
 
 const user = (uid: number, userId: string, name: string, privilege = 0): ZkUser => ({ uid, userId, name, privilege, password: '', cardNumber: 0, groupId: '1' });
 
